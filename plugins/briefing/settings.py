@@ -1,0 +1,64 @@
+"""Every setting the plugin reads, declared once with its default and meaning.
+
+Set any of them in pelican.conf.py / publish.conf.py. The Pelican glue calls
+``with_defaults(settings)``; nothing else reads ``BRIEFING_*`` keys directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    doc: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "BRIEFING_BRIEFS_DIR",
+        "briefs",
+        "Folder under the content path that holds one folder per brief.",
+    ),
+    Setting(
+        "BRIEFING_SOURCES_DIR",
+        "sources",
+        "Folder inside each brief folder that holds its articles (*.txt, *.md). "
+        "Pelican itself must not read it: list it in IGNORE_FILES.",
+    ),
+    Setting(
+        "BRIEFING_SOURCE_EXTENSIONS",
+        (".txt", ".md"),
+        "File endings read as sources; other files in sources/ are ignored.",
+    ),
+    Setting(
+        "BRIEFING_ENTITIES_FILE",
+        "data/entities.yml",
+        "Optional registry of people and places, relative to the content path.",
+    ),
+    Setting(
+        "BRIEFING_MAX_KEY_POINTS",
+        8,
+        "Most key points a brief shows.",
+    ),
+    Setting(
+        "BRIEFING_LINK_INDEX_HTML",
+        True,
+        "Append index.html to links to folders, so the site works opened "
+        "from disk (file://). Turn off in production for clean URLs.",
+    ),
+    Setting(
+        "BRIEFING_STRICT",
+        False,
+        "Fail the build on any problem with a source or brief (publishing), "
+        "instead of warning and building the rest (development).",
+    ),
+)
+
+
+def with_defaults(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """The BRIEFING_* settings, each from ``settings`` or its default."""
+    return {s.name: settings.get(s.name, s.default) for s in SETTINGS}
