@@ -1,0 +1,73 @@
+from briefing.align import (
+    THRESHOLD,
+    align_sentences,
+    content_stems,
+    numbers,
+    preferred_member,
+    similarity,
+)
+from sourcefactory import make_source, rewrite, wire
+
+
+def test_paraphrases_score_above_threshold():
+    a = "The strike had halted shipments of grain and fertiliser through the country's largest port."
+    b = "The walkout had stopped grain and fertiliser shipments through the nation's biggest port."
+    assert similarity(a, b) >= THRESHOLD
+
+
+def test_different_facts_of_one_story_score_below_threshold():
+    a = "Dock workers in Valmora voted on Monday to end a nine-day strike after the port authority agreed to raise wages by 6%."
+    b = "The port authority in Valmora said on Monday that wages at the port would be reviewed in 2026."
+    assert similarity(a, b) < THRESHOLD
+
+
+def test_shared_numbers_raise_and_clashing_numbers_lower_the_score():
+    base = "The council approved a budget of 12 million for the new bridge"
+    same = "A budget of 12 million for the new bridge was approved by the council"
+    other = "A budget of 90 million for the new bridge was approved by the council"
+    assert similarity(base, same) > similarity(base, other) + 20
+
+
+def test_too_few_shared_words_never_match():
+    assert similarity("Talks resumed.", "Talks resumed quickly in Osterby.") == 0.0
+
+
+def test_stems_ignore_function_words_and_spelling_variants():
+    assert content_stems("The defence of the islands") == content_stems("defense island")
+    assert numbers("It costs $1,200 or 7.1% of 2,000") == {"1200", "7.1", "2000"}
+
+
+def test_groups_hold_one_sentence_per_source_and_cover_every_sentence():
+    a, b = wire(), rewrite()
+    facts = align_sentences([b, a])
+    members = [m for fact in facts for m in fact]
+    assert len(members) == len(set(members)) == len(a.sentences) + len(b.sentences)
+    for fact in facts:
+        ids = [source for source, _ in fact]
+        assert len(ids) == len(set(ids))
+        assert list(fact) == sorted(fact)
+    assert list(facts) == sorted(facts)
+    # the first, second and fourth paragraphs are rewritten sentence by sentence
+    assert (("lantern", 0), ("northwire", 0)) in facts
+    assert (("lantern", 1), ("northwire", 1)) in facts
+    assert (("lantern", 3), ("northwire", 3)) in facts
+
+
+def test_alignment_is_deterministic_whatever_the_input_order():
+    a, b = wire(), rewrite()
+    assert align_sentences([a, b]) == align_sentences([b, a])
+
+
+def test_a_source_never_aligns_two_of_its_sentences_into_one_fact():
+    a = make_source("a", "The mayor of Osterby closed the old bridge to traffic on Friday.\n"
+                         "The mayor of Osterby closed the old bridge to all traffic on Friday.")
+    b = make_source("b", "On Friday the mayor of Osterby closed the old bridge to traffic.")
+    facts = align_sentences([a, b])
+    assert sum(1 for f in facts if len(f) == 2) == 1
+    assert len(facts) == 2
+
+
+def test_preferred_member_is_the_original_not_the_rewrite():
+    fact = (("aaa-rewrite", 2), ("zzz-wire", 0))
+    assert preferred_member(fact, {"aaa-rewrite": "zzz-wire"}) == ("zzz-wire", 0)
+    assert preferred_member(fact, {}) == ("aaa-rewrite", 2)
