@@ -1,0 +1,139 @@
+"""Who said it first: rewrites between sources, and what only one source reports.
+
+A rewrite (a site re-telling wire copy in other words) is not independent
+confirmation, so the brief must know which source derives from which.
+
+Rule (``detect_rewrites``), for each pair of sources:
+
+* ``overlap`` = facts the two share / sentences of the *shorter* source. The
+  shorter one is measured because a rewrite typically adds its own
+  paragraphs (background, commentary) or drops some, which dilutes its own
+  coverage; what shows copying is that most of one text is in the other.
+* If ``overlap >= MOST`` (0.5) and exactly one of the two credits the
+  other's outlet (a photo or reporting credit, or a dateline credit, all in
+  ``ParsedSource.credits``), the crediting source is the rewrite: outlets
+  credit what they take from.
+* Otherwise, if ``overlap >= OVERWHELMING`` (0.8), the two are the same
+  copy; the rewrite is the later one when both are dated and differ, else
+  the one with more sentences - a paraphrase pads the original it follows
+  sentence by sentence (wire copy is the terse one), else the later id, so
+  the answer is at least stable.
+* A source derives from at most one other (its strongest pair), and never
+  back: a pair that would close a cycle is skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping, Sequence
+
+from .align import Fact
+from .model import KeyPoint, ParsedSource, SourceAttribution
+
+MOST = 0.5
+OVERWHELMING = 0.8
+
+
+def _shared_facts(facts: Iterable[Fact]) -> dict[tuple[str, str], int]:
+    shared: dict[tuple[str, str], int] = {}
+    for fact in facts:
+        ids = sorted({source for source, _ in fact})
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    return shared
+
+
+def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
+    """``source`` credits ``other``'s outlet (and is not that outlet itself)."""
+    if not other.outlet:
+        return False
+    outlet = other.outlet.casefold()
+    if source.outlet and source.outlet.casefold() == outlet:
+        return False
+    return any(credit.casefold() == outlet for credit in source.credits)
+
+
+def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource]:
+    """``(rewrite, original)`` for two sources that are the same copy."""
+    if a.date and b.date and a.date != b.date:
+        return (a, b) if a.date > b.date else (b, a)
+    if len(a.sentences) != len(b.sentences):
+        return (a, b) if len(a.sentences) > len(b.sentences) else (b, a)
+    return (a, b) if a.id > b.id else (b, a)
+
+
+def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
+    a_credits, b_credits = credits_outlet(a, b), credits_outlet(b, a)
+    if overlap >= MOST and a_credits != b_credits:
+        return (a, b) if a_credits else (b, a)
+    if overlap >= OVERWHELMING:
+        return _later_or_longer(a, b)
+    return None
+
+
+def _leads_to(start: str, target: str, derived: Mapping[str, str | None]) -> bool:
+    seen = set()
+    while start is not None and start not in seen:
+        if start == target:
+            return True
+        seen.add(start)
+        start = derived.get(start)
+    return False
+
+
+def detect_rewrites(sources: Sequence[ParsedSource], facts: Sequence[Fact]) -> dict[str, str | None]:
+    """``source id -> id of the source it rewrites`` (``None`` for originals)."""
+    by_id = {s.id: s for s in sources}
+    candidates = []
+    for (a, b), count in sorted(_shared_facts(facts).items()):
+        shorter = min(len(by_id[a].sentences), len(by_id[b].sentences))
+        overlap = count / shorter if shorter else 0.0
+        pair = _rewrite_pair(by_id[a], by_id[b], overlap)
+        if pair:
+            candidates.append((overlap, pair[0].id, pair[1].id))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    derived: dict[str, str | None] = {s.id: None for s in sorted(sources, key=lambda s: s.id)}
+    for _overlap, rewrite, original in candidates:
+        if derived[rewrite] is None and not _leads_to(original, rewrite, derived):
+            derived[rewrite] = original
+    return derived
+
+
+def independent_sources(sources: Iterable[str], derived: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The sources of an item minus those that merely rewrite another of them."""
+    listed = set(sources)
+    return tuple(sorted(s for s in listed if derived.get(s) not in listed))
+
+
+def unique_points(source_id: str, key_points: Iterable[KeyPoint], derived: Mapping[str, str | None]) -> tuple[str, ...]:
+    """Ids of key points only ``source_id`` reports independently.
+
+    A point carried by an original and its rewrite is the original's alone:
+    the rewrite repeats it, it does not confirm it. (The key point itself
+    still lists both sources.)
+    """
+    return tuple(kp.id for kp in key_points if independent_sources(kp.sources, derived) == (source_id,))
+
+
+def attribute_sources(
+    brief_slug: str,
+    sources: Sequence[ParsedSource],
+    derived: Mapping[str, str | None],
+    key_points: Sequence[KeyPoint],
+) -> tuple[SourceAttribution, ...]:
+    """One ``SourceAttribution`` per source, sorted by id."""
+    return tuple(
+        SourceAttribution(
+            id=s.id,
+            outlet=s.outlet,
+            title=s.title,
+            date=s.date,
+            url=s.url,
+            dateline=s.dateline,
+            credits=s.credits,
+            derived_from=derived.get(s.id),
+            unique_points=unique_points(s.id, key_points, derived),
+            page=f"briefs/{brief_slug}/sources/{s.id}/",
+        )
+        for s in sorted(sources, key=lambda s: s.id)
+    )

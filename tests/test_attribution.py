@@ -1,0 +1,77 @@
+from briefing.align import align_sentences
+from briefing.attribution import attribute_sources, credits_outlet, detect_rewrites, unique_points
+from briefing.model import KeyPoint
+from sourcefactory import REWRITE_TEXT, WIRE_TEXT, make_source, rewrite, wire
+
+
+def _derived(*sources):
+    return detect_rewrites(sources, align_sentences(sources))
+
+
+def test_the_source_crediting_the_other_is_the_rewrite():
+    assert _derived(wire(), rewrite()) == {"lantern": "northwire", "northwire": None}
+
+
+def test_credit_decides_direction_even_when_the_rewrite_is_older_or_shorter():
+    derived = _derived(wire(credits=["Daily Lantern"], date="2024-05-07"), rewrite(credits=[]))
+    assert derived == {"lantern": None, "northwire": "lantern"}
+
+
+def test_no_rewrite_without_enough_overlap_even_with_a_credit():
+    other = make_source("other", "Farmers in Osterby harvested a record wheat crop this summer.\n"
+                                 "Prices fell by a third as a result.", outlet="Farm Post")
+    assert _derived(other, rewrite(credits=["Farm Post"])) == {"lantern": None, "other": None}
+
+
+def test_overwhelming_overlap_without_credit_is_a_rewrite_the_later_one():
+    early = make_source("early", WIRE_TEXT, outlet="A", date="2024-05-06")
+    late = make_source("late", WIRE_TEXT, outlet="B", date="2024-05-07")
+    assert _derived(early, late) == {"early": None, "late": "early"}
+
+
+def test_overwhelming_overlap_undated_the_longer_paraphrase_is_the_rewrite():
+    short = make_source("short", "\n".join(WIRE_TEXT.splitlines()[:4]), outlet="A")
+    longer = make_source("longer", "\n".join(REWRITE_TEXT.splitlines()), outlet="B")
+    assert _derived(short, longer) == {"longer": "short", "short": None}
+
+
+def test_partial_overlap_without_credit_is_independent():
+    half = make_source("half", "\n".join(REWRITE_TEXT.splitlines()[:2]) + "\nThe mayor of Valmora welcomed the end of the dispute.\nShe promised a review of the port's finances.\nA new crane arrives next month.", outlet="B")
+    assert _derived(wire(), half) == {"half": None, "northwire": None}
+
+
+def test_never_both_directions():
+    a = make_source("a", WIRE_TEXT, outlet="A", credits=["B"])
+    b = make_source("b", WIRE_TEXT, outlet="B", credits=["A"])
+    derived = _derived(a, b)
+    assert sorted(v for v in derived.values() if v) in (["a"], ["b"])
+
+
+def test_crediting_ones_own_outlet_is_not_crediting_another():
+    assert not credits_outlet(wire(credits=["Northwire"]), wire())
+    assert credits_outlet(rewrite(), wire())
+
+
+def _kp(id, *sources):
+    return KeyPoint(id, "x", tuple(sources), ())
+
+
+def test_unique_points_do_not_count_a_rewrite_as_confirmation():
+    derived = {"lantern": "northwire", "northwire": None, "third": None}
+    points = [_kp("k1", "lantern", "northwire"), _kp("k2", "lantern"), _kp("k3", "northwire", "third")]
+    assert unique_points("northwire", points, derived) == ("k1",)
+    assert unique_points("lantern", points, derived) == ("k2",)
+    assert unique_points("third", points, derived) == ()
+
+
+def test_attribution_lists_every_source_by_id_with_its_page():
+    a, b = wire(), rewrite()
+    derived = {"lantern": "northwire", "northwire": None}
+    out = attribute_sources("port-strike", [a, b], derived, [_kp("k1", "lantern", "northwire")])
+    assert [s.id for s in out] == ["lantern", "northwire"]
+    lantern, northwire = out
+    assert lantern.derived_from == "northwire" and northwire.derived_from is None
+    assert lantern.page == "briefs/port-strike/sources/lantern/"
+    assert northwire.unique_points == ("k1",) and lantern.unique_points == ()
+    assert (northwire.outlet, northwire.dateline, northwire.date) == ("Northwire", "VALMORA", "2024-05-06")
+    assert lantern.credits == ("Northwire",)

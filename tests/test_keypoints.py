@@ -1,0 +1,106 @@
+from briefing.align import align_sentences
+from briefing.attribution import detect_rewrites
+from briefing.keypoints import is_commentary, key_point_limit, rank_key_points
+from briefing.model import Sentence
+from sourcefactory import make_source, rewrite, wire
+
+
+def _rank(*sources, **kwargs):
+    facts = align_sentences(sources)
+    return rank_key_points(sources, facts, detect_rewrites(sources, facts), **kwargs)
+
+
+def test_commentary_is_evaluative_unattributed_unquantified():
+    assert is_commentary("For the mainland, the island is a threat.")
+    assert is_commentary("Shipping firms are clearly the real losers of this dispute.")
+    assert not is_commentary("The minister said the island is a threat.")
+    assert not is_commentary("According to the union, it is clearly a threat.")
+    assert not is_commentary("It is a threat to 40 jobs.")
+    assert not is_commentary("It is a threat.", has_quote=True)
+    assert not is_commentary("The port reopened on Tuesday.")
+
+
+def test_key_points_are_verbatim_original_sentences_with_evidence_per_source():
+    a, b = wire(), rewrite()
+    points = _rank(a, b)
+    raw = {"northwire": a.raw, "lantern": b.raw}
+    first = points[0]
+    assert first.sources == ("lantern", "northwire")
+    assert [e.source for e in first.evidence] == ["lantern", "northwire"]
+    for kp in points:
+        for e in kp.evidence:
+            assert raw[e.source][e.start : e.end] in a.raw + b.raw
+        shown = [e for e in kp.evidence if raw[e.source][e.start : e.end] == kp.text]
+        assert shown, kp
+        if len(kp.sources) == 2:  # prefers the original wording over the rewrite
+            assert shown[0].source == "northwire"
+
+
+def test_evidence_paragraph_is_the_sentence_paragraph():
+    a = wire()
+    kp = _rank(a)[0]
+    sentence = next(s for s in a.sentences if s.text == kp.text)
+    assert kp.evidence[0].paragraph == sentence.paragraph
+
+
+def test_more_sources_rank_higher_than_position():
+    lone = make_source("lone", "Council members in Osterby met on Tuesday to discuss the weather.\n"
+                               "The Osterby council agreed on Tuesday to build 300 homes by 2026, the mayor said.")
+    echo = make_source("echo", "The Osterby council agreed on Tuesday to build 300 homes by 2026, the mayor said.", outlet="E")
+    points = _rank(lone, echo)
+    assert points[0].text.startswith("The Osterby council agreed")
+    assert points[0].sources == ("echo", "lone")
+
+
+def test_who_did_what_with_numbers_outranks_an_earlier_vague_sentence():
+    s = make_source("s", "It was a cold and grey morning across the region of Osterby yesterday.\n"
+                         "Nothing much else seemed to be happening in the quiet streets around.\n"
+                         "The regional council approved a 40 million budget for flood defences, its chair said.",
+                    entities=[])
+    assert _rank(s)[0].text.startswith("The regional council approved")
+
+
+def test_commentary_is_marked_and_ranked_last():
+    s = make_source("s", "For the northern towns, the new port of Osterby is clearly a threat to their trade.\n"
+                         "The port opened on Monday.\nIts owners expect more ships.")
+    points = _rank(s)
+    assert [kp.commentary for kp in points] == [False, False, True]
+    assert points[-1].text.startswith("For the northern towns")
+
+
+def test_number_of_key_points_is_readable():
+    assert key_point_limit(30, 8) == 8
+    assert key_point_limit(9, 8) == 3
+    assert key_point_limit(2, 8) == 2
+    assert key_point_limit(30, 5) == 5
+    assert len(_rank(wire(), rewrite(), max_key_points=2)) == 2
+    assert len(_rank(wire(), rewrite())) == 3  # 7 facts: a small brief gets few points
+
+
+def test_ids_are_k1_onwards_in_rank_order():
+    assert [kp.id for kp in _rank(wire(), rewrite())] == ["k1", "k2", "k3"]
+
+
+def test_no_duplicate_key_points_when_a_source_repeats_itself():
+    s = make_source("s", "The regional council approved a 40 million budget for flood defences on Monday.\n"
+                         "Residents of Osterby protested.\n"
+                         "On Monday the regional council approved a 40 million budget for flood defences.")
+    texts = [kp.text for kp in _rank(s, max_key_points=10)]
+    assert sum("40 million" in t for t in texts) == 1
+
+
+def test_headline_is_never_a_key_point():
+    s = make_source("s", "The regional council approved a 40 million budget on Monday.\nResidents protested.\nThe chair resigned.",
+                    headline="Council approves 40 million for flood defences in Osterby")
+    assert all("Council approves" not in kp.text for kp in _rank(s))
+
+
+def test_history_ranks_below_current_news():
+    s = make_source("s", "The bridge over the Lune was opened by the city council in 1911, records show.\n"
+                         "The bridge over the Lune was closed by the city council on Monday, officials said.",
+                    date="2024-05-06", dates=[("1911", "1911"), ("on Monday", "2024-05-06")])
+    assert "closed" in _rank(s)[0].text
+
+
+def test_ranking_is_deterministic():
+    assert _rank(wire(), rewrite()) == _rank(rewrite(), wire())
