@@ -1,0 +1,127 @@
+"""The background section: the history the story needs.
+
+With a topic (``Background:`` in brief.md, e.g. ``Old Name/New Name Bay``):
+
+1. The topic's names: the parts between ``/``; when the last part has a
+   trailing word the others lack (``Bay``), it is shared, so every part is
+   tried with and without it. Any place entity named by one of those names
+   adds all its other names (aliases, and names by user from the registry).
+2. Sentences naming any of them (whole words, any case) are background.
+3. So are the sentences *around* them that carry history - in the same or
+   the following paragraph of that source, with a date at least
+   ``HISTORY_YEARS`` before the brief (``1895``, ``the 1970s``, ``2012``
+   for a 2023 brief): a topic's history is told next to where it is named.
+
+Without a topic, every sentence with a historical date is background.
+
+Selected sentences are merged across sources through alignment (one item
+per fact, worded as the original, with every source's evidence). Items that
+name the topic without a date come first (they say what it is), in text
+order (originals' text before rewrites'); then dated items chronologically by their earliest historical date.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Mapping, Sequence
+
+from .align import Fact, evidence_for, fact_of, preferred_member, sentence_index
+from .keypoints import is_history, reference_year, year_of
+from .model import PLACE, Background, BackgroundItem, Entity, ParsedSource
+
+
+def topic_names(topic: str) -> tuple[str, ...]:
+    """``"Old Name/New Name Bay"`` -> the names that stand for it."""
+    parts = [p.strip() for p in topic.split("/") if p.strip()]
+    names = set(parts)
+    if len(parts) > 1:
+        last = parts[-1].split()
+        shortest = min(len(p.split()) for p in parts[:-1])
+        shared = last[shortest:] if len(last) > shortest else []
+        suffix = " ".join(shared)
+        for part in parts:
+            bare = part[: -len(suffix)].strip() if suffix and part.endswith(suffix) else part
+            names.add(bare)
+            if suffix:
+                names.add(f"{bare} {suffix}")
+    return tuple(sorted(n for n in names if n))
+
+
+def _entity_forms(entity: Entity) -> set[str]:
+    return {entity.name, *entity.aliases, *(name for name, _user in entity.names_by_user)}
+
+
+def expand_names(names: Iterable[str], entities: Iterable[Entity]) -> tuple[str, ...]:
+    """The topic's names plus every name of a place entity that matches one."""
+    wanted = {n.casefold() for n in names}
+    found = set(names)
+    for entity in entities:
+        if entity.kind != PLACE:
+            continue
+        forms = _entity_forms(entity)
+        if wanted & {f.casefold() for f in forms}:
+            found |= forms
+    return tuple(sorted(found))
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _history_by_sentence(source: ParsedSource, ref_year: int | None) -> dict[int, list[int]]:
+    years: dict[int, list[int]] = {}
+    for date in source.dates:
+        if is_history(date.value, ref_year):
+            years.setdefault(date.sentence, []).append(year_of(date.value))
+    return years
+
+
+def _select(source: ParsedSource, pattern, ref_year) -> set[int]:
+    history = _history_by_sentence(source, ref_year)
+    if pattern is None:
+        return set(history)
+    named = {s.index for s in source.sentences if pattern.search(s.text)}
+    paragraphs = {s.paragraph for s in source.sentences if s.index in named}
+    near = paragraphs | {p + 1 for p in paragraphs}
+    around = {s.index for s in source.sentences if s.paragraph in near and s.index in history}
+    return named | around
+
+
+def select_background(
+    topic: str | None,
+    sources: Sequence[ParsedSource],
+    facts: Sequence[Fact],
+    derived: Mapping[str, str | None],
+    *,
+    entities: Sequence[Entity] = (),
+    reference_date: str | None = None,
+) -> Background:
+    ref_year = reference_year(reference_date, sources)
+    pattern = _names_pattern(expand_names(topic_names(topic), entities)) if topic else None
+    selected = {(s.id, i) for s in sources for i in _select(s, pattern, ref_year)}
+    by_member = fact_of(facts)
+    chosen = sorted({by_member[m] for m in selected if m in by_member})
+    index = sentence_index(sources)
+    history = {(s.id, i): ys for s in sources for i, ys in _history_by_sentence(s, ref_year).items()}
+    order = {s.id: n for n, s in enumerate(sorted(sources, key=lambda s: s.id))}
+
+    def sort_key(fact: Fact):
+        years = [y for m in fact for y in history.get(m, [])]
+        member = preferred_member(fact, derived)
+        # Undated items keep text order, originals' text before rewrites'.
+        return (min(years) if years else -1, derived.get(member[0]) is not None, order[member[0]], member[1])
+
+    items = []
+    for fact in sorted(chosen, key=sort_key):
+        member = preferred_member(fact, derived)
+        items.append(
+            BackgroundItem(
+                text=index[member].text,
+                sources=tuple(sorted({m[0] for m in fact})),
+                evidence=tuple(evidence_for(m[0], index[m]) for m in fact),
+            )
+        )
+    return Background(topic=topic, items=tuple(items))
