@@ -1,0 +1,351 @@
+"""Step 4, "link": what the briefs of a site have in common.
+
+Given every assembled brief, this gathers each person, place, organisation and
+outlet across briefs, finds related briefs (briefs that share entities) and
+merges every brief's timeline into the site-wide one. The result is a
+``SiteIndex`` that the Pelican glue renders as ``/people/<slug>/``,
+``/places/<slug>/``, ``/organisations/<slug>/``, ``/outlets/<slug>/`` and
+``/timeline/``.
+
+Pure and deterministic: no Pelican, no I/O; every list is sorted, so the same
+briefs give the same index whatever order they come in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .model import (
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    Brief,
+    Entity,
+    Evidence,
+    Quote,
+    SourceAttribution,
+    TimelineEvent,
+)
+from .slug import slugify
+
+#: URL folder of each entity kind (DESIGN.md section 4).
+KIND_FOLDERS = {PERSON: "people", PLACE: "places", ORGANISATION: "organisations"}
+
+
+def entity_url(kind: str, entity_id: str) -> str:
+    """``people/<id>/``, ``places/<id>/`` or ``organisations/<id>/``."""
+    return f"{KIND_FOLDERS.get(kind, KIND_FOLDERS[ORGANISATION])}/{entity_id}/"
+
+
+def source_url(brief_url: str, source_id: str) -> str:
+    """URL of a source page: ``briefs/<brief>/sources/<id>/``."""
+    return f"{brief_url}sources/{source_id}/"
+
+
+def outlet_url(outlet_id: str) -> str:
+    return f"outlets/{outlet_id}/"
+
+
+# --------------------------------------------------------------------------
+# the index
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefRef:
+    """Enough of a brief to link to it."""
+
+    slug: str
+    title: str
+    date: str | None
+    url: str
+
+
+@dataclass(frozen=True)
+class EntityRole:
+    """A role an entity is given in one brief (roles change over time)."""
+
+    role: str
+    brief: str  # brief slug
+
+
+@dataclass(frozen=True)
+class EntityQuote:
+    brief: str  # brief slug
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class SiteEntity:
+    """One person, place or organisation across all briefs."""
+
+    id: str
+    kind: str
+    name: str
+    url: str
+    role: str | None  # the role in the newest brief that gives one
+    roles: tuple[EntityRole, ...]  # every distinct role, newest brief first
+    aliases: tuple[str, ...]
+    names_by_user: tuple[tuple[str, str], ...]  # (name, who uses it)
+    briefs: tuple[str, ...]  # brief slugs, newest first
+    quotes: tuple[EntityQuote, ...]  # quotes this entity speaks, newest brief first
+
+
+@dataclass(frozen=True)
+class OutletSource:
+    brief: str  # brief slug
+    source: SourceAttribution
+
+
+@dataclass(frozen=True)
+class SiteOutlet:
+    id: str
+    name: str
+    url: str
+    sources: tuple[OutletSource, ...]  # newest brief first
+
+    @property
+    def rewrites(self) -> tuple[OutletSource, ...]:
+        return tuple(s for s in self.sources if s.source.derived_from)
+
+
+@dataclass(frozen=True)
+class SiteEvent:
+    """A timeline event of one brief, placed on the site-wide timeline."""
+
+    date: str
+    text: str
+    brief: str  # brief slug
+    sources: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Related:
+    brief: str  # slug of the related brief
+    shared: tuple[str, ...]  # entity keys ("person:sun-weidong") both briefs name
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    briefs: tuple[BriefRef, ...]  # newest first
+    entities: tuple[SiteEntity, ...]  # by kind, then name
+    outlets: tuple[SiteOutlet, ...]  # by name
+    timeline: tuple[SiteEvent, ...]  # oldest first
+    related: tuple[tuple[str, tuple[Related, ...]], ...]  # (brief slug, related briefs)
+
+    def brief(self, slug: str) -> BriefRef | None:
+        return next((b for b in self.briefs if b.slug == slug), None)
+
+    def entity(self, kind: str, entity_id: str) -> SiteEntity | None:
+        return next((e for e in self.entities if e.kind == kind and e.id == entity_id), None)
+
+    def of_kind(self, kind: str) -> tuple[SiteEntity, ...]:
+        return tuple(e for e in self.entities if e.kind == kind)
+
+    @property
+    def people(self) -> tuple[SiteEntity, ...]:
+        return self.of_kind(PERSON)
+
+    @property
+    def places(self) -> tuple[SiteEntity, ...]:
+        return self.of_kind(PLACE)
+
+    @property
+    def organisations(self) -> tuple[SiteEntity, ...]:
+        return self.of_kind(ORGANISATION)
+
+    def outlet_named(self, name: str | None) -> SiteOutlet | None:
+        if not name:
+            return None
+        return next((o for o in self.outlets if o.id == slugify(name, "outlet")), None)
+
+    def related_to(self, slug: str) -> tuple[Related, ...]:
+        return next((r for s, r in self.related if s == slug), ())
+
+
+# --------------------------------------------------------------------------
+# building it
+# --------------------------------------------------------------------------
+
+
+def newest_first(briefs: Iterable[Brief]) -> list[Brief]:
+    """Briefs newest first; undated last; ties by slug, so the order is stable."""
+    ordered = sorted(briefs, key=lambda b: b.slug)
+    ordered.sort(key=lambda b: b.date or "", reverse=True)
+    ordered.sort(key=lambda b: b.date is None)
+    return ordered
+
+
+def entity_key(kind: str, entity_id: str) -> str:
+    return f"{kind}:{entity_id}"
+
+
+def link_site(briefs: Sequence[Brief]) -> SiteIndex:
+    """The SiteIndex of ``briefs`` (step 4 of the pipeline)."""
+    ordered = newest_first(briefs)
+    seen: set[str] = set()
+    for brief in ordered:
+        if brief.slug in seen:
+            raise ValueError(f"two briefs share the slug {brief.slug!r}")
+        seen.add(brief.slug)
+    return SiteIndex(
+        briefs=tuple(BriefRef(b.slug, b.title, b.date, b.url) for b in ordered),
+        entities=_entities(ordered),
+        outlets=_outlets(ordered),
+        timeline=_timeline(ordered),
+        related=tuple((b.slug, _related(b, ordered)) for b in ordered),
+    )
+
+
+def brief_entities(brief: Brief) -> dict[str, Entity]:
+    """The brief's entities by key, speakers without an entity record included.
+
+    A quote's speaker always gets a page, so the speaker link on the brief page
+    always resolves, even when the assemble stage left the speaker out of the
+    brief's entity list.
+    """
+    found: dict[str, Entity] = {}
+    for entity in brief.entities:
+        found.setdefault(entity_key(entity.kind, entity.id), entity)
+    for quote in brief.quotes:
+        speaker = quote.speaker
+        if speaker is None:
+            continue
+        key = entity_key(speaker.kind, speaker.id)
+        if key not in found:
+            found[key] = Entity(
+                id=speaker.id,
+                kind=speaker.kind,
+                name=speaker.name,
+                aliases=(),
+                role=speaker.role,
+                url=entity_url(speaker.kind, speaker.id),
+            )
+    return found
+
+
+def _entities(ordered: list[Brief]) -> tuple[SiteEntity, ...]:
+    records: dict[str, list[tuple[Brief, Entity]]] = defaultdict(list)
+    quotes: dict[str, list[EntityQuote]] = defaultdict(list)
+    for brief in ordered:
+        for key, entity in brief_entities(brief).items():
+            records[key].append((brief, entity))
+        for quote in brief.quotes:
+            if quote.speaker is not None:
+                key = entity_key(quote.speaker.kind, quote.speaker.id)
+                quotes[key].append(EntityQuote(brief.slug, quote))
+
+    result = []
+    for key in sorted(records):
+        seen_in = records[key]  # newest brief first
+        newest = seen_in[0][1]
+        roles: list[EntityRole] = []
+        for brief, entity in seen_in:
+            role = entity.role
+            if not role:
+                speaker_roles = [
+                    q.speaker.role
+                    for q in brief.quotes
+                    if q.speaker and entity_key(q.speaker.kind, q.speaker.id) == key and q.speaker.role
+                ]
+                role = speaker_roles[0] if speaker_roles else None
+            if role and role not in {r.role for r in roles}:
+                roles.append(EntityRole(role, brief.slug))
+        names = {newest.name}
+        aliases = sorted(
+            ({a for _, e in seen_in for a in e.aliases} | {e.name for _, e in seen_in}) - names
+        )
+        names_by_user = sorted({pair for _, e in seen_in for pair in e.names_by_user})
+        result.append(
+            SiteEntity(
+                id=newest.id,
+                kind=newest.kind,
+                name=newest.name,
+                url=entity_url(newest.kind, newest.id),
+                role=roles[0].role if roles else None,
+                roles=tuple(roles),
+                aliases=tuple(aliases),
+                names_by_user=tuple(names_by_user),
+                briefs=tuple(dict.fromkeys(b.slug for b, _ in seen_in)),
+                quotes=tuple(quotes.get(key, ())),
+            )
+        )
+    kind_order = {PERSON: 0, PLACE: 1, ORGANISATION: 2}
+    result.sort(key=lambda e: (kind_order.get(e.kind, 3), e.name.casefold(), e.id))
+    return tuple(result)
+
+
+def _outlets(ordered: list[Brief]) -> tuple[SiteOutlet, ...]:
+    by_id: dict[str, list[OutletSource]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for brief in ordered:
+        for source in sorted(brief.sources, key=lambda s: s.id):
+            if not source.outlet:
+                continue  # shown as "outlet unknown", never guessed
+            outlet_id = slugify(source.outlet, "outlet")
+            names.setdefault(outlet_id, source.outlet)
+            by_id[outlet_id].append(OutletSource(brief.slug, source))
+    outlets = [
+        SiteOutlet(id=i, name=names[i], url=outlet_url(i), sources=tuple(by_id[i])) for i in by_id
+    ]
+    outlets.sort(key=lambda o: (o.name.casefold(), o.id))
+    return tuple(outlets)
+
+
+_DATE = re.compile(r"^(\d{1,4})(s)?(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def date_sort_key(value: str) -> tuple:
+    """Order "1783" < "1970s" < "1970" < "1972" < "2022-12" < "2022-12-16".
+
+    The less precise date comes first: a decade before its first year, a year
+    before its months, a month before its days. Unreadable dates go last.
+    """
+    match = _DATE.match(value or "")
+    if not match:
+        return (1, 0, 0, 0, 0, value or "")
+    year, decade, month, day = match.groups()
+    return (0, int(year), 0 if decade else 1, int(month or 0), int(day or 0), value)
+
+
+def _timeline(ordered: list[Brief]) -> tuple[SiteEvent, ...]:
+    events = [
+        SiteEvent(
+            date=event.date,
+            text=event.text,
+            brief=brief.slug,
+            sources=event.sources,
+            evidence=event.evidence,
+            approximate=event.approximate,
+        )
+        for brief in ordered
+        for event in brief.timeline
+    ]
+    events.sort(key=lambda e: (date_sort_key(e.date), e.brief, e.text))
+    return tuple(events)
+
+
+def sorted_timeline(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
+    """One brief's timeline, oldest first (stable for equal dates)."""
+    return sorted(events, key=lambda e: date_sort_key(e.date))
+
+
+def _related(brief: Brief, ordered: list[Brief]) -> tuple[Related, ...]:
+    mine = set(brief_entities(brief))
+    found = []
+    for other in ordered:
+        if other.slug == brief.slug:
+            continue
+        shared = sorted(mine & set(brief_entities(other)))
+        if shared:
+            found.append((other, shared))
+    # most shared entities first; then newest; then by slug
+    found.sort(key=lambda pair: pair[0].slug)
+    found.sort(key=lambda pair: pair[0].date or "", reverse=True)
+    found.sort(key=lambda pair: len(pair[1]), reverse=True)
+    return tuple(Related(other.slug, tuple(shared)) for other, shared in found)
