@@ -1,0 +1,250 @@
+"""One brief from its folder: read every source, assemble, collect problems.
+
+This is the part of the pipeline that both the Pelican glue (``generator.py``)
+and command-line tools run, so it knows nothing of Pelican. It never raises
+for bad input: every ``SourceError`` (a missing sources folder, an empty or
+non-UTF-8 file, a bad header line…) becomes a ``Problem`` in the result, so
+one bad source never takes the other sources, or other briefs, down. Whether
+problems fail the build is the caller's decision (``BRIEFING_STRICT``).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from .model import (
+    Background,
+    Brief,
+    BriefMeta,
+    ParsedSource,
+    Registry,
+    SourceError,
+)
+from .settings import with_defaults
+from .slug import unique_slug
+
+logger = logging.getLogger(__name__)
+
+BRIEF_FILE = "brief.md"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file, told so that an editor can fix it."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    @classmethod
+    def from_error(cls, error: SourceError) -> "Problem":
+        return cls(path=str(error.path), message=error.message, line=error.line)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class BriefResult:
+    """What came out of one brief folder."""
+
+    meta: BriefMeta
+    brief: Brief  # always there; without usable sources it has no items
+    sources: tuple[ParsedSource, ...]  # the sources that could be read, by id
+    problems: tuple[Problem, ...]
+
+    def source(self, source_id: str) -> ParsedSource | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+# --------------------------------------------------------------------------
+# finding briefs and their sources
+# --------------------------------------------------------------------------
+
+
+def find_brief_folders(
+    briefs_root: str | Path, settings: Mapping[str, Any] | None = None
+) -> tuple[list[Path], list[Problem]]:
+    """The brief folders under ``briefs_root`` (sorted), and folders that are not briefs.
+
+    A folder with sources but no brief.md is a problem: its sources would
+    silently never be published.
+    """
+    conf = with_defaults(settings or {})
+    root = Path(briefs_root)
+    folders: list[Path] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        return folders, problems
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if (folder / BRIEF_FILE).is_file():
+            folders.append(folder)
+        elif (folder / conf["BRIEFING_SOURCES_DIR"]).is_dir():
+            problems.append(
+                Problem(
+                    str(folder),
+                    f"has a {conf['BRIEFING_SOURCES_DIR']}/ folder but no {BRIEF_FILE}; "
+                    f"add a {BRIEF_FILE} with Title: and Date: lines to publish it",
+                )
+            )
+    return folders, problems
+
+
+def source_files(folder: str | Path, settings: Mapping[str, Any] | None = None) -> list[Path]:
+    """The source files of a brief folder, sorted by name (hidden files skipped)."""
+    conf = with_defaults(settings or {})
+    sources = Path(folder) / conf["BRIEFING_SOURCES_DIR"]
+    if not sources.is_dir():
+        return []
+    extensions = tuple(conf["BRIEFING_SOURCE_EXTENSIONS"])
+    return sorted(
+        p
+        for p in sources.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name.endswith(extensions)
+    )
+
+
+def load_registry_file(path: str | Path) -> tuple[Registry | None, list[Problem]]:
+    """The editorial registry if the file exists; a problem if it cannot be read."""
+    if not Path(path).is_file():
+        return None, []
+    from .registry import load_registry
+
+    try:
+        return load_registry(str(path)), []
+    except SourceError as error:
+        return None, [Problem.from_error(error)]
+
+
+# --------------------------------------------------------------------------
+# building a brief
+# --------------------------------------------------------------------------
+
+Reader = Callable[..., ParsedSource]
+Assembler = Callable[..., Brief]
+
+
+def build_brief(
+    folder: str | Path,
+    meta: BriefMeta,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    registry: Registry | None = None,
+    outlet: str | None = None,
+    read: Reader | None = None,
+    assemble: Assembler | None = None,
+) -> BriefResult:
+    """Read and assemble the brief in ``folder`` (which holds brief.md and sources/)."""
+    conf = with_defaults(settings or {})
+    folder = Path(folder)
+    sources_dir = folder / conf["BRIEFING_SOURCES_DIR"]
+    paths = source_files(folder, conf)
+    problems: list[Problem] = []
+    if not sources_dir.is_dir():
+        problems.append(
+            Problem(
+                str(folder),
+                f"has no {conf['BRIEFING_SOURCES_DIR']}/ folder; put the brief's articles "
+                f"in {sources_dir}",
+            )
+        )
+    elif not paths:
+        endings = ", ".join(f"*{e}" for e in conf["BRIEFING_SOURCE_EXTENSIONS"])
+        problems.append(
+            Problem(str(sources_dir), f"has no source files ({endings}); add the brief's articles")
+        )
+    result = build_from_files(
+        paths,
+        meta,
+        registry=registry,
+        outlet=outlet,
+        max_key_points=conf["BRIEFING_MAX_KEY_POINTS"],
+        read=read,
+        assemble=assemble,
+    )
+    if problems:
+        result = BriefResult(result.meta, result.brief, result.sources, tuple(problems) + result.problems)
+    return result
+
+
+def build_from_files(
+    paths: Sequence[str | Path],
+    meta: BriefMeta,
+    *,
+    registry: Registry | None = None,
+    outlet: str | None = None,
+    max_key_points: int = 8,
+    read: Reader | None = None,
+    assemble: Assembler | None = None,
+) -> BriefResult:
+    """Read ``paths`` as the sources of one brief and assemble it.
+
+    ``read`` and ``assemble`` default to ``briefing.parse.read_source`` and
+    ``briefing.assemble.assemble_brief``; tests pass their own.
+    """
+    if read is None:
+        from .parse import read_source as read
+    if assemble is None:
+        from .assemble import assemble_brief as assemble
+    from .parse import source_id_for
+
+    problems: list[Problem] = []
+    sources: list[ParsedSource] = []
+    taken: set[str] = set()
+    for path in paths:
+        source_id = unique_slug(source_id_for(path), taken)
+        try:
+            parsed = read(path, outlet=outlet, reference_date=meta.date, source_id=source_id)
+        except SourceError as error:
+            problems.append(Problem.from_error(error))
+            continue
+        except Exception as error:  # a parser bug must not take the site down
+            logger.debug("parsing %s failed", path, exc_info=True)
+            problems.append(
+                Problem(str(path), f"could not be parsed ({type(error).__name__}: {error})")
+            )
+            continue
+        if not parsed.paragraphs:
+            problems.append(
+                Problem(str(path), "has no article text (no paragraphs after the header); "
+                        "add the article or remove the file")
+            )
+            continue
+        sources.append(parsed)
+    sources.sort(key=lambda s: s.id)
+
+    brief = empty_brief(meta)
+    if sources:
+        try:
+            brief = assemble(meta, sources, registry=registry, max_key_points=max_key_points)
+        except SourceError as error:
+            problems.append(Problem.from_error(error))
+        except Exception as error:  # an assembler bug: report it on the brief, build the rest
+            logger.debug("assembling %s failed", meta.slug, exc_info=True)
+            where = str(Path(paths[0]).parent.parent / BRIEF_FILE) if paths else meta.slug
+            problems.append(
+                Problem(where, f"could not be assembled ({type(error).__name__}: {error})")
+            )
+    return BriefResult(meta=meta, brief=brief, sources=tuple(sources), problems=tuple(problems))
+
+
+def empty_brief(meta: BriefMeta) -> Brief:
+    """The brief of a folder with no usable source: its metadata and nothing else."""
+    return Brief(
+        slug=meta.slug,
+        title=meta.title,
+        date=meta.date,
+        url=meta.url,
+        summary=meta.summary,
+        key_points=(),
+        quotes=(),
+        background=Background(topic=meta.background_topic),
+        timeline=(),
+        entities=(),
+        sources=(),
+        summary_editorial=meta.summary is not None,
+    )
