@@ -1,0 +1,319 @@
+"""Assemble one brief from its parsed sources.
+
+    align sentences -> detect rewrites -> merge entities -> key points,
+    quotes, background, timeline -> attribute sources -> Brief
+
+Everything is a pure function of ``(meta, sources, registry)``; sources are
+taken in id order whatever order they come in, so the brief is the same
+byte for byte however the files were listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from .align import align_sentences
+from .attribution import attribute_sources, detect_rewrites
+from .background import select_background
+from .keypoints import rank_key_points
+from .model import (
+    ENTITY_KINDS,
+    ORGANISATION,
+    PERSON,
+    PLACE,
+    Brief,
+    BriefMeta,
+    Entity,
+    Evidence,
+    ParsedSource,
+    Quote,
+    QuoteMention,
+    Registry,
+    Speaker,
+)
+from .slug import unique_slug
+from .timeline import build_timeline
+
+URL_PREFIX = {PERSON: "people", PLACE: "places", ORGANISATION: "organisations"}
+QUOTE_SIMILAR = 95  # rapidfuzz ratio of normalised quote words: same quote
+
+
+# --------------------------------------------------------------------------
+# entities: one Entity per real-world person, place or organisation
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One way one source (or the registry) names something."""
+
+    kind: str
+    name: str
+    role: str | None
+    aliases: tuple[str, ...]
+    names_by_user: tuple[tuple[str, str], ...]
+    source: str | None  # None: the registry
+
+    @property
+    def forms(self) -> set[str]:
+        return {self.name, *self.aliases, *(n for n, _ in self.names_by_user)}
+
+
+def _records(sources: Sequence[ParsedSource], registry: Registry | None) -> list[_Record]:
+    records = []
+    for s in sources:
+        for e in s.entities:
+            records.append(_Record(e.kind, e.name, e.role, e.aliases, e.names_by_user, s.id))
+        named = {f.casefold() for e in s.entities for f in (e.name, *e.aliases)}
+        # A speaker the parser did not list as an entity still needs a page.
+        for q in s.quotes:
+            if q.speaker and q.speaker.casefold() not in named:
+                named.add(q.speaker.casefold())
+                records.append(_Record(PERSON, q.speaker, None, (), (), s.id))
+    for r in registry.entries if registry else ():
+        records.append(_Record(r.kind, r.name, r.role, r.aliases, r.names_by_user, None))
+    return records
+
+
+class _Groups:
+    """Union-find over record indexes."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _join_shared_forms(records: list[_Record], groups: _Groups) -> None:
+    first_with: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(records):
+        for form in sorted(r.forms):
+            key = (r.kind, form.casefold())
+            if key in first_with:
+                groups.union(first_with[key], i)
+            else:
+                first_with[key] = i
+
+
+def _join_surnames(records: list[_Record], groups: _Groups) -> None:
+    """A one-word person name joins the one full name it begins or ends.
+
+    ("Okafor" -> "Ada Okafor"; family-name-first names work too.) When two
+    different full names share the word, it is ambiguous and left alone.
+    """
+    full = [(i, r.name.split()) for i, r in enumerate(records) if r.kind == PERSON and len(r.name.split()) > 1]
+    for i, r in enumerate(records):
+        if r.kind != PERSON or len(r.name.split()) != 1:
+            continue
+        word = r.name.casefold()
+        matches = [j for j, parts in full if word in (parts[0].casefold(), parts[-1].casefold())]
+        if len({groups.find(j) for j in matches}) == 1:
+            groups.union(matches[0], i)
+
+
+def _fullest(names: list[str]) -> str:
+    """The name with most words; ties: the one most records use, then the first.
+
+    (Records come in source-id order, so "first" is stable; length in letters
+    says nothing about which of two place names is the right one.)
+    """
+    return min(names, key=lambda n: (-len(n.split()), -names.count(n), names.index(n)))
+
+
+def _entity_fields(members: list[_Record]) -> dict:
+    registry = [r for r in members if r.source is None]
+    name = registry[0].name if registry else _fullest([r.name for r in members])
+    roles = [r.role for r in registry if r.role] or [r.role for r in members if r.role]
+    # Sources describe one person in more or fewer words; keep the fullest.
+    role = min(roles, key=lambda t: (-len(t), t)) if roles else None
+    forms = set().union(*(r.forms for r in members))
+    return {
+        "kind": members[0].kind,
+        "name": name,
+        "role": role,
+        "aliases": tuple(sorted(f for f in forms if f != name)),
+        "names_by_user": tuple(sorted({p for r in members for p in r.names_by_user}, key=lambda p: (p[1], p[0]))),
+    }
+
+
+class EntityIndex:
+    """The merged entities, and which one a source's name stands for."""
+
+    def __init__(self, sources: Sequence[ParsedSource], registry: Registry | None):
+        records = _records(sources, registry)
+        groups = _Groups(len(records))
+        _join_shared_forms(records, groups)
+        _join_surnames(records, groups)
+        by_root: dict[int, list[int]] = {}
+        for i in range(len(records)):
+            by_root.setdefault(groups.find(i), []).append(i)
+        fields = [(_entity_fields([records[i] for i in members]), members) for members in by_root.values()]
+        fields.sort(key=lambda f: (ENTITY_KINDS.index(f[0]["kind"]), f[0]["name"].casefold(), f[0]["name"]))
+        taken: set[str] = set()
+        self.entities: list[Entity] = []
+        self._by_form: dict[tuple[str | None, str], Entity] = {}
+        for f, members in fields:
+            slug = unique_slug(f["name"], taken)
+            entity = Entity(id=slug, url=f"{URL_PREFIX[f['kind']]}/{slug}/", **f)
+            self.entities.append(entity)
+            for i in members:
+                for form in records[i].forms:
+                    self._by_form.setdefault((records[i].source, form.casefold()), entity)
+
+    def resolve(self, source_id: str, name: str) -> Entity | None:
+        """The entity ``name`` stands for in ``source_id``."""
+        return self._by_form.get((source_id, name.casefold()))
+
+
+# --------------------------------------------------------------------------
+# quotes: the same words in several sources are one quote
+# --------------------------------------------------------------------------
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _group_quotes(sources: Sequence[ParsedSource]) -> list[list[tuple[str, QuoteMention]]]:
+    groups: list[tuple[str, list[tuple[str, QuoteMention]]]] = []
+    for s in sources:
+        for q in sorted(s.quotes, key=lambda q: q.start):
+            key = _quote_key(q.text)
+            for gkey, members in groups:
+                if key == gkey or fuzz.ratio(key, gkey) >= QUOTE_SIMILAR:
+                    members.append((s.id, q))
+                    break
+            else:
+                groups.append((key, [(s.id, q)]))
+    return [members for _key, members in groups]
+
+
+def _speaker(members, entities: EntityIndex) -> Speaker | None:
+    for source_id, q in members:
+        if q.speaker:
+            entity = entities.resolve(source_id, q.speaker)
+            if entity:
+                return Speaker(entity.id, entity.name, entity.role, entity.kind)
+    return None
+
+
+def merge_quotes(
+    sources: Sequence[ParsedSource], derived: Mapping[str, str | None], entities: EntityIndex
+) -> tuple[Quote, ...]:
+    """One Quote per distinct quote; ``q1``... originals' quotes first, in text order."""
+    merged = []
+    for members in _group_quotes(sources):
+        in_group = {sid for sid, _ in members}
+
+        def preference(m):  # the original's wording, then the first in id order
+            return (derived.get(m[0]) in in_group, m[0], m[1].start)
+
+        members = sorted(members, key=preference)
+        shown_id, shown = members[0]
+        merged.append(
+            (
+                (derived.get(shown_id) is not None, shown_id, shown.start),
+                shown,
+                _speaker(members, entities),
+                tuple(sorted(in_group)),
+                tuple(Evidence(sid, q.paragraph, q.start, q.end) for sid, q in sorted(members, key=lambda m: (m[0], m[1].start))),
+            )
+        )
+    merged.sort(key=lambda m: m[0])
+    return tuple(
+        Quote(f"q{n}", shown.text, shown.partial, speaker, ids, evidence)
+        for n, (_order, shown, speaker, ids, evidence) in enumerate(merged, 1)
+    )
+
+
+# --------------------------------------------------------------------------
+# summary
+# --------------------------------------------------------------------------
+
+_DATELINE_DASH = re.compile(r"\s[-–—]\s")
+
+
+def lead_source(sources: Sequence[ParsedSource], derived: Mapping[str, str | None]) -> ParsedSource | None:
+    """The source others derive from most; else an original, the earliest, by id."""
+    if not sources:
+        return None
+    rewrites = {s.id: sum(1 for d in derived.values() if d == s.id) for s in sources}
+    return min(
+        sources,
+        key=lambda s: (-rewrites[s.id], derived.get(s.id) is not None, s.date or "9999", s.id),
+    )
+
+
+def extractive_summary(source: ParsedSource | None) -> str | None:
+    """The first sentence of the first story paragraph, without a wire dateline."""
+    if source is None or not source.paragraphs or not source.sentences:
+        return None
+    first = source.paragraphs[0].number
+    sentence = min((s for s in source.sentences if s.paragraph == first), key=lambda s: s.index, default=None)
+    if sentence is None:
+        return None
+    text = sentence.text
+    # "CITY (Agency) - Text": the dateline says where, the summary says what.
+    if source.dateline and text.startswith(source.dateline):
+        dash = _DATELINE_DASH.search(text, 0, 80)
+        if dash:
+            text = text[dash.end() :]
+    return text
+
+
+# --------------------------------------------------------------------------
+# the brief
+# --------------------------------------------------------------------------
+
+
+def assemble_brief(
+    meta: BriefMeta,
+    sources: Sequence[ParsedSource],
+    *,
+    registry: Registry | None = None,
+    max_key_points: int = 8,
+) -> Brief:
+    ordered = sorted(sources, key=lambda s: s.id)
+    ids = [s.id for s in ordered]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"brief {meta.slug}: two sources share an id: {ids}")
+    facts = align_sentences(ordered)
+    derived = detect_rewrites(ordered, facts)
+    entities = EntityIndex(ordered, registry)
+    key_points = rank_key_points(
+        ordered, facts, derived, max_key_points=max_key_points, reference_date=meta.date
+    )
+    background = select_background(
+        meta.background_topic, ordered, facts, derived, entities=entities.entities, reference_date=meta.date
+    )
+    if meta.summary:
+        summary, editorial = meta.summary, True
+    else:
+        summary, editorial = extractive_summary(lead_source(ordered, derived)), False
+    return Brief(
+        slug=meta.slug,
+        title=meta.title,
+        date=meta.date,
+        url=meta.url,
+        summary=summary,
+        key_points=key_points,
+        quotes=merge_quotes(ordered, derived, entities),
+        background=background,
+        timeline=build_timeline(ordered, facts, derived),
+        entities=tuple(entities.entities),
+        sources=attribute_sources(meta.slug, ordered, derived, key_points),
+        summary_editorial=editorial,
+    )

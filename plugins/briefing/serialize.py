@@ -1,0 +1,142 @@
+"""``brief.json``: the Brief as data, in the fixed shape of DESIGN.md section 5.
+
+Keys come in the order the contract lists them; ``null`` stands for
+unknown. Optional flags appear only when true or non-empty, so briefs
+without them look exactly like the contract:
+
+* ``"editorial": true`` on a key point or background item an editor wrote,
+  and at the top level right after ``"summary"`` when the summary is the
+  editor's (brief.md ``Summary:``) rather than a source sentence;
+* ``"commentary": true`` on a key point that is an outlet's own view;
+* ``"approximate": true`` on a timeline event resolved from "last week";
+* ``"names": {who: name}`` on a place that sides name differently.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable
+
+from .model import (
+    Background,
+    BackgroundItem,
+    Brief,
+    Entity,
+    Evidence,
+    KeyPoint,
+    Quote,
+    SourceAttribution,
+    Speaker,
+    TimelineEvent,
+)
+
+
+def _evidence(items: Iterable[Evidence]) -> list[dict[str, Any]]:
+    return [{"source": e.source, "paragraph": e.paragraph, "start": e.start, "end": e.end} for e in items]
+
+
+def _key_point(kp: KeyPoint) -> dict[str, Any]:
+    out = {"id": kp.id, "text": kp.text, "sources": list(kp.sources), "evidence": _evidence(kp.evidence)}
+    if kp.commentary:
+        out["commentary"] = True
+    if kp.editorial:
+        out["editorial"] = True
+    return out
+
+
+def _speaker(speaker: Speaker | None) -> dict[str, Any] | None:
+    if speaker is None:
+        return None
+    return {"id": speaker.id, "name": speaker.name, "role": speaker.role}
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "text": q.text,
+        "partial": q.partial,
+        "speaker": _speaker(q.speaker),
+        "sources": list(q.sources),
+        "evidence": _evidence(q.evidence),
+    }
+
+
+def _background_item(item: BackgroundItem) -> dict[str, Any]:
+    out = {"text": item.text, "sources": list(item.sources), "evidence": _evidence(item.evidence)}
+    if item.editorial:
+        out["editorial"] = True
+    return out
+
+
+def _background(background: Background) -> dict[str, Any]:
+    return {"topic": background.topic, "items": [_background_item(i) for i in background.items]}
+
+
+def _event(event: TimelineEvent) -> dict[str, Any]:
+    out = {
+        "date": event.date,
+        "text": event.text,
+        "sources": list(event.sources),
+        "evidence": _evidence(event.evidence),
+    }
+    if event.approximate:
+        out["approximate"] = True
+    return out
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    out = {
+        "id": entity.id,
+        "kind": entity.kind,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "role": entity.role,
+        "url": entity.url,
+    }
+    if entity.names_by_user:
+        out["names"] = {user: name for name, user in sorted(entity.names_by_user, key=lambda p: (p[1], p[0]))}
+    return out
+
+
+def _source(source: SourceAttribution) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "outlet": source.outlet,
+        "title": source.title,
+        "date": source.date,
+        "url": source.url,
+        "dateline": source.dateline,
+        "credits": list(source.credits),
+        "derived_from": source.derived_from,
+        "unique_points": list(source.unique_points),
+        "page": source.page,
+    }
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": brief.schema,
+        "slug": brief.slug,
+        "title": brief.title,
+        "date": brief.date,
+        "url": brief.url,
+        "summary": brief.summary,
+    }
+    if brief.summary_editorial:
+        out["editorial"] = True
+    out.update(
+        {
+            "key_points": [_key_point(kp) for kp in brief.key_points],
+            "quotes": [_quote(q) for q in brief.quotes],
+            "background": _background(brief.background),
+            "timeline": [_event(e) for e in brief.timeline],
+            "entities": [_entity(e) for e in brief.entities],
+            "sources": [_source(s) for s in brief.sources],
+        }
+    )
+    return out
+
+
+def dumps(brief: Brief) -> str:
+    """``brief.json`` text: deterministic, UTF-8 friendly, newline-terminated."""
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
