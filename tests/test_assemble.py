@@ -71,6 +71,23 @@ def test_kinds_urls_and_unique_slugs():
     assert _entity(brief, "Grey Bay").names_by_user == (("Saltmere Bay", "Osterby"),)
 
 
+def test_registry_place_names_reach_the_background():
+    s = make_source("s", "Boats crowded Mistwater on Monday.\nNothing else happened today.")
+    registry = Registry((RegistryEntry(PLACE, "Grey Bay", None, (), (("Mistwater", "Osterby"),)),))
+    meta = BriefMeta("b", "B", "2024-05-06", background_topic="Grey Bay")
+    assert [i.text for i in _brief(s, meta=meta, registry=registry).background.items] == [
+        "Boats crowded Mistwater on Monday."]
+    assert _brief(s, meta=meta).background.items == ()
+
+
+def test_registry_entries_no_source_names_are_not_the_briefs_entities():
+    registry = Registry((RegistryEntry(PERSON, "Ada Okafor", "Secretary", ("Okafor",)),
+                         RegistryEntry(PERSON, "Zed Unmentioned", "Mayor")))
+    brief = _brief(wire(), registry=registry)
+    assert [e.name for e in brief.entities if e.kind == PERSON] == ["Ada Okafor"]
+    assert _entity(brief, "Ada Okafor").role == "Secretary"  # the editor's role wins
+
+
 # --- quotes ---------------------------------------------------------------
 
 

@@ -52,6 +52,12 @@ def test_crediting_ones_own_outlet_is_not_crediting_another():
     assert credits_outlet(rewrite(), wire())
 
 
+def test_a_dateline_naming_the_outlet_is_a_credit():
+    copy = make_source("copy", "VALMORA (Northwire) - " + WIRE_TEXT, outlet="Daily Lantern")
+    assert credits_outlet(copy, wire())
+    assert not credits_outlet(make_source("own", "VALMORA (Daily Lantern) - Text.", outlet="X"), wire())
+
+
 def _kp(id, *sources):
     return KeyPoint(id, "x", tuple(sources), ())
 

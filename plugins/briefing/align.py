@@ -75,6 +75,7 @@ def load_words(name: str) -> frozenset[str]:
     )
 
 
+@cache
 def numbers(text: str) -> frozenset[str]:
     """The numbers a text states, thousands separators dropped: ``{"2", "320"}``."""
     found = set()
@@ -86,6 +87,7 @@ def numbers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache  # every sentence is compared with every other source's sentences
 def content_stems(text: str) -> tuple[str, ...]:
     """Lower-case content words cut to ``STEM`` letters, in text order."""
     stop = load_words("align_stopwords.txt")

@@ -150,7 +150,12 @@ def _entity_fields(members: list[_Record]) -> dict:
 
 
 class EntityIndex:
-    """The merged entities, and which one a source's name stands for."""
+    """The merged entities, and which one a source's name stands for.
+
+    ``entities`` are those the sources name (the brief's); registry entries
+    no source names are in ``registry_only``: the registry is site-wide, so
+    they are not this brief's, but their names still help find a topic.
+    """
 
     def __init__(self, sources: Sequence[ParsedSource], registry: Registry | None):
         records = _records(sources, registry)
@@ -161,14 +166,20 @@ class EntityIndex:
         for i in range(len(records)):
             by_root.setdefault(groups.find(i), []).append(i)
         fields = [(_entity_fields([records[i] for i in members]), members) for members in by_root.values()]
-        fields.sort(key=lambda f: (ENTITY_KINDS.index(f[0]["kind"]), f[0]["name"].casefold(), f[0]["name"]))
+        # Mentioned entities take their slugs first, so an unrelated registry
+        # entry never changes a brief's ids.
+        fields.sort(key=lambda f: (
+            all(records[i].source is None for i in f[1]),
+            ENTITY_KINDS.index(f[0]["kind"]), f[0]["name"].casefold(), f[0]["name"]))
         taken: set[str] = set()
         self.entities: list[Entity] = []
+        self.registry_only: list[Entity] = []
         self._by_form: dict[tuple[str | None, str], Entity] = {}
         for f, members in fields:
             slug = unique_slug(f["name"], taken)
             entity = Entity(id=slug, url=f"{URL_PREFIX[f['kind']]}/{slug}/", **f)
-            self.entities.append(entity)
+            mentioned = any(records[i].source is not None for i in members)
+            (self.entities if mentioned else self.registry_only).append(entity)
             for i in members:
                 for form in records[i].forms:
                     self._by_form.setdefault((records[i].source, form.casefold()), entity)
@@ -297,7 +308,8 @@ def assemble_brief(
         ordered, facts, derived, max_key_points=max_key_points, reference_date=meta.date
     )
     background = select_background(
-        meta.background_topic, ordered, facts, derived, entities=entities.entities, reference_date=meta.date
+        meta.background_topic, ordered, facts, derived,
+        entities=[*entities.entities, *entities.registry_only], reference_date=meta.date
     )
     if meta.summary:
         summary, editorial = meta.summary, True

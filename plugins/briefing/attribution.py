@@ -24,6 +24,7 @@ Rule (``detect_rewrites``), for each pair of sources:
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping, Sequence
 
 from .align import Fact
@@ -43,14 +44,26 @@ def _shared_facts(facts: Iterable[Fact]) -> dict[tuple[str, str], int]:
     return shared
 
 
+def _dateline_credit(source: ParsedSource, outlet: str) -> bool:
+    """The story opens with a wire dateline crediting ``outlet``: ``CITY (Outlet) -``."""
+    if not source.paragraphs:
+        return False
+    opening = source.paragraphs[0].text[:120]
+    return re.search(rf"\(\s*{re.escape(outlet)}\s*\)\s*[-–—]", opening, re.IGNORECASE) is not None
+
+
 def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
-    """``source`` credits ``other``'s outlet (and is not that outlet itself)."""
+    """``source`` credits ``other``'s outlet (and is not that outlet itself).
+
+    A credit is a photo or reporting credit, or the outlet named in the
+    story's dateline (a site running wire copy under its own name).
+    """
     if not other.outlet:
         return False
     outlet = other.outlet.casefold()
     if source.outlet and source.outlet.casefold() == outlet:
         return False
-    return any(credit.casefold() == outlet for credit in source.credits)
+    return any(credit.casefold() == outlet for credit in source.credits) or _dateline_credit(source, other.outlet)
 
 
 def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource]:
