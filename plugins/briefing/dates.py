@@ -1,0 +1,220 @@
+"""Date mentions, resolved against a reference date as far as honest.
+
+Exact forms (``February 22, 2023``, ``22 February 2023``, ``December 2022``,
+``1895``, ``the 1970s``) need no reference date. Relative forms (``in
+December``, ``on Wednesday``, ``last week``, ``last year``, ``March 3``) are
+resolved against the reference date — the most recent such date on or before
+it, since news reports what has happened — and marked approximate; without a
+reference date they are skipped rather than guessed. Numbers that only look
+like years (``$320 billion``, ``2%``, ``1500 troops``) are not dates: a bare
+four-digit number is a year only after a word such as "in" or "since".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import DateMention, Sentence
+from .text import alias_groups, key_values, word_list
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: str
+    approximate: bool
+
+
+# ---------------------------------------------------------------------------
+# patterns, built from the word lists
+# ---------------------------------------------------------------------------
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    numbers = {}
+    for number, group in enumerate(alias_groups("months.txt"), 1):
+        for form in group:
+            numbers[form] = number
+            numbers[form.rstrip(".")] = number  # "Feb 22" as wires write it
+    return numbers
+
+
+@lru_cache(maxsize=1)
+def _full_months() -> tuple[str, ...]:
+    return tuple(group[0] for group in alias_groups("months.txt"))
+
+
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> dict[str, int]:
+    return {name: number for number, name in enumerate(word_list("weekdays.txt"))}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    month = _alternation(_month_numbers())
+    full_month = _alternation(_full_months())
+    weekday = _alternation(_weekday_numbers())
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>[12]\d{3})"
+    month_cues = _alternation(word_list("month_cues.txt"))
+    weekday_cues = _alternation(dict(key_values("weekday_cues.txt")))
+    relative = _alternation(dict(key_values("relative_dates.txt")))
+    return {
+        "mdy": re.compile(rf"\b(?:(?:{weekday}),? )?(?P<m>{month}) {day},? {year}\b"),
+        "dmy": re.compile(rf"\b(?:(?:{weekday}),? )?{day} (?:of )?(?P<m>{month}),? {year}\b"),
+        "my": re.compile(rf"\b(?P<m>{full_month}),? {year}\b"),
+        "md": re.compile(rf"\b(?P<m>{month}) {day}\b(?!,? ?\d)"),
+        "dm": re.compile(rf"\b{day} (?:of )?(?P<m>{full_month})\b(?!,? ?\d)"),
+        "relative": re.compile(rf"\b(?P<r>{relative})\b", re.IGNORECASE),
+        "month": re.compile(rf"\b(?P<cue>{month_cues})[ -](?P<m>{full_month})\b(?!,? ?\d)", re.IGNORECASE),
+        "weekday": re.compile(rf"\b(?:(?P<cue>{weekday_cues}) )?(?P<w>{weekday})\b", re.IGNORECASE),
+        "decade": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1[0-9]\d0|20\d0)s\b"),
+        "year": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1\d{3}|20\d{2})\b(?![%\d]|[.,]\d|s\b)"),
+    }
+
+
+# ---------------------------------------------------------------------------
+# finding dates
+# ---------------------------------------------------------------------------
+
+
+def find_dates(raw: str, sentences: tuple[Sentence, ...], reference_date: str | None) -> tuple[DateMention, ...]:
+    """Every date mention of the sentences, in text order."""
+    reference = dt.date.fromisoformat(reference_date) if reference_date else None
+    mentions: list[DateMention] = []
+    for sentence in sentences:
+        taken: list[_Found] = []
+        for found in _in_sentence(raw, sentence, reference):
+            if not any(f.start < found.end and found.start < f.end for f in taken):
+                taken.append(found)
+        for found in sorted(taken, key=lambda f: f.start):
+            mentions.append(
+                DateMention(
+                    text=raw[found.start : found.end],
+                    start=found.start,
+                    end=found.end,
+                    sentence=sentence.index,
+                    value=found.value,
+                    approximate=found.approximate,
+                )
+            )
+    return tuple(mentions)
+
+
+def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
+    """Candidates in priority order: exact and specific forms first."""
+    patterns = _patterns()
+    span = (sentence.start, sentence.end)
+    for name in ("mdy", "dmy"):
+        for m in patterns[name].finditer(raw, *span):
+            value = _iso(int(m["y"]), _month_numbers()[m["m"]], int(m["d"]))
+            if value:
+                yield _Found(m.start(), m.end(), value, False)
+    for m in patterns["my"].finditer(raw, *span):
+        yield _Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month_numbers()[m['m']]:02d}", False)
+    if reference is not None:
+        yield from _relative(raw, span, reference)
+    for m in patterns["decade"].finditer(raw, *span):
+        yield _Found(m.start("y"), m.end(), f"{m['y']}s", False)
+    for m in patterns["year"].finditer(raw, *span):
+        if _looks_like_year(raw, sentence.start, m.start()):
+            yield _Found(m.start(), m.end(), m["y"], False)
+
+
+def _relative(raw: str, span: tuple[int, int], reference: dt.date):
+    patterns = _patterns()
+    for name in ("md", "dm"):
+        for m in patterns[name].finditer(raw, *span):
+            value = _day_on_or_before(reference, _month_numbers()[m["m"]], int(m["d"]))
+            if value:
+                yield _Found(m.start(), m.end(), value, True)
+    units = {k.casefold(): v for k, v in key_values("relative_dates.txt")}
+    for m in patterns["relative"].finditer(raw, *span):
+        value = _shift(reference, units[m["r"].casefold()])
+        if value:
+            yield _Found(m.start(), m.end(), value, True)
+    for m in patterns["month"].finditer(raw, *span):
+        month = _month_number_folded(m["m"])
+        if month and m["m"][0].isupper():
+            year = reference.year if month <= reference.month else reference.year - 1
+            yield _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", True)
+    cues = {k.casefold(): v for k, v in key_values("weekday_cues.txt")}
+    for m in patterns["weekday"].finditer(raw, *span):
+        if not m["w"][0].isupper():
+            continue
+        rule = cues.get((m["cue"] or "on").casefold(), "on_or_before")
+        day = _weekday_before(reference, _weekday_numbers()[m["w"].title()], strictly=rule == "before")
+        yield _Found(m.start(), m.end(), day.isoformat(), True)
+
+
+def _month_number_folded(word: str) -> int | None:
+    for name, number in _month_numbers().items():
+        if name.casefold() == word.casefold():
+            return number
+    return None
+
+
+def _looks_like_year(raw: str, sentence_start: int, at: int) -> bool:
+    """A bare four-digit number is a year after a cue word ("in 2012",
+    "from 1783 and 1785"), not before a noun ("1500 troops")."""
+    before = raw[sentence_start:at].rstrip()
+    if before.endswith("("):
+        return True
+    word = before.rsplit(None, 1)[-1] if before else ""
+    word = word.strip(",;:(-").casefold()
+    return word in {w.casefold() for w in word_list("year_cues.txt")}
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_on_or_before(reference: dt.date, month: int, day: int) -> str | None:
+    year = reference.year if (month, day) <= (reference.month, reference.day) else reference.year - 1
+    return _iso(year, month, day)
+
+
+def _weekday_before(reference: dt.date, weekday: int, strictly: bool) -> dt.date:
+    back = (reference.weekday() - weekday) % 7
+    if strictly and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back)
+
+
+def _shift(reference: dt.date, rule: str) -> str | None:
+    """``"week -1"`` → the span of last week, as precise as it can be told."""
+    unit, _, offset = rule.partition(" ")
+    n = int(offset)
+    if unit == "day":
+        return (reference + dt.timedelta(days=n)).isoformat()
+    if unit == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=n)
+        sunday = monday + dt.timedelta(days=6)
+        return _common_part(monday, sunday)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "year":
+        return f"{reference.year + n:04d}"
+    return None
+
+
+def _common_part(first: dt.date, last: dt.date) -> str | None:
+    """The month both dates fall in, else their year, else nothing."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None
