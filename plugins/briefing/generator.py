@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -519,7 +520,7 @@ def attach_briefs(article_generator) -> None:
 
 def report(problems: Iterable[Problem], strict: bool) -> None:
     """Log every problem; then, in strict mode, fail."""
-    problems = list(problems)
+    problems = [_shorter(p) for p in problems]
     for problem in problems:
         if strict:
             logger.error("briefing: %s", problem)
@@ -530,6 +531,17 @@ def report(problems: Iterable[Problem], strict: bool) -> None:
             f"{len(problems)} problem(s) with the briefs' content (listed above); "
             "BRIEFING_STRICT is on, so the site is not built"
         )
+
+
+def _shorter(problem: Problem) -> Problem:
+    """The problem with its path relative to the working directory, when it is inside it."""
+    try:
+        path = os.path.relpath(problem.path)
+    except ValueError:  # another drive (Windows)
+        return problem
+    if path.startswith(os.pardir):
+        return problem
+    return Problem(path, problem.message, problem.line)
 
 
 def _in_briefs(article, briefs_root: Path) -> bool:
@@ -615,7 +627,7 @@ class BriefingGenerator(Generator):
                 entity.url,
                 KIND_TEMPLATES.get(entity.kind, "organisation"),
                 entity=entity,
-                pages=pages,
+                brief_pages=pages,
                 page_title=entity.name,
             )
         for outlet in site.outlets:
@@ -623,14 +635,14 @@ class BriefingGenerator(Generator):
                 outlet.url,
                 "outlet",
                 outlet=outlet,
-                pages=pages,
+                brief_pages=pages,
                 page_title=outlet.name,
             )
         write(
             "timeline/",
             "timeline",
             events=site.timeline,
-            pages=pages,
+            brief_pages=pages,
             page_title="Timeline",
         )
 
