@@ -1,0 +1,338 @@
+"""The whole site, built by Pelican with the plugin: URLs, links, brief.json, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from briefing.generator import human_date, machine_date, site_link
+from conftest import ROOT, run_pelican
+
+SLUG = "china-japan-security-talks-2023"
+BRIEF = f"briefs/{SLUG}"
+SEED = ROOT / "content" / "briefs" / SLUG
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+# --------------------------------------------------------------------------
+# the project's own site
+# --------------------------------------------------------------------------
+
+
+def test_pages_exist_at_the_contract_urls(built_site):
+    out = built_site.output
+    for path in [
+        "index.html",
+        f"{BRIEF}/index.html",
+        f"{BRIEF}/brief.json",
+        f"{BRIEF}/sources/reuters/index.html",
+        f"{BRIEF}/sources/al-mayadeen-english/index.html",
+        "people/sun-weidong/index.html",
+        "people/shigeo-yamada/index.html",
+        "outlets/reuters/index.html",
+        "outlets/al-mayadeen-english/index.html",
+        "timeline/index.html",
+        "pages/about/index.html",
+        "pages/methodology/index.html",
+        "theme/css/site.css",
+    ]:
+        assert (out / path).is_file(), path
+    assert list(out.glob("places/*/index.html")), "no place pages"
+    # Pelican's listing pages this site does not have
+    for absent in ["tags.html", "categories.html", "authors.html", "archives.html", "category", "tag", "author"]:
+        assert not (out / absent).exists(), absent
+    # sources are never read by Pelican as articles of their own
+    assert not list(out.rglob("reuters.html"))
+
+
+def test_the_build_is_clean(built_site):
+    assert "WARNING" not in built_site.log and "ERROR" not in built_site.log, built_site.log
+
+
+def test_brief_json_is_the_serialized_brief(built_site):
+    text = (built_site.output / BRIEF / "brief.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["schema"] == "briefing/1"
+    assert data["slug"] == SLUG and data["url"] == f"{BRIEF}/" and data["date"] == "2023-02-22"
+    assert {s["id"] for s in data["sources"]} == {"reuters", "al-mayadeen-english"}
+    for source in data["sources"]:
+        assert source["page"] == f"{BRIEF}/sources/{source['id']}/"
+        assert (built_site.output / source["page"] / "index.html").is_file()
+    for entity in data["entities"]:
+        assert (built_site.output / entity["url"] / "index.html").is_file(), entity["url"]
+
+
+def test_the_build_is_byte_identical_when_repeated(built_site, tmp_path):
+    again = run_pelican(ROOT / "content", tmp_path / "again")
+    assert again.returncode == 0, again.log
+    first = {p.relative_to(built_site.output): p.read_bytes() for p in built_site.output.rglob("*") if p.is_file()}
+    second = {p.relative_to(again.output): p.read_bytes() for p in again.output.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(p) for p in sorted(first) if first[p] != second[p]] == []
+
+
+def check_links(root: Path) -> list[str]:
+    """Every internal href/src/cite of every page resolves to a file, and every #anchor to an id."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {el["id"] for el in soup(path).find_all(id=True)} if path.suffix == ".html" else set()
+        return ids[path]
+
+    broken = []
+    for page in html_files(root):
+        doc = soup(page)
+        for el in doc.find_all(["a", "link", "img", "script", "blockquote", "q"]):
+            for attr in ("href", "src", "cite"):
+                url = el.get(attr)
+                if url is None:
+                    continue
+                parts = urlsplit(url)
+                if parts.scheme in ("http", "https", "mailto"):
+                    continue
+                assert not parts.scheme and not parts.netloc, f"{page}: {url}"
+                target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+                where = f"{page.relative_to(root)}: {attr}={url}"
+                if not target.is_file():
+                    broken.append(f"{where} (no such file)")
+                elif parts.fragment and parts.fragment not in ids_of(target):
+                    broken.append(f"{where} (no id {parts.fragment!r})")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    assert check_links(built_site.output) == []
+
+
+def test_links_are_relative_and_end_in_index_html(built_site):
+    doc = soup(built_site.output / BRIEF / "index.html")
+    hrefs = [a["href"] for a in doc.find_all("a", href=True) if not a["href"].startswith(("http", "#"))]
+    assert hrefs and all(not h.startswith("/") for h in hrefs)
+    assert all(urlsplit(h).path.endswith((".html", ".json", ".css")) for h in hrefs), hrefs
+
+
+def quote_figure(doc, speaker: str):
+    for fig in doc.select("figure.quote"):
+        link = fig.select_one(".speaker a")
+        if link and link.get_text(strip=True) == speaker:
+            return fig
+    raise AssertionError(f"no quote by {speaker}")
+
+
+def test_brief_page_shows_quotes_with_speaker_role_and_sources(built_site):
+    doc = soup(built_site.output / BRIEF / "index.html")
+    sun = quote_figure(doc, "Sun Weidong")
+    assert "Cold War mentality" in sun.get_text()
+    assert "Vice Foreign Minister" in sun.select_one(".role").get_text()
+    assert sun.select_one(".speaker a")["href"].endswith("people/sun-weidong/index.html")
+    assert sun.select_one("blockquote[cite]") is not None
+    assert {b.get_text(" ", strip=True).split(" ¶")[0] for b in sun.select("a.badge")} >= {"Reuters"}
+
+    yamada = quote_figure(doc, "Shigeo Yamada")
+    assert "a lot of possibilities" in yamada.get_text()
+    assert "Deputy" in yamada.select_one(".role").get_text()
+    assert all("sources/" in a["href"] and "#p" in a["href"] for a in yamada.select("a.badge"))
+
+
+def test_brief_page_attributes_both_sources(built_site):
+    doc = soup(built_site.output / BRIEF / "index.html")
+    cards = {c["id"]: c for c in doc.select("#sources .source-card")}
+    assert set(cards) == {"source-reuters", "source-al-mayadeen-english"}
+    assert "Reuters" in cards["source-reuters"].select_one("dl.meta").get_text()
+    assert "TOKYO" in cards["source-reuters"].get_text()
+    mayadeen = cards["source-al-mayadeen-english"]
+    assert "Al Mayadeen English" in mayadeen.get_text()
+    assert "A rewrite of" in mayadeen.select_one(".notice-rewrite").get_text()
+    # the editor's note is there, sanitised
+    assert "rewrite of Reuters copy" in doc.select_one(".editor-note").get_text()
+    # key points: ids, badges to evidence paragraphs
+    points = doc.select("ol.key-points > li")
+    assert points and all(li.get("id") for li in points)
+    assert all(li.select("a.badge[href*='#p']") for li in points)
+
+
+def test_source_page_anchors_paragraphs_and_links_highlights_back(built_site):
+    page = built_site.output / BRIEF / "sources" / "reuters" / "index.html"
+    doc = soup(page)
+    numbers = [p["id"] for p in doc.select(".source-text p.para")]
+    assert numbers == [f"p{n}" for n in range(1, len(numbers) + 1)] and len(numbers) >= 10
+    assert doc.select_one(".block-title") is not None  # the repeated headline is shown as a title
+    marks = doc.select("mark.hl-quote")
+    assert any("Cold War mentality" in m.get_text() for m in marks)
+    backrefs = doc.select("a.backref")
+    assert backrefs and all(f"{SLUG}/index.html#" in a["href"] for a in backrefs)
+    # the quote highlight covers exactly the quoted words
+    data = json.loads((built_site.output / BRIEF / "brief.json").read_text())
+    raw = (SEED / "sources" / "reuters.txt").read_text(encoding="utf-8")
+    for q in data["quotes"]:
+        for ev in q["evidence"]:
+            if ev["source"] == "reuters":
+                assert raw[ev["start"]:ev["end"]] in doc.select_one(f"#p{ev['paragraph']}").get_text()
+
+
+def test_person_outlet_and_timeline_pages(built_site):
+    out = built_site.output
+    sun = soup(out / "people/sun-weidong/index.html")
+    assert sun.h1.get_text() == "Sun Weidong"
+    assert "Cold War mentality" in sun.get_text()
+    assert sun.select_one(f"a[href*='{SLUG}/index.html']") is not None
+    mayadeen = soup(out / "outlets/al-mayadeen-english/index.html")
+    assert "rewrite" in mayadeen.get_text().lower()
+    timeline = soup(out / "timeline/index.html")
+    assert timeline.select("ol.timeline > li") and "1895" in timeline.get_text()
+
+
+def test_disputed_place_shows_both_names(built_site):
+    data = json.loads((built_site.output / BRIEF / "brief.json").read_text())
+    disputed = [e for e in data["entities"] if e["kind"] == "place" and "Diaoyu" in " ".join([e["name"], *e["aliases"]])]
+    assert disputed, "no place named Diaoyu"
+    page = soup(built_site.output / disputed[0]["url"] / "index.html").get_text()
+    assert "Senkaku" in page and "Diaoyu" in page
+
+
+# --------------------------------------------------------------------------
+# link helpers
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "siteurl, target, index_html, expected",
+    [
+        ("../..", "people/a/", True, "../../people/a/index.html"),
+        (".", "", True, "./index.html"),
+        ("..", "briefs/x/#k1", True, "../briefs/x/index.html#k1"),
+        ("https://ex.org/sub", "briefs/x/#k1", False, "https://ex.org/sub/briefs/x/#k1"),
+        ("https://ex.org/sub/", "", False, "https://ex.org/sub/"),
+        ("", "timeline/", False, "/timeline/"),
+        (".", "theme/css/site.css", True, "./theme/css/site.css"),
+    ],
+)
+def test_site_link(siteurl, target, index_html, expected):
+    assert site_link(siteurl, target, index_html) == expected
+
+
+def test_dates_for_people_and_machines():
+    assert human_date("2023-02-22") == "22 February 2023"
+    assert human_date("2022-12") == "December 2022"
+    assert human_date("1970s") == "1970s"
+    assert machine_date("1970s") is None and machine_date("1895") == "1895"
+
+
+# --------------------------------------------------------------------------
+# bad input: warn, name the file (and line), build the rest; strict fails
+# --------------------------------------------------------------------------
+
+GOOD = "Title: A good brief\nDate: 2024-03-01\n\nThe editor's note.\n"
+
+
+@pytest.fixture(scope="module")
+def bad_content(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("bad") / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    briefs = content / "briefs"
+    shutil.copytree(SEED, briefs / SLUG)
+
+    def brief(name: str, sources: dict[str, bytes] | None, brief_md: str | None = GOOD):
+        folder = briefs / name
+        folder.mkdir(parents=True)
+        if brief_md is not None:
+            (folder / "brief.md").write_text(brief_md, encoding="utf-8")
+        if sources is not None:
+            (folder / "sources").mkdir()
+            for file_name, data in sources.items():
+                (folder / "sources" / file_name).write_bytes(data)
+
+    reuters = (SEED / "sources" / "reuters.txt").read_bytes()
+    brief("no-brief-md", {"a.txt": reuters}, brief_md=None)
+    brief("no-sources", None)
+    brief("empty-source", {"empty.txt": b"", "good.txt": reuters})
+    brief("not-utf8", {"latin1.txt": "Outlet: Le Monde\n\nCaf\xe9 cr\xe8me.\n".encode("latin-1")})
+    brief("bad-header", {"bad.txt": b"Outlet: Somebody\nDate: last Tuesday\n\nSome text here.\n"})
+    hostile = (
+        b'Outlet: <img src=x onerror=alert(1)>\n\n<script>alert("x")</script> headline\n\n'
+        b'A paragraph with <b>tags</b> and "a <i>quoted</i> remark," the official said.\n'
+    )
+    brief("hostile", {"hostile.txt": hostile})
+    return content
+
+
+@pytest.fixture(scope="module")
+def bad_build(bad_content, tmp_path_factory) -> object:
+    return run_pelican(bad_content, tmp_path_factory.mktemp("bad-out") / "output")
+
+
+def test_bad_input_warns_once_per_problem_naming_the_file(bad_build, bad_content):
+    assert bad_build.returncode == 0, bad_build.log
+    log = bad_build.log
+    briefs = bad_content / "briefs"
+    expected = [
+        (f"{briefs / 'no-brief-md'}:", "no brief.md"),
+        (f"{briefs / 'no-sources'}:", "no sources/ folder"),
+        (f"{briefs / 'empty-source' / 'sources' / 'empty.txt'}:", "empty"),
+        (f"{briefs / 'not-utf8' / 'sources' / 'latin1.txt'}:3:", "UTF-8"),
+        (f"{briefs / 'bad-header' / 'sources' / 'bad.txt'}:2:", "Date"),
+    ]
+    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    for where, what in expected:
+        hits = [w for w in warnings if where in w]
+        assert len(hits) == 1 and what in hits[0], (where, warnings)
+    assert len(warnings) == len(expected), warnings
+
+
+def test_bad_input_still_builds_the_good_brief(bad_build):
+    out = bad_build.output
+    assert (out / BRIEF / "index.html").is_file() and (out / BRIEF / "brief.json").is_file()
+    assert (out / "briefs/empty-source/sources/good/index.html").is_file()
+    # a brief without usable sources still has its page and its (empty) data
+    data = json.loads((out / "briefs/no-sources/brief.json").read_text())
+    assert data["sources"] == [] and data["title"] == "A good brief"
+    assert not (out / "briefs/no-brief-md").exists()
+    assert check_links(out) == []
+
+
+def test_article_text_is_escaped_never_executed(bad_build):
+    out = bad_build.output
+    for page in html_files(out):
+        doc = soup(page)
+        assert not doc.find("script"), page
+        assert not doc.find(attrs={"onerror": True}), page
+        assert not doc.select(".source-text b, .source-text i, .brief i"), page
+    text = (out / "briefs/hostile/sources/hostile/index.html").read_text()
+    assert "&lt;script&gt;" in text and "&lt;b&gt;tags&lt;/b&gt;" in text
+
+
+def test_fatal_warnings_fail_the_build(bad_content, tmp_path):
+    build = run_pelican(bad_content, tmp_path / "out", "pelican.conf.py", "--fatal", "warnings")
+    assert build.returncode != 0
+
+
+def test_strict_mode_logs_every_problem_then_fails(bad_content, tmp_path):
+    build = run_pelican(bad_content, tmp_path / "out", "publish.conf.py")
+    assert build.returncode != 0
+    errors = [line for line in build.log.splitlines() if "ERROR" in line and "briefing:" in line]
+    assert len(errors) == 5, build.log
+    assert "BRIEFING_STRICT" in build.log
+
+
+def test_publish_build_of_the_good_content_is_clean(tmp_path):
+    build = run_pelican(ROOT / "content", tmp_path / "out", "publish.conf.py")
+    assert build.returncode == 0, build.log
+    out = build.output
+    assert (out / "feeds/all.atom.xml").is_file()
+    doc = soup(out / BRIEF / "index.html")
+    hrefs = [a["href"] for a in doc.find_all("a", href=True) if not a["href"].startswith("#")]
+    internal = [h for h in hrefs if h.startswith("https://briefing.example.org/")]
+    assert internal and not any(h.endswith("index.html") for h in internal)
