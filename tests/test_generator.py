@@ -336,3 +336,35 @@ def test_publish_build_of_the_good_content_is_clean(tmp_path):
     hrefs = [a["href"] for a in doc.find_all("a", href=True) if not a["href"].startswith("#")]
     internal = [h for h in hrefs if h.startswith("https://briefing.example.org/")]
     assert internal and not any(h.endswith("index.html") for h in internal)
+
+
+def test_builds_in_one_process_share_no_state(tmp_path):
+    """livereload and --autoreload build again in the same process: nothing may leak."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content, out = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(SEED, content / "briefs" / SLUG)
+
+    def build():
+        settings = read_settings(str(ROOT / "pelican.conf.py"), override={"PATH": str(content), "OUTPUT_PATH": str(out)})
+        Pelican(settings).run()
+
+    build()
+    assert (out / "people/sun-weidong/index.html").is_file()
+
+    shutil.rmtree(content / "briefs" / SLUG)
+    other = content / "briefs" / "other-story"
+    (other / "sources").mkdir(parents=True)
+    (other / "brief.md").write_text("Title: Another story\nDate: 2024-05-01\n")
+    (other / "sources" / "wire.txt").write_text(
+        "Outlet: Wire\n\nHarbour reopens\n\n"
+        '"We are open again," harbour master Ada Quist said on Monday.\n\n'
+        "The harbour had been closed for two weeks.\n"
+    )
+    build()
+    assert (out / "briefs/other-story/index.html").is_file()
+    assert not (out / "briefs" / SLUG).exists()
+    assert not (out / "people/sun-weidong").exists()
+    timeline = (out / "timeline/index.html").read_text()
+    assert SLUG not in timeline and "1895" not in timeline
