@@ -216,7 +216,9 @@ def test_seed_story_assembles_into_a_sourced_brief():
     assert quote.sources == (rewrite_id, wire_id)
     assert quote.speaker is not None and quote.speaker.name == "Sun Weidong"
     raws = {s.id: s.raw for s in sources}
-    assert {raws[e.source][e.start:e.end] for e in quote.evidence} == {quote.text}
+    spans = [raws[e.source][e.start:e.end] for e in quote.evidence]
+    assert quote.text in spans  # the original's words, verbatim
+    assert {s.rstrip(".,") for s in spans} == {quote.text.rstrip(".,")}  # each source's own punctuation
 
     both = [kp for kp in brief.key_points if kp.sources == (rewrite_id, wire_id)]
     assert len(both) >= 3

@@ -104,3 +104,12 @@ def test_history_ranks_below_current_news():
 
 def test_ranking_is_deterministic():
     assert _rank(wire(), rewrite()) == _rank(rewrite(), wire())
+
+
+def test_a_sentence_that_needs_the_one_before_ranks_below_one_that_stands_alone():
+    s = make_source("s", "The regional council met in Osterby on Tuesday for a long session.\n"
+                         "It approved a new harbour wall for the town, members said.\n"
+                         "The council also approved funds for the regional hospital in Lindholm, members said.")
+    texts = [kp.text for kp in _rank(s)]
+    assert texts.index("The council also approved funds for the regional hospital in Lindholm, members said.") < \
+        texts.index("It approved a new harbour wall for the town, members said.")

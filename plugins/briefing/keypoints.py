@@ -15,7 +15,9 @@ reader; the best become key points, best first. Weights, and why:
 * ``+1.5`` for the first story paragraph, ``+1`` second, ``+0.5`` third:
   news is written top-down, but position only breaks near-ties.
 * ``-3`` very short sentences (fewer than ``MIN_WORDS`` words): "He did
-  not go into specifics." is not a point on its own.
+  not go into specifics." is not a point on its own; ``-1`` a sentence that
+  opens with a pronoun (``data/context_pronouns.txt``), which needs the
+  sentence before it to be understood.
 * ``-1.5`` sentences whose dates are all history (see ``background``): they
   belong to the background section.
 * ``-6`` commentary: the outlet's own evaluation (an evaluative word from
@@ -149,8 +151,11 @@ class _Scorer:
         score += 0.75 * min(3, _names_in(text, self.forms))
         rank = self.lead_rank(fact)
         score += max(0.0, 2.0 - 0.5 * rank)
-        if len(_WORD.findall(text)) < MIN_WORDS:
+        words = _WORD.findall(text)
+        if len(words) < MIN_WORDS:
             score -= 3.0
+        if words and words[0].lower() in load_words("context_pronouns.txt"):
+            score -= 1.0
         dated = self.dates.get(member, [])
         if dated and all(is_history(v, self.ref_year) for v in dated):
             score -= 1.5
