@@ -93,9 +93,11 @@ def find_dates(raw: str, sentences: tuple[Sentence, ...], reference_date: str | 
     mentions: list[DateMention] = []
     for sentence in sentences:
         taken: list[_Found] = []
+        used: set[int] = set()  # offsets already part of a date found earlier
         for found in _in_sentence(raw, sentence, reference):
-            if not any(f.start < found.end and found.start < f.end for f in taken):
+            if not any(offset in used for offset in range(found.start, found.end)):
                 taken.append(found)
+                used.update(range(found.start, found.end))
         for found in sorted(taken, key=lambda f: f.start):
             mentions.append(
                 DateMention(
@@ -166,12 +168,19 @@ def _month_number_folded(word: str) -> int | None:
 def _looks_like_year(raw: str, sentence_start: int, at: int) -> bool:
     """A bare four-digit number is a year after a cue word ("in 2012",
     "from 1783 and 1785"), not before a noun ("1500 troops")."""
-    before = raw[sentence_start:at].rstrip()
+    window = max(sentence_start, at - 40)  # two words back are enough
+    before = raw[window:at].rstrip()
     if before.endswith("("):
         return True
-    word = before.rsplit(None, 1)[-1] if before else ""
-    word = word.strip(",;:(-").casefold()
+    words = before.rsplit(None, 2)[-2:] if before else []
+    word = words[-1].strip(",;:(-").casefold() if words else ""
+    if word in word_list("year_joiners.txt"):
+        return len(words) == 2 and _YEAR.fullmatch(words[0].strip(",;:(")) is not None and \
+            _looks_like_year(raw, sentence_start, window + before.rfind(words[0]))
     return word in {w.casefold() for w in word_list("year_cues.txt")}
+
+
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

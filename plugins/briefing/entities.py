@@ -53,9 +53,9 @@ def tokenize(raw: str, start: int, end: int) -> list[Token]:
         text = match.group()
         possessive = text.endswith(_POSSESSIVE) and len(text) > 2
         word = text[:-2] if possessive else text
-        # keep the stop of a known abbreviation such as "U.S."
-        if not possessive and match.end() < end and raw[match.end()] == "." and "." in word:
-            if (word + ".").casefold() in _place_forms_folded():
+        # keep the stop of a known abbreviation such as "U.S." or "Mr."
+        if not possessive and match.end() < end and raw[match.end()] == ".":
+            if (word + ".").casefold() in _abbreviations():
                 word = text = word + "."
         tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive))
     return tokens
@@ -93,8 +93,20 @@ def _place_forms() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def _longest_place_form() -> int:
+    return max(len(form) for form in _place_forms())
+
+
+@lru_cache(maxsize=1)
 def _place_forms_folded() -> frozenset[str]:
     return frozenset(" ".join(form).casefold() for form in _place_forms())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Forms ending in a full stop that belongs to the word ("U.S.", "Dr.")."""
+    forms = _place_forms_folded() | word_set("honorifics.txt", folded=True)
+    return frozenset(f for f in forms if f.endswith("."))
 
 
 @lru_cache(maxsize=1)
@@ -136,14 +148,19 @@ class Entry:
     names_by_user: list[tuple[str, str]] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     key: str | None = None  # a known place's usual name, to merge its forms
+    # character offset → entry, shared by all entries of one table, so that
+    # "is this covered?" costs the length of the span, not the whole table
+    positions: dict[int, "Entry"] = field(default_factory=dict, repr=False, compare=False)
 
     def forms(self) -> set[str]:
         return {self.name.casefold(), *(a.casefold() for a in self.aliases)}
 
     def add_mention(self, start: int, end: int) -> None:
-        span = Span(start, end)
-        if span not in self.mentions:
-            self.mentions.append(span)
+        if self.positions.get(start) is self and self.positions.get(end - 1) is self:
+            return
+        self.mentions.append(Span(start, end))
+        for offset in range(start, end):
+            self.positions.setdefault(offset, self)
 
     def add_alias(self, alias: str) -> None:
         if alias.casefold() not in self.forms():
@@ -159,6 +176,7 @@ class EntityTable:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self.positions: dict[int, Entry] = {}
 
     # -- lookup ----------------------------------------------------------
 
@@ -171,26 +189,21 @@ class EntityTable:
 
     def covered(self, start: int, end: int) -> bool:
         """Whether a mention already overlaps ``start:end``."""
-        return any(m.start < end and start < m.end for e in self.entries for m in e.mentions)
+        return any(offset in self.positions for offset in range(start, end))
 
     def mentioned_at(self, start: int, end: int) -> Entry | None:
         """The entity with a mention covering ``start:end``."""
-        for entry in self.entries:
-            for mention in entry.mentions:
-                if mention.start <= start and end <= mention.end:
-                    return entry
-        return None
+        entry = self.positions.get(start)
+        return entry if entry is not None and self.positions.get(end - 1) is entry else None
 
-    def latest_before(self, offset: int, kinds: tuple[str, ...], not_before: int = 0) -> Entry | None:
-        """The entity of ``kinds`` mentioned last before ``offset`` (and not before ``not_before``)."""
-        best, best_start = None, -1
-        for entry in self.entries:
-            if entry.kind not in kinds:
-                continue
-            for mention in entry.mentions:
-                if not_before <= mention.start and mention.end <= offset and mention.start > best_start:
-                    best, best_start = entry, mention.start
-        return best
+    def latest_before(self, offset: int, kinds: tuple[str, ...], not_before: int = 0, skip=None) -> Entry | None:
+        """The entity of ``kinds`` mentioned last before ``offset`` and not
+        before ``not_before``; ``skip(offset)`` leaves out some text (quotes)."""
+        for at in range(offset - 1, not_before - 1, -1):
+            entry = self.positions.get(at)
+            if entry is not None and entry.kind in kinds and (skip is None or not skip(at)):
+                return entry
+        return None
 
     def person_by_word(self, word: str) -> Entry | None:
         """The one person whose name has ``word`` as its first or last word."""
@@ -200,6 +213,11 @@ class EntityTable:
         ]
         return found[0] if len(found) == 1 else None
 
+    def new_entry(self, kind: str, name: str) -> Entry:
+        entry = Entry(kind, name, positions=self.positions)
+        self.entries.append(entry)
+        return entry
+
     # -- adding ----------------------------------------------------------
 
     def add(self, kind: str, name: str, start: int, end: int, role: str | None = None) -> Entry:
@@ -207,8 +225,7 @@ class EntityTable:
         if entry is None and kind == PERSON:
             entry = self._merge_person(name)
         if entry is None:
-            entry = Entry(kind, name)
-            self.entries.append(entry)
+            entry = self.new_entry(kind, name)
         entry.add_mention(start, end)
         if role and not entry.role:
             entry.role = role
@@ -221,8 +238,8 @@ class EntityTable:
         for entry in self.entries:
             # "Yamada" seen first, "Shigeo Yamada" now: the fuller name wins
             if entry.kind == PERSON and " " not in entry.name and entry.name in (words[0], words[-1]):
-                entry.add_alias(entry.name)
-                entry.name = name
+                shorter, entry.name = entry.name, name
+                entry.add_alias(shorter)
                 return entry
         return None
 
@@ -299,7 +316,9 @@ def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> Non
         name = " ".join(t.word for t in name_tokens)
         role = raw[role_start:role_end] if role_start is not None else None
         table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
-        i = tokens.index(name_tokens[-1]) + 1
+        while i < len(tokens) and tokens[i] is not name_tokens[-1]:
+            i += 1
+        i += 1
 
 
 def _titled_person_at(raw: str, tokens: list[Token], i: int):
@@ -331,20 +350,36 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
 def _role_end(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
     """Index of the last role word from the head at ``i`` onwards."""
     last, j = i, i + 1
-    while j < len(tokens) and adjacent(raw, tokens[j - 1], tokens[j]) and not tokens[j - 1].possessive:
+    while j < len(tokens) and j - i < 8 and adjacent(raw, tokens[j - 1], tokens[j]) and not tokens[j - 1].possessive:
         if _is_role_word(tokens[j], capital):
             last = j
             j += 1
-        elif (
-            tokens[j].word in word_set("role_connectors.txt")
-            and j + 1 < len(tokens)
-            and _is_role_word(tokens[j + 1], capital)
-            and adjacent(raw, tokens[j], tokens[j + 1])
-        ):
-            j += 1
+        elif tokens[j].word in word_set("role_connectors.txt"):
+            reach = _role_after_connector(raw, tokens, j, capital)
+            if reach is None:
+                break
+            last, j = reach, reach + 1
         else:
             break
     return last
+
+
+def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) -> int | None:
+    """``of Foreign Affairs``, ``of Water Affairs``, ``of Kenya``: after a
+    connector the role goes on to the last role word or place within three
+    capitalised words (an unknown portfolio word may stand before it)."""
+    reach = None
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        token = tokens[k]
+        if not adjacent(raw, tokens[k - 1], token) or (capital and not token.capitalised):
+            break
+        if _is_role_word(token, capital) or (capital and _is_place_word(token.word)):
+            reach = k
+        elif not capital:
+            break
+        if token.possessive:
+            break
+    return reach
 
 
 def _is_role_word(token: Token, capital: bool) -> bool:
@@ -489,7 +524,7 @@ def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None
         if start is None:
             start = k
         if token.word in org_heads or token.word in geo_heads:
-            run = _drop_openers(tokens[start : k + 1])
+            run = _drop_openers(tokens[max(start, k - 7) : k + 1])
             if len(run) >= 2 and not table.covered(run[0].start, token.word_end):
                 kind = ORGANISATION if token.word in org_heads else PLACE
                 _add_headed(raw, table, kind, run)
@@ -565,8 +600,7 @@ def find_disputed_places(raw: str, sentence: Sentence, table: EntityTable) -> No
             x, y = match.group("x"), match.group("y")
             entry = table.find(x, PLACE) or table.find(y, PLACE)
             if entry is None:
-                entry = Entry(PLACE, f"{x}/{y}")
-                table.entries.append(entry)
+                entry = table.new_entry(PLACE, f"{x}/{y}")
             for alias in (x, y):
                 entry.add_alias(alias)
             for pair in ((x, match.group("a")), (y, match.group("b"))):
@@ -583,7 +617,7 @@ def find_known_places(raw: str, tokens: list[Token], table: EntityTable) -> None
     """Countries and cities of the data files, written with their capitals,
     where no other entity already covers the words."""
     forms = _place_forms()
-    longest = max(len(f) for f in forms)
+    longest = _longest_place_form()
     k = 0
     while k < len(tokens):
         matched = 0
@@ -622,31 +656,35 @@ def _add_known_place(table: EntityTable, usual: str, written: str, start: int, e
 def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """Full names repeated without a title, and surname-only mentions
     (``Sun highlighted``) of people already named in full."""
-    people = [e for e in table.entries if e.kind == PERSON]
-    if not people:
+    by_first_word: dict[str, list[Entry]] = {}
+    by_name_word: dict[str, list[Entry]] = {}
+    for entry in table.entries:
+        if entry.kind == PERSON and " " in entry.name:
+            words = entry.name.split()
+            by_first_word.setdefault(words[0], []).append(entry)
+            for word in {words[0], words[-1]}:
+                by_name_word.setdefault(word, []).append(entry)
+    if not by_first_word:
         return
     for tokens in tokenized:
         for k, token in enumerate(tokens):
             if not token.capitalised or table.covered(token.start, token.word_end):
                 continue
-            entry = _full_name_at(raw, tokens, k, people)
-            if entry is not None:
+            if _full_name_at(raw, tokens, k, by_first_word.get(token.word, ())):
                 continue
             if _continues_name(raw, tokens, k) or token.word in word_set("name_stopwords.txt"):
                 continue
-            person = table.person_by_word(token.word)
-            if person is not None:
-                person.add_alias(token.word)
-                person.add_mention(token.start, token.word_end)
+            people = by_name_word.get(token.word, ())
+            if len(people) == 1:  # a surname two people share stays unresolved
+                people[0].add_alias(token.word)
+                people[0].add_mention(token.start, token.word_end)
 
 
-def _full_name_at(raw: str, tokens: list[Token], k: int, people: list[Entry]) -> Entry | None:
+def _full_name_at(raw: str, tokens: list[Token], k: int, people) -> Entry | None:
     for entry in people:
         words = entry.name.split()
         run = tokens[k : k + len(words)]
-        if len(words) > 1 and [t.word for t in run] == words and all(
-            adjacent(raw, a, b) for a, b in zip(run, run[1:])
-        ):
+        if [t.word for t in run] == words and all(adjacent(raw, a, b) for a, b in zip(run, run[1:])):
             entry.add_mention(run[0].start, run[-1].word_end)
             return entry
     return None
@@ -654,7 +692,14 @@ def _full_name_at(raw: str, tokens: list[Token], k: int, people: list[Entry]) ->
 
 def _continues_name(raw: str, tokens: list[Token], k: int) -> bool:
     """Whether token ``k`` is glued to a capitalised neighbour (part of another name)."""
-    before = k > 0 and tokens[k - 1].capitalised and adjacent(raw, tokens[k - 1], tokens[k]) and not tokens[k - 1].possessive
+    stop = word_set("name_stopwords.txt")
+    before = (
+        k > 0
+        and tokens[k - 1].capitalised
+        and tokens[k - 1].word not in stop
+        and adjacent(raw, tokens[k - 1], tokens[k])
+        and not tokens[k - 1].possessive
+    )
     after = (
         k + 1 < len(tokens)
         and not tokens[k].possessive

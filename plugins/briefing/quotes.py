@@ -22,12 +22,13 @@ from dataclasses import dataclass
 
 from .entities import EntityTable, Entry, Token, speaker_name_near, tokenize
 from .model import ORGANISATION, PERSON, Paragraph, QuoteMention, Sentence
-from .text import key_values, sentence_at, word_list, word_set
+from .text import key_values, sentence_locator, word_list, word_set
 
 _OPENERS = "“«"
 _CLOSERS = "”»"
 _STRAIGHT = '"'
 _OPEN_CONTEXT = " \t\r\n([{—–-/"  # what may stand before an opening straight mark
+_REACH = 300  # characters around a quote searched for its cue
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,14 @@ def attribute(
     table: EntityTable,
 ) -> None:
     """Set cue, speaker and partial of every utterance, in text order."""
-    quoted = [(p.start, p.end) for u in utterances for p in u.pieces]
+    quoted = {offset for u in utterances for p in u.pieces for offset in range(p.start, p.end)}
     previous: Utterance | None = None
     para_start = {p.number: p.start for p in paragraphs}
+    sentence_at = sentence_locator(sentences)
     for utterance in utterances:
         first, last = utterance.pieces[0], utterance.pieces[-1]
-        opening = sentence_at(sentences, first.mark)
-        closing = sentence_at(sentences, last.close if last.close is not None else last.end - 1)
+        opening = sentence_at(first.mark)
+        closing = sentence_at(last.close if last.close is not None else last.end - 1)
         if opening is None or closing is None:
             continue
         context = _Context(raw, table, quoted, para_start, previous)
@@ -168,20 +170,21 @@ def attribute(
 class _Context:
     raw: str
     table: EntityTable
-    quoted: list[tuple[int, int]]
+    quoted: set[int]  # offsets of quoted words
     para_start: dict[int, int]
     previous: Utterance | None
 
     def unquoted(self, tokens: list[Token]) -> list[Token]:
-        return [t for t in tokens if not any(s <= t.start < e for s, e in self.quoted)]
+        return [t for t in tokens if t.start not in self.quoted]
 
 
 def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closing: Sentence) -> None:
     raw = ctx.raw
     first, last = utterance.pieces[0], utterance.pieces[-1]
-    before = ctx.unquoted(tokenize(raw, opening.start, first.mark))
+    # a cue stands near its quote: looking further would only cost time
+    before = ctx.unquoted(tokenize(raw, max(opening.start, first.mark - _REACH), first.mark))
     after_from = last.close + 1 if last.close is not None else last.end
-    after = ctx.unquoted(tokenize(raw, after_from, closing.end))
+    after = ctx.unquoted(tokenize(raw, after_from, min(closing.end, after_from + _REACH)))
     before_text = raw[opening.start : first.mark].rstrip()
     after_text = raw[after_from : closing.end].strip()
     starts_capital = raw[first.start].isupper() or not raw[first.start].isalpha()
@@ -346,15 +349,7 @@ def _resolve_pronoun(ctx: _Context, kind: str, piece) -> Entry | None:
 
 
 def _latest_unquoted(ctx: _Context, offset: int, kinds: tuple[str, ...], not_before: int) -> Entry | None:
-    best, best_start = None, -1
-    for entry in ctx.table.entries:
-        if entry.kind not in kinds:
-            continue
-        for m in entry.mentions:
-            inside = any(s <= m.start < e for s, e in ctx.quoted)
-            if not inside and not_before <= m.start and m.end <= offset and m.start > best_start:
-                best, best_start = entry, m.start
-    return best
+    return ctx.table.latest_before(offset, kinds, not_before, skip=ctx.quoted.__contains__)
 
 
 def _resolve_description(ctx: _Context, tokens: list[Token], j: int, piece) -> Entry | None:
@@ -363,15 +358,14 @@ def _resolve_description(ctx: _Context, tokens: list[Token], j: int, piece) -> E
     if j == 0 or tokens[j - 1].word.casefold() != "the":
         return None
     word = tokens[j].word.casefold()
-    best, best_start = None, -1
-    for entry in ctx.table.entries:
-        words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
-        if word not in words.casefold().split():
+    for at in range(piece.mark - 1, _window_start(ctx, piece) - 1, -1):
+        entry = ctx.table.positions.get(at)
+        if entry is None or entry.kind not in (ORGANISATION, PERSON):
             continue
-        for m in entry.mentions:
-            if _window_start(ctx, piece) <= m.start and m.end <= piece.mark and m.start > best_start:
-                best, best_start = entry, m.start
-    return best
+        words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
+        if word in words.casefold().split():
+            return entry
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -398,9 +392,10 @@ def quote_mentions(raw: str, utterances: list[Utterance], sentences: tuple[Sente
     fullest form.
     """
     mentions = []
+    sentence_at = sentence_locator(sentences)
     for utterance in utterances:
         for piece in utterance.pieces:
-            sentence = sentence_at(sentences, piece.start)
+            sentence = sentence_at(piece.start)
             mentions.append(
                 QuoteMention(
                     text=raw[piece.start : piece.end],

@@ -12,6 +12,7 @@ have no nested quantifiers, and scans go forward only.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -516,12 +517,18 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return fixed
 
 
+def sentence_locator(sentences: tuple[Sentence, ...]):
+    """A function from an offset to the sentence that holds it (or the last
+    one starting before it), for many look-ups in one source."""
+    starts = [s.start for s in sentences]
+
+    def locate(offset: int) -> Sentence | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        return sentences[index] if index >= 0 else None
+
+    return locate
+
+
 def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
     """The sentence that holds ``offset`` (or the last one starting before it)."""
-    found = None
-    for sentence in sentences:
-        if sentence.start <= offset:
-            found = sentence
-        else:
-            break
-    return found
+    return sentence_locator(sentences)(offset)
