@@ -1,0 +1,205 @@
+"""quotes.py: quote marks, multi-paragraph quotes, cues, speakers, partial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.parse import parse_source
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+def parse(text: str, **kw):
+    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt", **kw)
+
+
+def only(quotes, words):
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def role_of(parsed, name):
+    return next(e.role for e in parsed.entities if e.name == name)
+
+
+def assert_offsets(parsed):
+    for q in parsed.quotes:
+        assert parsed.raw[q.start : q.end] == q.text
+
+
+# -- marks -------------------------------------------------------------------
+
+
+def test_straight_curly_and_mixed_marks():
+    parsed = parse(
+        'Water Minister Ada Obi said, "The dam is ready."\n'
+        "“We are proud,” Obi said.\n"
+        "“It took years,\" Obi added.\n"
+    )
+    assert [q.text for q in parsed.quotes] == ["The dam is ready.", "We are proud", "It took years"]
+    assert_offsets(parsed)
+
+
+def test_apostrophes_are_not_quote_marks():
+    parsed = parse("Kenya's dam didn't open. The farmers' union waited.\n")
+    assert parsed.quotes == ()
+
+
+def test_quote_left_open_goes_on_in_next_paragraph():
+    parsed = parse(
+        'Water Minister Ada Obi told reporters: "The dam will open in May.\n\n'
+        '"It will feed two million people," she said.\n\n'
+        "The next paragraph.\n"
+    )
+    first, second = parsed.quotes
+    assert first.paragraph == 1 and second.paragraph == 2
+    assert first.text == "The dam will open in May."
+    assert second.text == "It will feed two million people"
+    assert first.speaker == second.speaker == "Ada Obi"
+    assert not first.partial and not second.partial
+    assert_offsets(parsed)
+
+
+def test_stray_mark_that_never_closes_is_dropped():
+    parsed = parse('The report "was late.\n\nNobody knew why.\n')
+    assert parsed.quotes == ()
+
+
+# -- cues and speakers -------------------------------------------------------
+
+
+def test_cue_before_with_comma():
+    parsed = parse('Kenyan Water Minister Ada Obi said, "We will finish the dam."\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "said", False)
+    assert role_of(parsed, "Ada Obi") == "Kenyan Water Minister"
+
+
+def test_cue_after_and_surname_resolution():
+    parsed = parse(
+        "Kenyan Water Minister Ada Obi met Nigerian Energy Minister Tunde Bello.\n"
+        '"We have many issues," Obi told Bello.\n'
+    )
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "told", False)
+    obi = next(e for e in parsed.entities if e.name == "Ada Obi")
+    assert "Obi" in obi.aliases
+
+
+def test_inverted_cue_names_a_new_speaker():
+    parsed = parse('"We have waited since 1998," said Peter Omondi, a farmer.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Peter Omondi", "said", False)
+
+
+def test_cue_after_with_role_before_name():
+    parsed = parse('"The river is dry," Kenyan Water Minister Ada Obi said at the dam.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.partial) == ("Ada Obi", False)
+
+
+def test_colon_introduction():
+    parsed = parse('Water Minister Ada Obi told the crowd: "The dam is ours."\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"
+    assert parsed.quotes[0].partial is False
+
+
+def test_according_to():
+    parsed = parse('Water Minister Ada Obi visited.\n"It is finished," according to Obi.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue) == ("Ada Obi", "according to")
+
+
+def test_partial_quote_with_pronoun_speaker():
+    parsed = parse(
+        'Water Minister Ada Obi said, "The dam is ready."\n'
+        'She also warned against the "reckless plans" of rivals.\n'
+    )
+    q = only(parsed.quotes, "reckless")
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "warned", True)
+
+
+def test_it_refers_to_the_organisation():
+    parsed = parse(
+        "Kenya's water ministry issued a statement.\n"
+        'The two sides agreed to meet "before the rains", it added.\n'
+    )
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Kenya's water ministry", "added", True)
+
+
+def test_definite_description_refers_to_the_organisation():
+    parsed = parse(
+        "Kenya's Water Ministry issued a statement.\n"
+        'It called the delay "regrettable", the ministry said.\n'
+    )
+    assert parsed.quotes[0].speaker == "Kenya's Water Ministry"
+
+
+def test_scare_quotes_without_cue_have_no_speaker():
+    parsed = parse('Water Minister Ada Obi spoke.\nThe two sides will set up a hotline "around spring".\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == (None, None, True)
+
+
+def test_noun_that_looks_like_a_verb_is_no_cue():
+    parsed = parse('Water Minister Ada Obi spoke.\nThe territorial claims of "historic rights" are old.\n')
+    assert parsed.quotes[0].speaker is None
+
+
+def test_quoted_sentence_on_its_own_continues_the_speaker():
+    parsed = parse('"The dam is ready," Water Minister Ada Obi said.\n"We are proud of it."\n')
+    second = parsed.quotes[1]
+    assert (second.speaker, second.partial) == ("Ada Obi", False)
+
+
+def test_quote_mention_points_at_sentence_and_paragraph():
+    parsed = parse('First sentence here. Water Minister Ada Obi said, "Go."\n')
+    q = parsed.quotes[0]
+    assert q.paragraph == 1
+    assert parsed.sentences[q.sentence].start <= q.start < parsed.sentences[q.sentence].end
+
+
+# -- the seeds ---------------------------------------------------------------
+
+
+def parse_seed(name_start: str):
+    if not SEEDS.is_dir():
+        pytest.skip("seed articles not present")
+    path = next(SEEDS.glob(f"{name_start}*.txt"))
+    return parse_source(path.read_bytes().decode("utf-8"), source_id="seed", path=str(path),
+                        reference_date="2023-02-22")
+
+
+@pytest.mark.parametrize("name", ["000", "002"])
+def test_seed_sun_weidong_quote(name):
+    parsed = parse_seed(name)
+    q = only(parsed.quotes, "The international security situation")
+    assert q.speaker == "Sun Weidong" and q.partial is False and q.cue == "said"
+    assert role_of(parsed, "Sun Weidong") == "Chinese Vice Foreign Minister"
+    assert_offsets(parsed)
+
+
+def test_seed_yamada_quote_with_mixed_marks():
+    parsed = parse_seed("002")
+    q = only(parsed.quotes, "While relations between Japan and China")
+    assert q.speaker == "Shigeo Yamada" and q.partial is False and q.cue == "told"
+    assert role_of(parsed, "Shigeo Yamada") == "Japanese Deputy Minister of Foreign Affairs"
+
+
+def test_seed_negative_moves_is_partial_by_sun_weidong():
+    parsed = parse_seed("000")
+    q = only(parsed.quotes, "negative moves")
+    assert q.text == "negative moves"
+    assert q.partial is True and q.speaker == "Sun Weidong"
+
+
+def test_seed_around_spring():
+    reuters, other = parse_seed("002"), parse_seed("000")
+    q = only(reuters.quotes, "around spring")
+    assert q.partial and q.speaker == "Japan's foreign ministry" and q.cue == "added"
+    q = only(other.quotes, "around spring")
+    assert q.partial and q.speaker is None
