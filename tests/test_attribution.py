@@ -62,12 +62,11 @@ def _kp(id, *sources):
     return KeyPoint(id, "x", tuple(sources), ())
 
 
-def test_unique_points_do_not_count_a_rewrite_as_confirmation():
-    derived = {"lantern": "northwire", "northwire": None, "third": None}
+def test_unique_points_are_what_only_that_source_reports():
     points = [_kp("k1", "lantern", "northwire"), _kp("k2", "lantern"), _kp("k3", "northwire", "third")]
-    assert unique_points("northwire", points, derived) == ("k1",)
-    assert unique_points("lantern", points, derived) == ("k2",)
-    assert unique_points("third", points, derived) == ()
+    assert unique_points("northwire", points) == ()
+    assert unique_points("lantern", points) == ("k2",)
+    assert unique_points("third", points) == ()
 
 
 def test_attribution_lists_every_source_by_id_with_its_page():
@@ -78,6 +77,6 @@ def test_attribution_lists_every_source_by_id_with_its_page():
     lantern, northwire = out
     assert lantern.derived_from == "northwire" and northwire.derived_from is None
     assert lantern.page == "briefs/port-strike/sources/lantern/"
-    assert northwire.unique_points == ("k1",) and lantern.unique_points == ()
+    assert northwire.unique_points == () and lantern.unique_points == ()
     assert (northwire.outlet, northwire.dateline, northwire.date) == ("Northwire", "VALMORA", "2024-05-06")
     assert lantern.credits == ("Northwire",)

@@ -118,14 +118,14 @@ def independent_sources(sources: Iterable[str], derived: Mapping[str, str | None
     return tuple(sorted(s for s in listed if derived.get(s) not in listed))
 
 
-def unique_points(source_id: str, key_points: Iterable[KeyPoint], derived: Mapping[str, str | None]) -> tuple[str, ...]:
-    """Ids of key points only ``source_id`` reports independently.
+def unique_points(source_id: str, key_points: Iterable[KeyPoint]) -> tuple[str, ...]:
+    """Ids of the key points that no source but ``source_id`` reports.
 
-    A point carried by an original and its rewrite is the original's alone:
-    the rewrite repeats it, it does not confirm it. (The key point itself
-    still lists both sources.)
+    Literally "what only it reports" (brief.json contract): a point an original
+    shares with its rewrite is in neither's list. That the rewrite is no
+    independent confirmation is said by its ``derived_from``, not here.
     """
-    return tuple(kp.id for kp in key_points if independent_sources(kp.sources, derived) == (source_id,))
+    return tuple(kp.id for kp in key_points if kp.sources == (source_id,))
 
 
 def attribute_sources(
@@ -145,7 +145,7 @@ def attribute_sources(
             dateline=s.dateline,
             credits=s.credits,
             derived_from=derived.get(s.id),
-            unique_points=unique_points(s.id, key_points, derived),
+            unique_points=unique_points(s.id, key_points),
             page=f"briefs/{brief_slug}/sources/{s.id}/",
         )
         for s in sorted(sources, key=lambda s: s.id)
