@@ -1,18 +1,18 @@
 """People, places and organisations that one source names.
 
 Precision over recall: a person is only recorded where the text itself marks
-the words as a person's name — a title or role right before it (``Chinese Vice
-Foreign Minister Sun Weidong``), an honorific (``Mr Smith``), a role in
-apposition (``Shigeo Yamada, Japan's deputy foreign minister,``) or a
+the words as a person's name — a title or role right before it (``Kenyan Deputy
+Water Minister Ada Obi``), an honorific (``Mr Smith``), a role in
+apposition (``Tom Baker, Kenya's deputy water minister,``) or a
 reporting verb (a quote's speaker, added by ``quotes.py``). Roles are the
 words the source uses; the word lists only say which words can make up a role.
 
 Places come from the dateline, from names ending in a geographic head-word
-(``East China Sea``), from disputed-name phrases (``known as the X in A and
+(``Mozambique Channel``), from disputed-name phrases (``known as the X in A and
 the Y in B``) and from the data files' list of the world's countries and
 cities. Organisations are names ending in an organisation head-word
 (``Foreign Ministry``), also in lower case after a possessive country
-(``Japan's foreign ministry``).
+(``Kenya's water ministry``).
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ class EntityTable:
         if len(words) == 1:
             return self.person_by_word(name)
         for entry in self.entries:
-            # "Yamada" seen first, "Shigeo Yamada" now: the fuller name wins
+            # "Obi" seen first, "Ada Obi" now: the fuller name wins
             if entry.kind == PERSON and " " not in entry.name and entry.name in (words[0], words[-1]):
                 shorter, entry.name = entry.name, name
                 entry.add_alias(shorter)
@@ -294,7 +294,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
 
 
 def _usual_place_name(written: str) -> str:
-    """``TOKYO`` → ``Tokyo`` (the data files' form, else title case)."""
+    """``LAGOS`` → ``Lagos`` (the data files' form, else title case)."""
     for form, usual in _place_forms().items():
         if " ".join(form).casefold() == written.casefold():
             return usual
@@ -326,8 +326,8 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
 
     The role reaches forward over role words (``Minister of Foreign
     Affairs``) and back over the capitalised words glued to it (``Kenyan
-    Water Minister``, ``Japan's Deputy Foreign Minister``). A lower-case head
-    (``China's foreign minister Wang Yi``) takes only role words and needs a
+    Water Minister``, ``Kenya's Deputy Energy Minister``). A lower-case head
+    (``Kenya's energy minister Ada Obi``) takes only role words and needs a
     name of two words.
     """
     token = tokens[i]
@@ -407,7 +407,7 @@ def _role_start(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
 
 
 def _opens_role(token: Token) -> bool:
-    """A nationality or a (possessive) country before a role: ``Chinese``, ``Japan's``, ``U.S.``."""
+    """A nationality or a (possessive) country before a role: ``Kenyan``, ``Kenya's``, ``U.S.``."""
     return token.word in _nationalities() or _is_place_word(token.word)
 
 
@@ -430,7 +430,7 @@ _ARTICLES = ("a", "an", "the")
 
 
 def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
-    """``Shigeo Yamada, Japan's deputy foreign minister,``: a name of two or
+    """``Tom Baker, Kenya's deputy water minister,``: a name of two or
     three words, a comma, a phrase of role words only, a comma or stop."""
     i = 0
     while i < len(tokens):
@@ -476,7 +476,7 @@ def _role_phrase_after_comma(raw: str, tokens: list[Token], k: int, after: int) 
 
 
 def _appositive_role_end(words: list[Token]) -> int | None:
-    """Index of the last word of a role phrase (``Japan's deputy foreign
+    """Index of the last word of a role phrase (``Kenya's deputy water
     minister``, ``a deputy water minister``), or None when the words are
     something else (``second left``, ``who was minister``).
 
@@ -513,7 +513,7 @@ def _appositive_role_end(words: list[Token]) -> int | None:
 
 def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """Capitalised names ending in an organisation or geographic head-word:
-    ``Japan's Foreign Ministry``, ``People's Liberation Army``, ``Taiwan Strait``."""
+    ``Kenya's Water Ministry``, ``People's Liberation Army``, ``Mozambique Channel``."""
     org_heads, geo_heads = word_set("org_heads.txt"), word_set("geo_heads.txt")
     start = None
     for k, token in enumerate(tokens):
@@ -543,7 +543,7 @@ def _add_headed(raw: str, table: EntityTable, kind: str, run: list[Token]) -> No
     start, end = run[0].start, run[-1].word_end
     name = raw[start:end]
     if kind == PLACE:
-        # "Diaoyu Islands" after "known as … the Diaoyu in China" is that place
+        # "Zukur Islands" after "known as … the Zukur in Eritrea" is that place
         short = " ".join(t.word for t in run[:-1])
         entry = table.find(short, PLACE)
         if entry is not None and entry.names_by_user:
@@ -554,7 +554,7 @@ def _add_headed(raw: str, table: EntityTable, kind: str, run: list[Token]) -> No
 
 
 def find_lowercase_organisations(raw: str, tokens: list[Token], table: EntityTable) -> None:
-    """``Japan's foreign ministry``, ``the Japanese government``: a possessive
+    """``Kenya's water ministry``, ``the Kenyan government``: a possessive
     country or nationality, role words, then an organisation head-word."""
     heads = frozenset(w.casefold() for w in word_set("org_heads.txt"))
     for i, token in enumerate(tokens):
@@ -577,7 +577,7 @@ def find_lowercase_organisations(raw: str, tokens: list[Token], table: EntityTab
             k += 1
 
 
-# Disputed names: "known as the Senkaku in Japan and the Diaoyu in China",
+# Disputed names: "known as the Hanish in Yemen and the Zukur in Eritrea",
 # "called X by A and Y by B", "known in A as X and in B as Y".
 _CAP = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 _THE = r"(?:the )?"
@@ -655,7 +655,7 @@ def _add_known_place(table: EntityTable, usual: str, written: str, start: int, e
 
 def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """Full names repeated without a title, and surname-only mentions
-    (``Sun highlighted``) of people already named in full."""
+    (``Obi highlighted``) of people already named in full."""
     by_first_word: dict[str, list[Entry]] = {}
     by_name_word: dict[str, list[Entry]] = {}
     for entry in table.entries:
@@ -711,7 +711,7 @@ def _continues_name(raw: str, tokens: list[Token], k: int) -> bool:
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
-    subject of a reporting verb (``… Yamada told``, ``said John Smith``)."""
+    subject of a reporting verb (``… Obi told``, ``said John Smith``)."""
     if backwards:
         run: list[Token] = []
         while k >= 0 and len(run) < 3 and _name_word(tokens[k]) and not tokens[k].possessive:

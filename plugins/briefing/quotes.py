@@ -3,7 +3,7 @@
 Quote marks are double marks only (straight ``"``, curly ``“ ”``, ``« »``),
 paired by position: a straight mark opens after a space and closes before
 one, so a curly opening mark closed by a straight one works too. Apostrophes
-(``Japan's``, ``didn't``) are never quote marks. A quote left open at the end
+(``Kenya's``, ``didn't``) are never quote marks. A quote left open at the end
 of a paragraph goes on in the next paragraph when that one opens with a mark
 (the newspaper convention); each paragraph's part is its own QuoteMention,
 and all parts share one speaker.

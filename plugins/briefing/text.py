@@ -196,15 +196,15 @@ _HAS_WORD = re.compile(r"\w")
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 _SPACE = re.compile(r"\s+")
 
-# Wire datelines: "TOKYO (Reuters) -", "WASHINGTON, March 3 (AP) —",
-# "BEIJING/TOKYO, Feb 22 (Reuters) -". Place words are upper-case.
+# Wire datelines: "LAGOS (AP) -", "WASHINGTON, March 3 (AP) —",
+# "LIMA/QUITO, Feb 22 (AFP) -". Place words are upper-case.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]*){0,4})"
     r"(?:,[ ]?(?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}))?"
     r"[ ]?(?:\((?P<credit>[^()\r\n]{1,40})\)[ ]?)?"
     r"[-–—]{1,2}[ ]*"
 )
-# "… Tokyo, February 22, 2023. REUTERS/Issei Kato"
+# "… Lagos, June 2, 2021. AGENCY/Jane Doe"
 _SLASH_CREDIT = re.compile(
     r"(?:^|[.!?][ ]+)(?P<credit>[A-Z]{2,}(?:[ ][A-Z]{2,}){0,2}/[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]*$"
 )
@@ -212,8 +212,8 @@ _SLASH_CREDIT = re.compile(
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str  # "TOKYO"
-    credit: str | None  # "Reuters"
+    place: str  # "LAGOS"
+    credit: str | None  # "AP"
     start: int  # offsets of the place words in raw
     end: int
     body: int  # where the story text after the dateline starts
@@ -341,7 +341,7 @@ def _looks_like_headline(text: str) -> bool:
 def caption_credit(text: str) -> str | None:
     """The credit of a photo caption, or None if ``text`` is not a caption.
 
-    A caption ends in a short parenthesised credit: ``… in Tokyo (Reuters)``.
+    A caption ends in a short parenthesised credit: ``… in Lagos (AP)``.
     A story paragraph ends its last sentence with punctuation, so a credit
     after a finished sentence only counts when it names a photo
     (``… in Washington. (AP Photo/Jane Doe)``). An abbreviation of the words
