@@ -39,7 +39,7 @@ def test_straight_curly_and_mixed_marks():
         "“We are proud,” Obi said.\n"
         "“It took years,\" Obi added.\n"
     )
-    assert [q.text for q in parsed.quotes] == ["The dam is ready.", "We are proud", "It took years"]
+    assert [q.text for q in parsed.quotes] == ["The dam is ready", "We are proud", "It took years"]
     assert_offsets(parsed)
 
 
@@ -203,3 +203,11 @@ def test_seed_around_spring():
     assert q.partial and q.speaker == "Japan's foreign ministry" and q.cue == "added"
     q = only(other.quotes, "around spring")
     assert q.partial and q.speaker is None
+
+
+def test_closing_punctuation_is_left_out_so_outlets_quote_the_same_words():
+    first = parse('Port chief Lena Abt said, "The cranes are back."\n')
+    second = parse('"The cranes are back," port chief Lena Abt said.\n')
+    kept = parse('Lena Abt, the port chief, asked: "Who pays?" She said, "We wait..."\n')
+    assert [q.text for q in first.quotes] == [q.text for q in second.quotes] == ["The cranes are back"]
+    assert [q.text for q in kept.quotes] == ["Who pays?", "We wait..."]

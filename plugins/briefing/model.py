@@ -84,8 +84,9 @@ class Block:
     """Anything in the article text that is not a story paragraph.
 
     ``kind`` is ``"title"`` (a headline or its repeats), ``"separator"`` (a
-    lone ``-`` and the like) or ``"caption"`` (a photo caption; ``credit`` is
-    its trailing credit such as ``Reuters``).
+    lone ``-`` and the like), ``"caption"`` (a photo caption; ``credit`` is
+    its trailing credit such as ``Reuters``) or ``"credit"`` (a reporting
+    line such as ``(Reporting by …; Editing by …)``; ``credit`` is its text).
     """
 
     kind: str

@@ -125,6 +125,12 @@ def _piece(raw: str, paragraph: int, mark: int, close: int | None, end: int | No
         start += 1
     while stop > start and (raw[stop - 1].isspace() or raw[stop - 1] in ",;"):
         stop -= 1  # the comma before a closing mark belongs to the attribution
+    if close is not None and stop - start > 1 and raw[stop - 1] == "." and raw[stop - 2] != ".":
+        # A closing full stop is punctuation of the sentence around the quote
+        # as much as of the quote: outlets write `mentality."` and
+        # `mentality," he said` for the same words. Dropping it at the closing
+        # mark (but not an ellipsis, "?" or "!") gives both the same span text.
+        stop -= 1
     if stop <= start:
         return None
     return Piece(paragraph, mark, start, stop, close)
