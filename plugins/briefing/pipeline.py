@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+from .assemble import assemble_brief
+from .briefmeta import BRIEF_FILE
 from .model import (
     Background,
     Brief,
@@ -23,12 +25,12 @@ from .model import (
     Registry,
     SourceError,
 )
+from .parse import read_source, source_id_for
+from .registry import load_registry
 from .settings import with_defaults
-from .slug import unique_slug
+from .slug import slugify, unique_slug
 
 logger = logging.getLogger(__name__)
-
-BRIEF_FILE = "brief.md"
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,6 @@ def load_registry_file(path: str | Path) -> tuple[Registry | None, list[Problem]
     """The editorial registry if the file exists; a problem if it cannot be read."""
     if not Path(path).is_file():
         return None, []
-    from .registry import load_registry
-
     try:
         return load_registry(str(path)), []
     except SourceError as error:
@@ -135,8 +135,8 @@ def build_brief(
     *,
     registry: Registry | None = None,
     outlet: str | None = None,
-    read: Reader | None = None,
-    assemble: Assembler | None = None,
+    read: Reader = read_source,
+    assemble: Assembler = assemble_brief,
 ) -> BriefResult:
     """Read and assemble the brief in ``folder`` (which holds brief.md and sources/)."""
     conf = with_defaults(settings or {})
@@ -173,32 +173,29 @@ def build_brief(
 
 def build_from_files(
     paths: Sequence[str | Path],
-    meta: BriefMeta,
+    meta: BriefMeta | None,
     *,
     registry: Registry | None = None,
     outlet: str | None = None,
     max_key_points: int = 8,
-    read: Reader | None = None,
-    assemble: Assembler | None = None,
+    read: Reader = read_source,
+    assemble: Assembler = assemble_brief,
 ) -> BriefResult:
     """Read ``paths`` as the sources of one brief and assemble it.
 
-    ``read`` and ``assemble`` default to ``briefing.parse.read_source`` and
-    ``briefing.assemble.assemble_brief``; tests pass their own.
+    Without ``meta`` (loose files, no brief.md) the brief takes its title
+    from the first source and its date from the earliest a header states.
+    ``read`` and ``assemble`` are the real stages; tests of the error paths
+    pass ones that fail.
     """
-    if read is None:
-        from .parse import read_source as read
-    if assemble is None:
-        from .assemble import assemble_brief as assemble
-    from .parse import source_id_for
-
+    reference_date = meta.date if meta else None
     problems: list[Problem] = []
     sources: list[ParsedSource] = []
     taken: set[str] = set()
     for path in paths:
         source_id = unique_slug(source_id_for(path), taken)
         try:
-            parsed = read(path, outlet=outlet, reference_date=meta.date, source_id=source_id)
+            parsed = read(path, outlet=outlet, reference_date=reference_date, source_id=source_id)
         except SourceError as error:
             problems.append(Problem.from_error(error))
             continue
@@ -215,6 +212,7 @@ def build_from_files(
             )
             continue
         sources.append(parsed)
+    meta = meta or meta_from_sources(paths, sources)  # before sorting: the first file given
     sources.sort(key=lambda s: s.id)
 
     brief = empty_brief(meta)
@@ -230,6 +228,19 @@ def build_from_files(
                 Problem(where, f"could not be assembled ({type(error).__name__}: {error})")
             )
     return BriefResult(meta=meta, brief=brief, sources=tuple(sources), problems=tuple(problems))
+
+
+def meta_from_sources(paths: Sequence[str | Path], sources: Sequence[ParsedSource]) -> BriefMeta:
+    """A brief's metadata when there is no brief.md: only what the sources state.
+
+    The title is the first source's (in the order given), the date the
+    earliest one a header states, or unknown.
+    """
+    title = next((s.title for s in sources if s.title), None)
+    if title is None:
+        title = Path(paths[0]).stem if paths else "Untitled brief"
+    dates = sorted(s.date for s in sources if s.date)
+    return BriefMeta(slug=slugify(title, fallback="brief"), title=title, date=dates[0] if dates else None)
 
 
 def empty_brief(meta: BriefMeta) -> Brief:
