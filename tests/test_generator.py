@@ -10,7 +10,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.generator import human_date, machine_date, site_link
 from conftest import ROOT, run_pelican
 
 SLUG = "china-japan-security-talks-2023"
@@ -201,34 +200,6 @@ def test_disputed_place_shows_both_names(built_site):
     assert disputed, "no place named Diaoyu"
     page = soup(built_site.output / disputed[0]["url"] / "index.html").get_text()
     assert "Senkaku" in page and "Diaoyu" in page
-
-
-# --------------------------------------------------------------------------
-# link helpers
-# --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "siteurl, target, index_html, expected",
-    [
-        ("../..", "people/a/", True, "../../people/a/index.html"),
-        (".", "", True, "./index.html"),
-        ("..", "briefs/x/#k1", True, "../briefs/x/index.html#k1"),
-        ("https://ex.org/sub", "briefs/x/#k1", False, "https://ex.org/sub/briefs/x/#k1"),
-        ("https://ex.org/sub/", "", False, "https://ex.org/sub/"),
-        ("", "timeline/", False, "/timeline/"),
-        (".", "theme/css/site.css", True, "./theme/css/site.css"),
-    ],
-)
-def test_site_link(siteurl, target, index_html, expected):
-    assert site_link(siteurl, target, index_html) == expected
-
-
-def test_dates_for_people_and_machines():
-    assert human_date("2023-02-22") == "22 February 2023"
-    assert human_date("2022-12") == "December 2022"
-    assert human_date("1970s") == "1970s"
-    assert machine_date("1970s") is None and machine_date("1895") == "1895"
 
 
 # --------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Everything Pelican-specific lives here (and the tiny ``register()`` in
 ``__init__.py``); the pipeline itself (``pipeline.py``, ``link.py`` and the
-parse/assemble stages) never imports Pelican.
+parse/assemble stages) never imports Pelican, and neither do the Jinja
+helpers (``templating.py``) or what templates get (``views.py``), which this
+module only installs and hands to Pelican.
 
 How a build goes, and why each hook is the one used:
 
@@ -14,16 +16,18 @@ How a build goes, and why each hook is the one used:
 ``generator_init``
     Sent by every generator (articles, pages, ours) once its Jinja environment
     exists. Used to install the ``link`` filter and the other template helpers
-    in *every* environment, because the brief page is rendered by Pelican's
-    ArticlesGenerator and the index and pages by Pelican's other writers, not
-    by ours; and to switch autoescaping on, since article text is untrusted.
+    (``templating.install``) in *every* environment, because the brief page is
+    rendered by Pelican's ArticlesGenerator and the index and pages by
+    Pelican's other writers, not by ours; and to switch autoescaping on, since
+    article text is untrusted.
 
 ``article_generator_finalized``
     Sent once Pelican has read every brief.md as an Article (and before
     anything is written). This is where each brief's folder is run through the
-    pipeline, the assembled brief is attached to its Article, the Article's
-    template is set to ``brief``, and all briefs are linked (step 4). Problems
-    are logged here, every one of them, and only then does strict mode fail.
+    pipeline, the assembled brief and its ``views.BriefPage`` are attached to
+    its Article, the Article's template is set to ``brief``, and all briefs are
+    linked (step 4). Problems are logged here, every one of them, and only
+    then does strict mode fail.
 
 ``get_generators``
     Adds ``BriefingGenerator``, which writes what is not an Article: brief.json
@@ -41,45 +45,28 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
-import nh3
-from jinja2 import pass_context
-from markupsafe import Markup, escape
+from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
-from .link import (
-    KIND_FOLDERS,
-    BriefRef,
-    SiteEntity,
-    SiteIndex,
-    brief_entities,
-    entity_key,
-    entity_url,
-    link_site,
-    sorted_timeline,
-    source_url,
-)
-from .model import (
-    Brief,
-    BriefMeta,
-    Evidence,
-    ParsedSource,
-    SourceAttribution,
-)
+from . import templating
+from .briefmeta import BRIEF_FILE
+from .link import SiteIndex, link_site, source_url
+from .model import Brief, BriefMeta
 from .pipeline import (
-    BRIEF_FILE,
     BriefResult,
     Problem,
     build_brief,
     find_brief_folders,
     load_registry_file,
 )
+from .serialize import dumps
 from .settings import with_defaults
+from .views import BriefPage
 
 logger = logging.getLogger(__name__)
 
@@ -91,317 +78,6 @@ KIND_TEMPLATES = {"person": "person", "place": "place", "organisation": "organis
 
 class BriefingError(Exception):
     """Raised in strict mode (``BRIEFING_STRICT``) once every problem is logged."""
-
-
-# ==========================================================================
-# links and template helpers
-# ==========================================================================
-
-
-def site_link(siteurl: str, target: str, index_html: bool) -> str:
-    """The URL of the site path ``target`` ("briefs/x/#k1") from a page whose SITEURL is ``siteurl``.
-
-    ``siteurl`` is what Pelican puts in a page's context: a relative path
-    ("..", "../..") with RELATIVE_URLS, else the absolute SITEURL. Folder URLs
-    get ``index.html`` when ``index_html`` is on, so links work from file://.
-    """
-    path, hash_, fragment = target.partition("#")
-    path = path.lstrip("/")
-    if index_html and (path == "" or path.endswith("/")):
-        path += "index.html"
-    base = siteurl.rstrip("/") if siteurl else ""  # "" is a site at the root of its host
-    return f"{base}/{path}" + (hash_ + fragment if hash_ else "")
-
-
-@pass_context
-def link_filter(ctx, target: str) -> str:
-    """Jinja: ``{{ 'people/sun/'|link }}`` — the one way templates build internal links."""
-    settings = with_defaults(ctx)
-    return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
-
-
-def sanitize(html: str | None) -> Markup:
-    """Editor-written HTML (brief.md body, pages) through Ammonia: no scripts, no handlers."""
-    return Markup(nh3.clean(html or "", link_rel="noopener noreferrer"))
-
-
-def external_url(url: str | None) -> str | None:
-    """``url`` if it is a plain http(s) URL from a source header, else None (never javascript:)."""
-    if url and url.strip().lower().startswith(("http://", "https://")) and " " not in url.strip():
-        return url.strip()
-    return None
-
-
-_MACHINE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def machine_date(value: str | None) -> str | None:
-    """``value`` if it is valid in a ``<time datetime>`` ("1895", "2022-12"), else None ("1970s")."""
-    return value if value and _MACHINE_DATE.match(str(value)) else None
-
-
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-
-
-def human_date(value: str | None) -> str:
-    """"2023-02-22" → "22 February 2023"; "2022-12" → "December 2022"; others as they are."""
-    if not value:
-        return ""
-    parts = str(value).split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return str(value)
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A highlighted character range of a source, linked to an item of the brief page."""
-
-    start: int
-    end: int
-    kind: str  # "keypoint", "quote", "background", "timeline"
-    target: str  # site path of the item: "briefs/x/#k1"
-    label: str  # short text of the back link: "K1"
-    title: str  # tooltip: "Key point 1 on the brief"
-
-
-@pass_context
-def highlight(ctx, raw: str, start: int, end: int, marks: Sequence[Mark]) -> Markup:
-    """``raw[start:end]`` escaped, with each mark wrapped in ``<mark>`` and a back link.
-
-    Marks may nest or overlap: the text is cut at every mark boundary and each
-    piece is wrapped in the marks that cover it (so the markup always nests),
-    and each mark's back link follows the piece where it ends. Only the pieces
-    of source text are escaped; nothing of the source is ever marked safe.
-    """
-    index_html = with_defaults(ctx)["BRIEFING_LINK_INDEX_HTML"]
-    siteurl = ctx.get("SITEURL", "")
-    clipped = [
-        (max(m.start, start), min(m.end, end), m)
-        for m in marks
-        if m.start < end and m.end > start and m.end > m.start
-    ]
-    cuts = sorted({start, end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
-    out: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
-        active = sorted(
-            (m for m in clipped if m[0] <= a and m[1] >= b),
-            key=lambda m: (m[0], -m[1], m[2].kind, m[2].target),
-        )
-        piece = str(escape(raw[a:b]))
-        for _, _, m in reversed(active):
-            piece = (
-                f'<mark class="hl hl-{escape(m.kind)}" title="{escape(m.title)}">{piece}</mark>'
-            )
-        out.append(piece)
-        for s, e, m in clipped:
-            if e == b:
-                href = site_link(siteurl, m.target, index_html)
-                out.append(
-                    f'<a class="backref backref-{escape(m.kind)}" href="{escape(href)}" '
-                    f'title="{escape(m.title)}">{escape(m.label)}</a>'
-                )
-    return Markup("".join(out))
-
-
-# ==========================================================================
-# what templates get
-# ==========================================================================
-
-
-@dataclass(frozen=True)
-class Badge:
-    """A link from a brief item to the paragraph of a source that says it."""
-
-    source: str  # source id
-    label: str  # outlet (or title, or file name)
-    paragraph: int | None
-    target: str  # site path: "briefs/x/sources/reuters/#p5"
-    rewrite_of: str | None  # label of the source this one rewrites
-
-
-@dataclass(frozen=True)
-class Item:
-    """A background item or timeline event with the anchor it gets on the brief page."""
-
-    anchor: str
-    value: Any
-
-
-class BriefPage:
-    """One brief as its templates see it (brief page and its source pages)."""
-
-    def __init__(self, result: BriefResult, site: SiteIndex):
-        self.result = result
-        self.brief: Brief = result.brief
-        self.meta: BriefMeta = result.meta
-        self.site = site
-        self.url = self.brief.url
-        self._sources = {s.id: s for s in self.brief.sources}
-        self.sources = sorted(self.brief.sources, key=lambda s: (s.derived_from is not None, s.id))
-        self.background = [
-            Item(f"b{n}", item) for n, item in enumerate(self.brief.background.items, start=1)
-        ]
-        self.timeline = [
-            Item(f"t{n}", event) for n, event in enumerate(sorted_timeline(self.brief.timeline), start=1)
-        ]
-        self.key_points = {kp.id: (n, kp) for n, kp in enumerate(self.brief.key_points, start=1)}
-
-    # -- sources -----------------------------------------------------------
-
-    def source(self, source_id: str) -> SourceAttribution | None:
-        return self._sources.get(source_id)
-
-    def parsed(self, source_id: str) -> ParsedSource | None:
-        return self.result.source(source_id)
-
-    def source_label(self, source_id: str | None) -> str:
-        if source_id is None:
-            return ""
-        source = self.source(source_id)
-        if source is None:
-            return source_id
-        return source.outlet or source.title or source_id
-
-    def source_page(self, source_id: str) -> str:
-        return source_url(self.url, source_id)
-
-    def outlet_page(self, outlet: str | None) -> str | None:
-        found = self.site.outlet_named(outlet)
-        return found.url if found else None
-
-    def badges(self, item: Any) -> list[Badge]:
-        """A badge per piece of evidence, and one per source with no evidence given."""
-        badges: list[Badge] = []
-        evidence: Sequence[Evidence] = getattr(item, "evidence", ())
-        seen: set[tuple[str, int | None]] = set()
-        for ev in sorted(evidence, key=lambda e: (self.sources_order(e.source), e.paragraph, e.start)):
-            if (ev.source, ev.paragraph) in seen:
-                continue
-            seen.add((ev.source, ev.paragraph))
-            badges.append(self._badge(ev.source, ev.paragraph))
-        for source_id in getattr(item, "sources", ()):
-            if not any(b.source == source_id for b in badges):
-                badges.append(self._badge(source_id, None))
-        return badges
-
-    def sources_order(self, source_id: str) -> int:
-        ids = [s.id for s in self.sources]
-        return ids.index(source_id) if source_id in ids else len(ids)
-
-    def _badge(self, source_id: str, paragraph: int | None) -> Badge:
-        page = self.source_page(source_id)
-        source = self.source(source_id)
-        rewrite_of = self.source_label(source.derived_from) if source and source.derived_from else None
-        return Badge(
-            source=source_id,
-            label=self.source_label(source_id),
-            paragraph=paragraph,
-            target=f"{page}#p{paragraph}" if paragraph else page,
-            rewrite_of=rewrite_of,
-        )
-
-    def commentary_outlets(self, item: Any) -> str:
-        return ", ".join(dict.fromkeys(self.source_label(s) for s in getattr(item, "sources", ())))
-
-    def key_point_number(self, kp_id: str) -> int | None:
-        found = self.key_points.get(kp_id)
-        return found[0] if found else None
-
-    # -- people, places, related briefs --------------------------------------
-
-    def speaker_url(self, speaker) -> str | None:
-        return entity_url(speaker.kind, speaker.id) if speaker is not None else None
-
-    def entities(self, kind: str) -> list[SiteEntity]:
-        keys = brief_entities(self.brief)
-        found = [self.site.entity(e.kind, e.id) for e in keys.values() if e.kind == kind]
-        return sorted((e for e in found if e is not None), key=lambda e: (e.name.casefold(), e.id))
-
-    def brief_role(self, entity: SiteEntity) -> str | None:
-        """The entity's role in this brief (roles change between briefs)."""
-        mine = brief_entities(self.brief).get(entity_key(entity.kind, entity.id))
-        return (mine.role if mine else None) or entity.role
-
-    def related(self) -> list[tuple[BriefRef, list[str]]]:
-        out = []
-        for rel in self.site.related_to(self.brief.slug):
-            ref = self.site.brief(rel.brief)
-            if ref is None:
-                continue
-            names = []
-            for key in rel.shared:
-                kind, _, entity_id = key.partition(":")
-                entity = self.site.entity(kind, entity_id)
-                names.append(entity.name if entity else entity_id)
-            out.append((ref, names))
-        return out
-
-    # -- source pages ----------------------------------------------------------
-
-    def marks(self, source_id: str) -> list[Mark]:
-        """Every range of this source the brief page points at, with the item it is."""
-        marks: list[Mark] = []
-        brief_url = self.url
-
-        def add(kind, evidence, anchor, label, title):
-            for ev in evidence:
-                if ev.source == source_id and ev.end > ev.start:
-                    marks.append(Mark(ev.start, ev.end, kind, f"{brief_url}#{anchor}", label, title))
-
-        for n, kp in enumerate(self.brief.key_points, start=1):
-            add("keypoint", kp.evidence, kp.id, f"K{n}", f"Key point {n} on the brief")
-        for n, quote in enumerate(self.brief.quotes, start=1):
-            add("quote", quote.evidence, quote.id, f"Q{n}", f"Quote {n} on the brief")
-        for n, item in enumerate(self.background, start=1):
-            add("background", item.value.evidence, item.anchor, f"B{n}", f"Background item {n}")
-        for n, item in enumerate(self.timeline, start=1):
-            add("timeline", item.value.evidence, item.anchor, f"T{n}", f"Timeline event {n}")
-        marks.sort(key=lambda m: (m.start, -m.end, m.kind, m.target))
-        return marks
-
-    def blocks(self, source_id: str) -> list[dict[str, Any]]:
-        """The article text in order: titles, captions, separators and numbered paragraphs.
-
-        Consecutive repeats of one title (scraped pages often repeat the
-        headline) are shown once, with how many times the file has it.
-        """
-        parsed = self.parsed(source_id)
-        if parsed is None:
-            return []
-        marks = self.marks(source_id)
-        items: list[tuple[int, dict[str, Any]]] = []
-        for block in parsed.blocks:
-            items.append(
-                (block.start, {"kind": block.kind, "text": block.text, "credit": block.credit, "times": 1})
-            )
-        for para in parsed.paragraphs:
-            inside = [m for m in marks if m.start < para.end and m.end > para.start]
-            items.append(
-                (para.start, {"kind": "paragraph", "number": para.number, "start": para.start,
-                              "end": para.end, "marks": inside})
-            )
-        items.sort(key=lambda pair: pair[0])
-        merged: list[dict[str, Any]] = []
-        for _, item in items:
-            last = merged[-1] if merged else None
-            if (
-                last is not None
-                and item["kind"] == "title"
-                and last["kind"] == "title"
-                and last["text"].strip() == item["text"].strip()
-            ):
-                last["times"] += 1
-                continue
-            merged.append(item)
-        return merged
 
 
 # ==========================================================================
@@ -423,18 +99,7 @@ def check_settings(pelican) -> None:
 
 def install_template_helpers(generator) -> None:
     """``generator_init``: link filter and helpers in every Jinja environment; autoescape on."""
-    env = generator.env
-    env.autoescape = True
-    env.filters.update(
-        {
-            "link": link_filter,
-            "sanitize": sanitize,
-            "external_url": external_url,
-            "human_date": human_date,
-            "machine_date": machine_date,
-        }
-    )
-    env.globals.update({"highlight": highlight, "KIND_FOLDERS": KIND_FOLDERS})
+    templating.install(generator.env)
 
 
 def _iso(value) -> str | None:
@@ -445,8 +110,6 @@ def _plain(text) -> str | None:
     """Pelican renders ``Summary`` as HTML (FORMATTED_FIELDS); the brief wants plain text."""
     if not text:
         return None
-    from bs4 import BeautifulSoup
-
     plain = " ".join(BeautifulSoup(str(text), "html.parser").get_text(" ").split())
     return plain or None
 
@@ -648,8 +311,6 @@ class BriefingGenerator(Generator):
 
     def _write_json(self, brief: Brief) -> None:
         """brief.json beside the brief page, byte for byte what serialize.dumps gives."""
-        from .serialize import dumps
-
         path = Path(self.output_path) / save_as(brief.url + "brief.json")
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as fh:

@@ -1,0 +1,149 @@
+"""The Jinja helpers every template gets: links, dates, sanitising, highlights.
+
+``install(env)`` puts them in a Jinja environment and switches autoescaping
+on (article text is untrusted). Nothing here imports Pelican: the helpers read
+only what a page's context holds (``SITEURL`` and the ``BRIEFING_*``
+settings), so they can be tested without building a site. The Pelican glue
+(``generator.py``) calls ``install`` for every generator's environment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import nh3
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from .link import KIND_FOLDERS
+from .settings import with_defaults
+
+
+def site_link(siteurl: str, target: str, index_html: bool) -> str:
+    """The URL of the site path ``target`` ("briefs/x/#k1") from a page whose SITEURL is ``siteurl``.
+
+    ``siteurl`` is what Pelican puts in a page's context: a relative path
+    ("..", "../..") with RELATIVE_URLS, else the absolute SITEURL. Folder URLs
+    get ``index.html`` when ``index_html`` is on, so links work from file://.
+    """
+    path, hash_, fragment = target.partition("#")
+    path = path.lstrip("/")
+    if index_html and (path == "" or path.endswith("/")):
+        path += "index.html"
+    base = siteurl.rstrip("/") if siteurl else ""  # "" is a site at the root of its host
+    return f"{base}/{path}" + (hash_ + fragment if hash_ else "")
+
+
+@pass_context
+def link_filter(ctx, target: str) -> str:
+    """Jinja: ``{{ 'people/sun/'|link }}`` — the one way templates build internal links."""
+    settings = with_defaults(ctx)
+    return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
+
+
+def sanitize(html: str | None) -> Markup:
+    """Editor-written HTML (brief.md body, pages) through Ammonia: no scripts, no handlers."""
+    return Markup(nh3.clean(html or "", link_rel="noopener noreferrer"))
+
+
+def external_url(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) URL from a source header, else None (never javascript:)."""
+    if url and url.strip().lower().startswith(("http://", "https://")) and " " not in url.strip():
+        return url.strip()
+    return None
+
+
+_MACHINE_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def machine_date(value: str | None) -> str | None:
+    """``value`` if it is valid in a ``<time datetime>`` ("1895", "2022-12"), else None ("1970s")."""
+    return value if value and _MACHINE_DATE.match(str(value)) else None
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def human_date(value: str | None) -> str:
+    """"2023-02-22" → "22 February 2023"; "2022-12" → "December 2022"; others as they are."""
+    if not value:
+        return ""
+    parts = str(value).split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A highlighted character range of a source, linked to an item of the brief page."""
+
+    start: int
+    end: int
+    kind: str  # "keypoint", "quote", "background", "timeline"
+    target: str  # site path of the item: "briefs/x/#k1"
+    label: str  # short text of the back link: "K1"
+    title: str  # tooltip: "Key point 1 on the brief"
+
+
+@pass_context
+def highlight(ctx, raw: str, start: int, end: int, marks: Sequence[Mark]) -> Markup:
+    """``raw[start:end]`` escaped, with each mark wrapped in ``<mark>`` and a back link.
+
+    Marks may nest or overlap: the text is cut at every mark boundary and each
+    piece is wrapped in the marks that cover it (so the markup always nests),
+    and each mark's back link follows the piece where it ends. Only the pieces
+    of source text are escaped; nothing of the source is ever marked safe.
+    """
+    index_html = with_defaults(ctx)["BRIEFING_LINK_INDEX_HTML"]
+    siteurl = ctx.get("SITEURL", "")
+    clipped = [
+        (max(m.start, start), min(m.end, end), m)
+        for m in marks
+        if m.start < end and m.end > start and m.end > m.start
+    ]
+    cuts = sorted({start, end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        active = sorted(
+            (m for m in clipped if m[0] <= a and m[1] >= b),
+            key=lambda m: (m[0], -m[1], m[2].kind, m[2].target),
+        )
+        piece = str(escape(raw[a:b]))
+        for _, _, m in reversed(active):
+            piece = (
+                f'<mark class="hl hl-{escape(m.kind)}" title="{escape(m.title)}">{piece}</mark>'
+            )
+        out.append(piece)
+        for s, e, m in clipped:
+            if e == b:
+                href = site_link(siteurl, m.target, index_html)
+                out.append(
+                    f'<a class="backref backref-{escape(m.kind)}" href="{escape(href)}" '
+                    f'title="{escape(m.title)}">{escape(m.label)}</a>'
+                )
+    return Markup("".join(out))
+
+
+def install(env) -> None:
+    """Autoescape on, and the link filter and other helpers in the Jinja environment ``env``."""
+    env.autoescape = True
+    env.filters.update(
+        {
+            "link": link_filter,
+            "sanitize": sanitize,
+            "external_url": external_url,
+            "human_date": human_date,
+            "machine_date": machine_date,
+        }
+    )
+    env.globals.update({"highlight": highlight, "KIND_FOLDERS": KIND_FOLDERS})

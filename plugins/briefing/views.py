@@ -1,0 +1,222 @@
+"""What templates get: one brief as its pages show it, and the badges of its items.
+
+``BriefPage`` wraps a ``BriefResult`` and the linked site (``SiteIndex``) with
+what the brief page and its source pages need: items with their anchors,
+source badges, entities, related briefs, and each source's text cut into
+blocks with the marks that point back at the brief. Nothing here imports
+Pelican; the glue (``generator.py``) attaches a ``BriefPage`` to each brief's
+Article and passes it to the source pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .link import (
+    BriefRef,
+    SiteEntity,
+    SiteIndex,
+    brief_entities,
+    entity_key,
+    entity_url,
+    sorted_timeline,
+    source_url,
+)
+from .model import (
+    Brief,
+    BriefMeta,
+    Evidence,
+    ParsedSource,
+    SourceAttribution,
+)
+from .pipeline import BriefResult
+from .templating import Mark
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A link from a brief item to the paragraph of a source that says it."""
+
+    source: str  # source id
+    label: str  # outlet (or title, or file name)
+    paragraph: int | None
+    target: str  # site path: "briefs/x/sources/reuters/#p5"
+    rewrite_of: str | None  # label of the source this one rewrites
+
+
+@dataclass(frozen=True)
+class Item:
+    """A background item or timeline event with the anchor it gets on the brief page."""
+
+    anchor: str
+    value: Any
+
+
+class BriefPage:
+    """One brief as its templates see it (brief page and its source pages)."""
+
+    def __init__(self, result: BriefResult, site: SiteIndex):
+        self.result = result
+        self.brief: Brief = result.brief
+        self.meta: BriefMeta = result.meta
+        self.site = site
+        self.url = self.brief.url
+        self._sources = {s.id: s for s in self.brief.sources}
+        self.sources = sorted(self.brief.sources, key=lambda s: (s.derived_from is not None, s.id))
+        self.background = [
+            Item(f"b{n}", item) for n, item in enumerate(self.brief.background.items, start=1)
+        ]
+        self.timeline = [
+            Item(f"t{n}", event) for n, event in enumerate(sorted_timeline(self.brief.timeline), start=1)
+        ]
+        self.key_points = {kp.id: (n, kp) for n, kp in enumerate(self.brief.key_points, start=1)}
+
+    # -- sources -----------------------------------------------------------
+
+    def source(self, source_id: str) -> SourceAttribution | None:
+        return self._sources.get(source_id)
+
+    def parsed(self, source_id: str) -> ParsedSource | None:
+        return self.result.source(source_id)
+
+    def source_label(self, source_id: str | None) -> str:
+        if source_id is None:
+            return ""
+        source = self.source(source_id)
+        if source is None:
+            return source_id
+        return source.outlet or source.title or source_id
+
+    def source_page(self, source_id: str) -> str:
+        return source_url(self.url, source_id)
+
+    def outlet_page(self, outlet: str | None) -> str | None:
+        found = self.site.outlet_named(outlet)
+        return found.url if found else None
+
+    def badges(self, item: Any) -> list[Badge]:
+        """A badge per piece of evidence, and one per source with no evidence given."""
+        badges: list[Badge] = []
+        evidence: Sequence[Evidence] = getattr(item, "evidence", ())
+        seen: set[tuple[str, int | None]] = set()
+        for ev in sorted(evidence, key=lambda e: (self.sources_order(e.source), e.paragraph, e.start)):
+            if (ev.source, ev.paragraph) in seen:
+                continue
+            seen.add((ev.source, ev.paragraph))
+            badges.append(self._badge(ev.source, ev.paragraph))
+        for source_id in getattr(item, "sources", ()):
+            if not any(b.source == source_id for b in badges):
+                badges.append(self._badge(source_id, None))
+        return badges
+
+    def sources_order(self, source_id: str) -> int:
+        ids = [s.id for s in self.sources]
+        return ids.index(source_id) if source_id in ids else len(ids)
+
+    def _badge(self, source_id: str, paragraph: int | None) -> Badge:
+        page = self.source_page(source_id)
+        source = self.source(source_id)
+        rewrite_of = self.source_label(source.derived_from) if source and source.derived_from else None
+        return Badge(
+            source=source_id,
+            label=self.source_label(source_id),
+            paragraph=paragraph,
+            target=f"{page}#p{paragraph}" if paragraph else page,
+            rewrite_of=rewrite_of,
+        )
+
+    def commentary_outlets(self, item: Any) -> str:
+        return ", ".join(dict.fromkeys(self.source_label(s) for s in getattr(item, "sources", ())))
+
+    def key_point_number(self, kp_id: str) -> int | None:
+        found = self.key_points.get(kp_id)
+        return found[0] if found else None
+
+    # -- people, places, related briefs --------------------------------------
+
+    def speaker_url(self, speaker) -> str | None:
+        return entity_url(speaker.kind, speaker.id) if speaker is not None else None
+
+    def entities(self, kind: str) -> list[SiteEntity]:
+        keys = brief_entities(self.brief)
+        found = [self.site.entity(e.kind, e.id) for e in keys.values() if e.kind == kind]
+        return sorted((e for e in found if e is not None), key=lambda e: (e.name.casefold(), e.id))
+
+    def brief_role(self, entity: SiteEntity) -> str | None:
+        """The entity's role in this brief (roles change between briefs)."""
+        mine = brief_entities(self.brief).get(entity_key(entity.kind, entity.id))
+        return (mine.role if mine else None) or entity.role
+
+    def related(self) -> list[tuple[BriefRef, list[str]]]:
+        out = []
+        for rel in self.site.related_to(self.brief.slug):
+            ref = self.site.brief(rel.brief)
+            if ref is None:
+                continue
+            names = []
+            for key in rel.shared:
+                kind, _, entity_id = key.partition(":")
+                entity = self.site.entity(kind, entity_id)
+                names.append(entity.name if entity else entity_id)
+            out.append((ref, names))
+        return out
+
+    # -- source pages ----------------------------------------------------------
+
+    def marks(self, source_id: str) -> list[Mark]:
+        """Every range of this source the brief page points at, with the item it is."""
+        marks: list[Mark] = []
+        brief_url = self.url
+
+        def add(kind, evidence, anchor, label, title):
+            for ev in evidence:
+                if ev.source == source_id and ev.end > ev.start:
+                    marks.append(Mark(ev.start, ev.end, kind, f"{brief_url}#{anchor}", label, title))
+
+        for n, kp in enumerate(self.brief.key_points, start=1):
+            add("keypoint", kp.evidence, kp.id, f"K{n}", f"Key point {n} on the brief")
+        for n, quote in enumerate(self.brief.quotes, start=1):
+            add("quote", quote.evidence, quote.id, f"Q{n}", f"Quote {n} on the brief")
+        for n, item in enumerate(self.background, start=1):
+            add("background", item.value.evidence, item.anchor, f"B{n}", f"Background item {n}")
+        for n, item in enumerate(self.timeline, start=1):
+            add("timeline", item.value.evidence, item.anchor, f"T{n}", f"Timeline event {n}")
+        marks.sort(key=lambda m: (m.start, -m.end, m.kind, m.target))
+        return marks
+
+    def blocks(self, source_id: str) -> list[dict[str, Any]]:
+        """The article text in order: titles, captions, separators and numbered paragraphs.
+
+        Consecutive repeats of one title (scraped pages often repeat the
+        headline) are shown once, with how many times the file has it.
+        """
+        parsed = self.parsed(source_id)
+        if parsed is None:
+            return []
+        marks = self.marks(source_id)
+        items: list[tuple[int, dict[str, Any]]] = []
+        for block in parsed.blocks:
+            items.append(
+                (block.start, {"kind": block.kind, "text": block.text, "credit": block.credit, "times": 1})
+            )
+        for para in parsed.paragraphs:
+            inside = [m for m in marks if m.start < para.end and m.end > para.start]
+            items.append(
+                (para.start, {"kind": "paragraph", "number": para.number, "start": para.start,
+                              "end": para.end, "marks": inside})
+            )
+        items.sort(key=lambda pair: pair[0])
+        merged: list[dict[str, Any]] = []
+        for _, item in items:
+            last = merged[-1] if merged else None
+            if (
+                last is not None
+                and item["kind"] == "title"
+                and last["kind"] == "title"
+                and last["text"].strip() == item["text"].strip()
+            ):
+                last["times"] += 1
+                continue
+            merged.append(item)
+        return merged
