@@ -1,10 +1,9 @@
-import importlib
-from pathlib import Path
 
-import pytest
 
 from briefing.assemble import assemble_brief, extractive_summary
 from briefing.model import PERSON, PLACE, BriefMeta, Registry, RegistryEntry, Speaker
+from briefing.parse import parse_source
+from seeds import seed_paths
 from sourcefactory import make_source, organisation, person, place, rewrite, wire
 
 META = BriefMeta(slug="port-strike", title="Valmora dockers end strike", date="2024-05-06")
@@ -186,23 +185,11 @@ def test_max_key_points_is_passed_on():
 
 # --- the seed story, through the real parser --------------------------------
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
-
-def _parse_source():
-    try:
-        return importlib.import_module("briefing.parse").parse_source
-    except Exception:  # the parse stage is written in parallel
-        return None
-
-
-@pytest.mark.skipif(not SEEDS.is_dir() or _parse_source() is None, reason="seeds or parser not available")
 def test_seed_story_assembles_into_a_sourced_brief():
-    parse_source = _parse_source()
-    files = sorted(SEEDS.glob("*.txt"))
+    files = seed_paths()
     assert len(files) == 2
     sources = [
-        parse_source(f.read_text(encoding="utf-8"), source_id=f.stem.replace("_", "-"), path=str(f),
+        parse_source(f.read_bytes().decode("utf-8"), source_id=f.stem.replace("_", "-"), path=str(f),
                      reference_date="2023-02-22")
         for f in files
     ]

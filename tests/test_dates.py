@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from briefing.dates import find_dates
 from briefing.model import Sentence
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from briefing.parse import parse_source
+from seeds import seed_path
 
 
 def dates(text: str, reference: str | None = "2023-02-22"):
@@ -86,11 +86,7 @@ def test_date_mention_has_sentence_index():
 
 
 def test_seed_dates():
-    if not SEEDS.is_dir():
-        pytest.skip("seed articles not present")
-    from briefing.parse import parse_source
-
-    path = next(SEEDS.glob("000*.txt"))
+    path = seed_path("000")
     parsed = parse_source(path.read_bytes().decode("utf-8"), source_id="s", path=str(path),
                           reference_date="2023-02-22")
     values = [(d.text, d.value) for d in parsed.dates]

@@ -3,14 +3,13 @@ disputed names, aliases and mentions."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from briefing.model import ORGANISATION, PERSON, PLACE
 from briefing.parse import parse_source
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from seeds import seed_path
 
 
 def parse(text: str):
@@ -150,9 +149,7 @@ def test_mentions_point_into_raw():
 
 
 def parse_seed(name_start: str):
-    if not SEEDS.is_dir():
-        pytest.skip("seed articles not present")
-    path = next(SEEDS.glob(f"{name_start}*.txt"))
+    path = seed_path(name_start)
     return parse_source(path.read_bytes().decode("utf-8"), source_id="seed", path=str(path))
 
 

@@ -1,7 +1,6 @@
 from briefing.align import align_sentences
 from briefing.attribution import detect_rewrites
 from briefing.keypoints import is_commentary, key_point_limit, rank_key_points
-from briefing.model import Sentence
 from sourcefactory import make_source, rewrite, wire
 
 

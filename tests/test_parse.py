@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from briefing.model import ParsedSource, SourceError
 from briefing.parse import parse_source, read_source, source_id_for
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from seeds import seed_paths
 
 STORY = """\
 Outlet: Daily Planet
@@ -150,12 +149,6 @@ def test_long_odd_input_stays_fast():
 
 
 # -- the seeds ---------------------------------------------------------------
-
-
-def seed_paths():
-    if not SEEDS.is_dir():
-        pytest.skip("seed articles not present")
-    return sorted(SEEDS.glob("*.txt"))
 
 
 def test_seeds_offsets_and_basics():

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from briefing.parse import parse_source
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from seeds import seed_path
 
 
 def parse(text: str, **kw):
@@ -167,9 +166,7 @@ def test_quote_mention_points_at_sentence_and_paragraph():
 
 
 def parse_seed(name_start: str):
-    if not SEEDS.is_dir():
-        pytest.skip("seed articles not present")
-    path = next(SEEDS.glob(f"{name_start}*.txt"))
+    path = seed_path(name_start)
     return parse_source(path.read_bytes().decode("utf-8"), source_id="seed", path=str(path),
                         reference_date="2023-02-22")
 

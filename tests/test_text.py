@@ -3,14 +3,13 @@ credits, dateline, paragraphs) and sentences with exact offsets."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from briefing.model import SourceError, SourceHeader
 from briefing.text import caption_credit, parse_header, split_layout, split_sentences, word_list
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+from seeds import seed_text
 
 
 def layout_of(raw: str):
@@ -206,10 +205,7 @@ def test_sentences_keep_offsets_and_paragraph_numbers():
 
 
 def seed(name_start: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip("seed articles not present")
-    path = next(SEEDS.glob(f"{name_start}*.txt"))
-    return path.read_bytes().decode("utf-8")
+    return seed_text(name_start)
 
 
 def test_seed_with_one_paragraph_per_line_and_caption():

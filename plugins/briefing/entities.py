@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE, NamedEntity, Sentence, Span
-from .text import Dateline, alias_groups, word_list, word_set
+from .text import Dateline, alias_groups, word_set
 
 # A word: letters, digits, apostrophes and hyphens; a full stop only inside
 # an abbreviation ("U.S"), so a sentence's final stop is never part of a name.
