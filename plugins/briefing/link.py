@@ -127,7 +127,7 @@ class SiteEvent:
 @dataclass(frozen=True)
 class Related:
     brief: str  # slug of the related brief
-    shared: tuple[str, ...]  # entity keys ("person:sun-weidong") both briefs name
+    shared: tuple[str, ...]  # entity keys ("person:ilse-marten") both briefs name
 
 
 @dataclass(frozen=True)

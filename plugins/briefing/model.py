@@ -85,7 +85,7 @@ class Block:
 
     ``kind`` is ``"title"`` (a headline or its repeats), ``"separator"`` (a
     lone ``-`` and the like), ``"caption"`` (a photo caption; ``credit`` is
-    its trailing credit such as ``Reuters``) or ``"credit"`` (a reporting
+    its trailing credit such as ``AP``) or ``"credit"`` (a reporting
     line such as ``(Reporting by …; Editing by …)``; ``credit`` is its text).
     """
 
@@ -109,9 +109,9 @@ class Sentence:
 class NamedEntity:
     """A person, place or organisation as one source names it.
 
-    ``name`` is the fullest form the source uses (``Sun Weidong``); ``aliases``
-    are the other forms it uses (``Sun``). ``names_by_user`` records disputed
-    names as pairs ``(name, who uses it)``, e.g. ``("Senkaku", "Japan")``.
+    ``name`` is the fullest form the source uses (``Ilse Marten``); ``aliases``
+    are the other forms it uses (``Marten``). ``names_by_user`` records disputed
+    names as pairs ``(name, who uses it)``, e.g. ``("Falklands", "Britain")``.
     """
 
     kind: str  # one of ENTITY_KINDS
@@ -156,7 +156,7 @@ class ParsedSource:
     header: SourceHeader
     title: str | None  # header Title, else the first line of the text
     outlet: str | None  # header Outlet, else the dateline's credit
-    dateline: str | None  # "TOKYO"
+    dateline: str | None  # "NAIROBI"
     credits: tuple[str, ...]  # photo and reporting credits, in order
     blocks: tuple[Block, ...]
     paragraphs: tuple[Paragraph, ...]

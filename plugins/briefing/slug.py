@@ -14,7 +14,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, fallback: str = "item") -> str:
-    """Lower-case ASCII words joined by hyphens: ``"Sun Weidong" -> "sun-weidong"``."""
+    """Lower-case ASCII words joined by hyphens: ``"Ilse Marten" -> "ilse-marten"``."""
     slug = _NOT_WORD.sub("-", unidecode(text).lower()).strip("-")
     return slug or fallback
 

@@ -41,7 +41,7 @@ class Badge:
     source: str  # source id
     label: str  # outlet (or title, or file name)
     paragraph: int | None
-    target: str  # site path: "briefs/x/sources/reuters/#p5"
+    target: str  # site path: "briefs/x/sources/wire-copy/#p5"
     rewrite_of: str | None  # label of the source this one rewrites
 
 
