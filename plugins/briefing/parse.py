@@ -14,11 +14,13 @@ import os
 from pathlib import Path
 
 from .dates import find_dates
-from .entities import add_later_mentions, find_entities, tokenize
+from .entities import find_entities
 from .model import ParsedSource, SourceError, SourceHeader
+from .people import add_later_mentions
 from .quotes import find_quotes, quote_mentions
 from .slug import slugify
 from .text import Layout, line_number_at, parse_header, split_layout, split_sentences
+from .tokens import tokenize
 
 
 def source_id_for(path: str | os.PathLike) -> str:

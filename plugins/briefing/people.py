@@ -1,0 +1,307 @@
+"""People: names marked as such by a title, an honorific or a role in
+apposition, and their later full-name and surname-only mentions.
+
+Roles are the words the source uses; the word lists only say which words can
+make up a role.
+"""
+
+from __future__ import annotations
+
+from .model import PERSON
+from .table import EntityTable, Entry
+from .text import word_set
+from .tokens import (
+    Token,
+    adjacent,
+    is_place_word,
+    name_word,
+    nationalities,
+    role_words,
+    role_words_folded,
+)
+
+
+def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``<role words> <Name>`` and ``<honorific> <Name>``."""
+    i = 0
+    while i < len(tokens):
+        found = _titled_person_at(raw, tokens, i)
+        if found is None:
+            i += 1
+            continue
+        role_start, role_end, name_tokens = found
+        name = " ".join(t.word for t in name_tokens)
+        role = raw[role_start:role_end] if role_start is not None else None
+        table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
+        while i < len(tokens) and tokens[i] is not name_tokens[-1]:
+            i += 1
+        i += 1
+
+
+def _titled_person_at(raw: str, tokens: list[Token], i: int):
+    """A person named after a title head-word at ``i`` (or an honorific).
+
+    The role reaches forward over role words (``Minister of Foreign
+    Affairs``) and back over the capitalised words glued to it (``Kenyan
+    Water Minister``, ``Kenya's Deputy Energy Minister``). A lower-case head
+    (``Kenya's energy minister Ada Obi``) takes only role words and needs a
+    name of two words.
+    """
+    token = tokens[i]
+    if token.possessive:
+        return None
+    if token.word in word_set("honorifics.txt"):
+        names = _name_after(raw, tokens, i)
+        return (None, None, names) if names else None
+    capital = token.word in word_set("titles.txt")
+    if not capital and token.word not in word_set("titles.txt", folded=True):
+        return None
+    j = _role_end(raw, tokens, i, capital)
+    names = _name_after(raw, tokens, j)
+    if not names or (not capital and len(names) < 2):
+        return None
+    start = _role_start(raw, tokens, i, capital)
+    return tokens[start].start, tokens[j].word_end, names
+
+
+def _role_end(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
+    """Index of the last role word from the head at ``i`` onwards."""
+    last, j = i, i + 1
+    while j < len(tokens) and j - i < 8 and adjacent(raw, tokens[j - 1], tokens[j]) and not tokens[j - 1].possessive:
+        if _is_role_word(tokens[j], capital):
+            last = j
+            j += 1
+        elif tokens[j].word in word_set("role_connectors.txt"):
+            reach = _role_after_connector(raw, tokens, j, capital)
+            if reach is None:
+                break
+            last, j = reach, reach + 1
+        else:
+            break
+    return last
+
+
+def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) -> int | None:
+    """``of Foreign Affairs``, ``of Water Affairs``, ``of Kenya``: after a
+    connector the role goes on to the last role word or place within three
+    capitalised words (an unknown portfolio word may stand before it)."""
+    reach = None
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        token = tokens[k]
+        if not adjacent(raw, tokens[k - 1], token) or (capital and not token.capitalised):
+            break
+        if _is_role_word(token, capital) or (capital and is_place_word(token.word)):
+            reach = k
+        elif not capital:
+            break
+        if token.possessive:
+            break
+    return reach
+
+
+def _is_role_word(token: Token, capital: bool) -> bool:
+    if capital:
+        return token.word in role_words()
+    return not token.capitalised and token.word.casefold() in role_words_folded()
+
+
+def _role_start(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
+    """Index of the first word of the role whose head is at ``i``."""
+    k = i
+    while k > 0 and i - k < 5 and adjacent(raw, tokens[k - 1], tokens[k]):
+        before = tokens[k - 1]
+        if before.possessive or (not capital and opens_role(before)):
+            if opens_role(before) and before.capitalised:
+                k -= 1
+            break
+        if capital:
+            if not before.capitalised or before.word in word_set("name_stopwords.txt") or before.word in word_set("honorifics.txt"):
+                break
+        elif not _is_role_word(before, capital):
+            break
+        k -= 1
+    return k
+
+
+def opens_role(token: Token) -> bool:
+    """A nationality or a (possessive) country before a role: ``Kenyan``, ``Kenya's``, ``U.S.``."""
+    return token.word in nationalities() or is_place_word(token.word)
+
+
+def _name_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
+    """Up to three name words right after token ``j``."""
+    names: list[Token] = []
+    k = j + 1
+    while k < len(tokens) and len(names) < 3:
+        token = tokens[k]
+        if not adjacent(raw, tokens[k - 1], token) or not name_word(token):
+            break
+        names.append(token)
+        if token.possessive:
+            break
+        k += 1
+    return names
+
+
+ARTICLES = ("a", "an", "the")
+
+
+def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``Tom Baker, Kenya's deputy water minister,``: a name of two or
+    three words, a comma, a phrase of role words only, a comma or stop."""
+    i = 0
+    while i < len(tokens):
+        names = _name_run(raw, tokens, i)
+        if len(names) >= 2:
+            after = names[-1].end
+            role = _role_phrase_after_comma(raw, tokens, tokens.index(names[-1]) + 1, after)
+            if role is not None:
+                name = " ".join(t.word for t in names)
+                table.add(PERSON, name, names[0].start, names[-1].word_end, role)
+            i += len(names)
+            continue
+        i += 1
+
+
+def _name_run(raw: str, tokens: list[Token], i: int) -> list[Token]:
+    if not name_word(tokens[i]) or (i > 0 and adjacent(raw, tokens[i - 1], tokens[i]) and tokens[i - 1].capitalised):
+        return []
+    return [tokens[i]] + _name_after(raw, tokens, i)[:2]
+
+
+def _role_phrase_after_comma(raw: str, tokens: list[Token], k: int, after: int) -> str | None:
+    """A role in apposition: ``, <role words>,`` made only of role words,
+    articles, a nationality or a possessive country, with a title head-word."""
+    if raw[after : after + 2] != ", ":
+        return None
+    words: list[Token] = []
+    while k < len(tokens) and len(words) < 9:
+        token = tokens[k]
+        gap = raw[(words[-1].end if words else after) : token.start]
+        if words and gap != " ":
+            break
+        words.append(token)
+        k += 1
+    end = _appositive_role_end(words)
+    if end is None:
+        return None
+    close = words[end].end
+    if raw[close : close + 1] not in (",", ".", ";"):
+        return None
+    first = 1 if words[0].word.casefold() in ARTICLES else 0
+    return raw[words[first].start : close] if first <= end else None
+
+
+def _appositive_role_end(words: list[Token]) -> int | None:
+    """Index of the last word of a role phrase (``Kenya's deputy water
+    minister``, ``a deputy water minister``), or None when the words are
+    something else (``second left``, ``who was minister``).
+
+    The phrase opens with an article, a nationality, a (possessive) country
+    or a role word, may hold two other lower-case words (a portfolio such as
+    "water"), and ends with a title head-word.
+    """
+    titles = frozenset(w.casefold() for w in word_set("titles.txt"))
+    if not words:
+        return None
+    opener = words[0]
+    if not (
+        opener.word.casefold() in ARTICLES
+        or opens_role(opener)
+        or opener.word.casefold() in role_words_folded()
+    ):
+        return None
+    other = 0
+    for token in words[1:]:
+        folded = token.word.casefold()
+        if folded in role_words_folded() or folded in word_set("role_connectors.txt"):
+            continue
+        if token.capitalised or token.possessive:
+            return None
+        other += 1
+    last = words[-1].word.casefold()
+    if other > 2 or last not in titles:
+        return None
+    return len(words) - 1
+
+
+# -- later mentions of people -----------------------------------------------
+
+
+def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """Full names repeated without a title, and surname-only mentions
+    (``Obi highlighted``) of people already named in full."""
+    by_first_word: dict[str, list[Entry]] = {}
+    by_name_word: dict[str, list[Entry]] = {}
+    for entry in table.entries:
+        if entry.kind == PERSON and " " in entry.name:
+            words = entry.name.split()
+            by_first_word.setdefault(words[0], []).append(entry)
+            for word in {words[0], words[-1]}:
+                by_name_word.setdefault(word, []).append(entry)
+    if not by_first_word:
+        return
+    for tokens in tokenized:
+        for k, token in enumerate(tokens):
+            if not token.capitalised or table.covered(token.start, token.word_end):
+                continue
+            if _full_name_at(raw, tokens, k, by_first_word.get(token.word, ())):
+                continue
+            if _continues_name(raw, tokens, k) or token.word in word_set("name_stopwords.txt"):
+                continue
+            people = by_name_word.get(token.word, ())
+            if len(people) == 1:  # a surname two people share stays unresolved
+                people[0].add_alias(token.word)
+                people[0].add_mention(token.start, token.word_end)
+
+
+def _full_name_at(raw: str, tokens: list[Token], k: int, people) -> Entry | None:
+    for entry in people:
+        words = entry.name.split()
+        run = tokens[k : k + len(words)]
+        if [t.word for t in run] == words and all(adjacent(raw, a, b) for a, b in zip(run, run[1:])):
+            entry.add_mention(run[0].start, run[-1].word_end)
+            return entry
+    return None
+
+
+def _continues_name(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is glued to a capitalised neighbour (part of another name)."""
+    stop = word_set("name_stopwords.txt")
+    before = (
+        k > 0
+        and tokens[k - 1].capitalised
+        and tokens[k - 1].word not in stop
+        and adjacent(raw, tokens[k - 1], tokens[k])
+        and not tokens[k - 1].possessive
+    )
+    after = (
+        k + 1 < len(tokens)
+        and not tokens[k].possessive
+        and tokens[k + 1].capitalised
+        and adjacent(raw, tokens[k], tokens[k + 1])
+    )
+    return before or after
+
+
+def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
+    """Name words that end at token ``k`` (backwards) or start at it: the
+    subject of a reporting verb (``… Obi told``, ``said John Smith``)."""
+    if backwards:
+        run: list[Token] = []
+        while k >= 0 and len(run) < 3 and name_word(tokens[k]) and not tokens[k].possessive:
+            if run and not adjacent(raw, tokens[k], run[0]):
+                break
+            run.insert(0, tokens[k])
+            k -= 1
+        return run
+    run = []
+    while k < len(tokens) and len(run) < 3 and name_word(tokens[k]):
+        if run and not adjacent(raw, run[-1], tokens[k]):
+            break
+        run.append(tokens[k])
+        if tokens[k].possessive:
+            break
+        k += 1
+    return run
+

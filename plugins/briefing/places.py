@@ -1,0 +1,91 @@
+"""Places: disputed names (``known as X in A and Y in B``) and the countries
+and cities of the data files, one entry per place whatever form is written."""
+
+from __future__ import annotations
+
+import re
+
+from .model import PLACE, Sentence
+from .table import EntityTable
+from .tokens import Token, adjacent, longest_place_form, place_forms
+
+
+def usual_place_name(written: str) -> str:
+    """``LAGOS`` → ``Lagos`` (the data files' form, else title case)."""
+    for form, usual in place_forms().items():
+        if " ".join(form).casefold() == written.casefold():
+            return usual
+    return written.title() if written.isupper() else written
+
+
+_CAP = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+_THE = r"(?:the )?"
+_DISPUTED = (
+    re.compile(
+        rf"\bknown as {_THE}(?P<x>{_CAP}) (?:in|by) {_THE}(?P<a>{_CAP}),? and {_THE}(?P<y>{_CAP}) (?:in|by) {_THE}(?P<b>{_CAP})"
+    ),
+    re.compile(
+        rf"\bcalled {_THE}(?P<x>{_CAP}) (?:in|by) {_THE}(?P<a>{_CAP}),? and {_THE}(?P<y>{_CAP}) (?:in|by) {_THE}(?P<b>{_CAP})"
+    ),
+    re.compile(
+        rf"\bknown in {_THE}(?P<a>{_CAP}) as {_THE}(?P<x>{_CAP}),? and in {_THE}(?P<b>{_CAP}) as {_THE}(?P<y>{_CAP})"
+    ),
+)
+
+
+def find_disputed_places(raw: str, sentence: Sentence, table: EntityTable) -> None:
+    for pattern in _DISPUTED:
+        for match in pattern.finditer(raw, sentence.start, sentence.end):
+            x, y = match.group("x"), match.group("y")
+            entry = table.find(x, PLACE) or table.find(y, PLACE)
+            if entry is None:
+                entry = table.new_entry(PLACE, f"{x}/{y}")
+            for alias in (x, y):
+                entry.add_alias(alias)
+            for pair in ((x, match.group("a")), (y, match.group("b"))):
+                if pair not in entry.names_by_user:
+                    entry.names_by_user.append(pair)
+            entry.add_mention(match.start("x"), match.end("x"))
+            entry.add_mention(match.start("y"), match.end("y"))
+
+
+# -- countries and cities ---------------------------------------------------
+
+
+def find_known_places(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """Countries and cities of the data files, written with their capitals,
+    where no other entity already covers the words."""
+    forms = place_forms()
+    longest = longest_place_form()
+    k = 0
+    while k < len(tokens):
+        matched = 0
+        for size in range(min(longest, len(tokens) - k), 0, -1):
+            run = tokens[k : k + size]
+            if any(t.possessive for t in run[:-1]):
+                continue
+            if size > 1 and not all(adjacent(raw, a, b) for a, b in zip(run, run[1:])):
+                continue
+            key = tuple(t.word for t in run)
+            if key in forms and not table.covered(run[0].start, run[-1].word_end):
+                _add_known_place(table, forms[key], " ".join(key), run[0].start, run[-1].word_end)
+                matched = size
+                break
+        k += matched or 1
+
+
+def _add_known_place(table: EntityTable, usual: str, written: str, start: int, end: int) -> None:
+    """One entry per country or city whatever form the text uses ("US",
+    "United States"); its name is the longest form this source writes."""
+    entry = next((e for e in table.entries if e.kind == PLACE and e.key == usual), None)
+    if entry is None:
+        entry = table.find(written, PLACE) or table.add(PLACE, written, start, end)
+        entry.key = usual
+    entry.add_mention(start, end)
+    if len(written) > len(entry.name):
+        shorter, entry.name = entry.name, written
+        entry.add_alias(shorter)
+    else:
+        entry.add_alias(written)
+
+

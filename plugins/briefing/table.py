@@ -1,0 +1,130 @@
+"""The table of entities one source names, while they are being found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import PERSON, NamedEntity, Span
+
+
+@dataclass
+class Entry:
+    kind: str
+    name: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    names_by_user: list[tuple[str, str]] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    key: str | None = None  # a known place's usual name, to merge its forms
+    # character offset → entry, shared by all entries of one table, so that
+    # "is this covered?" costs the length of the span, not the whole table
+    positions: dict[int, "Entry"] = field(default_factory=dict, repr=False, compare=False)
+
+    def forms(self) -> set[str]:
+        return {self.name.casefold(), *(a.casefold() for a in self.aliases)}
+
+    def add_mention(self, start: int, end: int) -> None:
+        if self.positions.get(start) is self and self.positions.get(end - 1) is self:
+            return
+        self.mentions.append(Span(start, end))
+        for offset in range(start, end):
+            self.positions.setdefault(offset, self)
+
+    def add_alias(self, alias: str) -> None:
+        if alias.casefold() not in self.forms():
+            self.aliases.append(alias)
+
+
+class EntityTable:
+    """The entities of one source while they are being found.
+
+    Forms of one entity (full name, surname) are merged into one entry; the
+    fullest form is its name.
+    """
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.positions: dict[int, Entry] = {}
+
+    # -- lookup ----------------------------------------------------------
+
+    def find(self, form: str, kind: str | None = None) -> Entry | None:
+        folded = form.casefold()
+        for entry in self.entries:
+            if (kind is None or entry.kind == kind) and folded in entry.forms():
+                return entry
+        return None
+
+    def covered(self, start: int, end: int) -> bool:
+        """Whether a mention already overlaps ``start:end``."""
+        return any(offset in self.positions for offset in range(start, end))
+
+    def mentioned_at(self, start: int, end: int) -> Entry | None:
+        """The entity with a mention covering ``start:end``."""
+        entry = self.positions.get(start)
+        return entry if entry is not None and self.positions.get(end - 1) is entry else None
+
+    def latest_before(self, offset: int, kinds: tuple[str, ...], not_before: int = 0, skip=None) -> Entry | None:
+        """The entity of ``kinds`` mentioned last before ``offset`` and not
+        before ``not_before``; ``skip(offset)`` leaves out some text (quotes)."""
+        for at in range(offset - 1, not_before - 1, -1):
+            entry = self.positions.get(at)
+            if entry is not None and entry.kind in kinds and (skip is None or not skip(at)):
+                return entry
+        return None
+
+    def person_by_word(self, word: str) -> Entry | None:
+        """The one person whose name has ``word`` as its first or last word."""
+        found = [
+            e for e in self.entries
+            if e.kind == PERSON and " " in e.name and word in (e.name.split()[0], e.name.split()[-1])
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def new_entry(self, kind: str, name: str) -> Entry:
+        entry = Entry(kind, name, positions=self.positions)
+        self.entries.append(entry)
+        return entry
+
+    # -- adding ----------------------------------------------------------
+
+    def add(self, kind: str, name: str, start: int, end: int, role: str | None = None) -> Entry:
+        entry = self.find(name, kind)
+        if entry is None and kind == PERSON:
+            entry = self._merge_person(name)
+        if entry is None:
+            entry = self.new_entry(kind, name)
+        entry.add_mention(start, end)
+        if role and not entry.role:
+            entry.role = role
+        return entry
+
+    def _merge_person(self, name: str) -> Entry | None:
+        words = name.split()
+        if len(words) == 1:
+            return self.person_by_word(name)
+        for entry in self.entries:
+            # "Obi" seen first, "Ada Obi" now: the fuller name wins
+            if entry.kind == PERSON and " " not in entry.name and entry.name in (words[0], words[-1]):
+                shorter, entry.name = entry.name, name
+                entry.add_alias(shorter)
+                return entry
+        return None
+
+    def freeze(self) -> tuple[NamedEntity, ...]:
+        entries = sorted(
+            (e for e in self.entries if e.mentions),
+            key=lambda e: min(m.start for m in e.mentions),
+        )
+        return tuple(
+            NamedEntity(
+                kind=e.kind,
+                name=e.name,
+                role=e.role,
+                aliases=tuple(a for a in e.aliases if a.casefold() != e.name.casefold()),
+                names_by_user=tuple(e.names_by_user),
+                mentions=tuple(sorted(e.mentions, key=lambda m: (m.start, m.end))),
+            )
+            for e in entries
+        )
+
