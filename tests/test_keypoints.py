@@ -112,3 +112,33 @@ def test_a_sentence_that_needs_the_one_before_ranks_below_one_that_stands_alone(
     texts = [kp.text for kp in _rank(s)]
     assert texts.index("The council also approved funds for the regional hospital in Lindholm, members said.") < \
         texts.index("It approved a new harbour wall for the town, members said.")
+
+
+def test_commentary_never_takes_a_slot_from_a_fact():
+    s = make_source("s", "\n".join([
+        "The talks in Osterby come at a crucial time for the whole northern region.",
+        "The council of Osterby approved a 40 million budget for flood defences on Monday.",
+        "The mayor of Lindholm resigned on Tuesday after a vote of the regional council.",
+        "Work on the Osterby harbour wall will start in June, the council said.",
+        "Residents of Osterby and Lindholm protested outside the hall on Monday evening.",
+        "For the towns, the river is a threat.",
+        "The regional council of Osterby plans to hire 12 new engineers this year.",
+        "Lindholm will hold an election for its new mayor within 60 days, officials said."]))
+    points = _rank(s, max_key_points=3)
+    assert len(points) == 3 and not any(kp.commentary for kp in points)
+
+
+def test_a_sentence_repeating_the_headline_is_never_a_key_point():
+    s = make_source("s", "Osterby council approves 40 million for flood defences.\n"
+                         "The regional council approved a 40 million budget on Monday, its chair said.\n"
+                         "Residents protested outside.",
+                    headline="Osterby council approves 40 million for flood defences")
+    assert all(not kp.text.startswith("Osterby council approves") for kp in _rank(s))
+
+
+def test_a_decision_outranks_a_description_further_up():
+    s = make_source("s", "Delegates from Osterby and Lindholm met in a hall near the old harbour for hours.\n"
+                         "Officials from both towns discussed the river, the harbour and the ferry service.\n"
+                         "Osterby and Lindholm agreed to set up a joint ferry service, officials said.",
+                    entities=[])
+    assert _rank(s)[0].text.startswith("Osterby and Lindholm agreed")

@@ -6,13 +6,18 @@ reader; the best become key points, best first. Weights, and why:
 * ``+2`` per extra source reporting it, ``+1`` more per extra *independent*
   one (a rewrite repeats, it does not confirm): what several outlets carry
   is what the story is about.
-* ``+1.5`` a decision or action (``data/action_cues.txt``: agreed, announced,
-  will, plans...): who did what.
+* ``+2.5`` a decision (``data/decision_cues.txt``: agreed, decided,
+  approved...) else ``+1.5`` another action (``data/action_cues.txt``:
+  plans, will, launched...): who decided or did what.
 * ``+1`` someone reported as saying it (``data/reporting_cues.txt``) or a
-  quote with a speaker in it: who said what.
-* ``+1.5`` numbers (amounts, counts, dates); ``+0.75`` per named person,
-  place or organisation (up to three): specifics over generalities.
-* ``+1.5`` for the first story paragraph, ``+1`` second, ``+0.5`` third:
+  quote with a speaker in it: who said what. A sentence that is mostly a
+  direct quote loses ``1``: the quotes section carries it whole.
+* ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
+  per named person, place or organisation (up to three): specifics over
+  generalities.
+* ``+1`` a date of the story's own days (within ``RECENT_DAYS`` of the
+  brief, "on Wednesday", "last week"): what is new.
+* ``+2`` for the first story paragraph, ``-0.5`` each paragraph down to 0:
   news is written top-down, but position only breaks near-ties.
 * ``-3`` very short sentences (fewer than ``MIN_WORDS`` words): "He did
   not go into specifics." is not a point on its own; ``-1`` a sentence that
@@ -20,32 +25,43 @@ reader; the best become key points, best first. Weights, and why:
   sentence before it to be understood.
 * ``-1.5`` sentences whose dates are all history (see ``background``): they
   belong to the background section.
-* ``-6`` commentary: the outlet's own evaluation (an evaluative word from
-  ``data/commentary_cues.txt`` with no reporting cue, quote or number). It
-  stays a candidate - marked ``commentary=True`` - but ranks last.
+
+Never candidates: titles, captions and standfirsts (blocks or a summary
+above the story, see ``align.standfirst``), and a sentence that repeats a
+headline (``HEADLINE_REPEAT``).
+
+Commentary - the outlet's own evaluation (an evaluative word from
+``data/commentary_cues.txt`` with no reporting cue, quote or number) - is
+marked ``commentary=True`` and never takes a slot from a fact: it only fills
+the slots that facts leave free, after them.
 
 How many: ``max_key_points`` at most, and for small briefs a third of the
 facts (at least ``MIN_KEY_POINTS``), so a six-sentence story is not
-restated whole. Titles and captions are never candidates (they are blocks,
-not sentences; sentences overlapping a block are skipped all the same).
+restated whole. No duplicates: a candidate that states (by the brief's
+similarity) what a chosen point states - across sources or within one - is
+skipped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from .align import (
     THRESHOLD,
     Fact,
+    brief_similarity,
     evidence_for,
     load_words,
     numbers,
     preferred_member,
     sentence_index,
-    similarity,
+    standfirst,
 )
 from .attribution import independent_sources
 from .model import KeyPoint, ParsedSource, Sentence
@@ -53,6 +69,9 @@ from .model import KeyPoint, ParsedSource, Sentence
 MIN_WORDS = 6
 MIN_KEY_POINTS = 3
 HISTORY_YEARS = 5  # a date this many years before the brief is history
+RECENT_DAYS = 45  # a date this near the brief is the story's own news
+HEADLINE_REPEAT = 85  # rapidfuzz ratio of a sentence to a title: a repeat
+QUOTED_SHARE = 0.6  # this much of a sentence inside quote marks: a quote
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _YEAR = re.compile(r"^(\d{4})")
@@ -121,8 +140,47 @@ def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
     return any(b.start < sentence.end and sentence.start < b.end for b in source.blocks)
 
 
+def _quoted_share(sources: Sequence[ParsedSource]) -> dict[tuple[str, int], float]:
+    """How much of each sentence lies inside quote marks (0-1)."""
+    share: dict[tuple[str, int], float] = {}
+    for s in sources:
+        by_index = {x.index: x for x in s.sentences}
+        for q in s.quotes:
+            sentence = by_index.get(q.sentence)
+            if sentence:
+                inside = max(0, min(q.end, sentence.end) - max(q.start, sentence.start))
+                key = (s.id, q.sentence)
+                share[key] = share.get(key, 0.0) + inside / max(1, sentence.end - sentence.start)
+    return share
+
+
+def _repeats_a_title(source: ParsedSource, sentence: Sentence) -> bool:
+    """The sentence restates a headline (scraped pages repeat it in the text)."""
+    titles = [b.text for b in source.blocks if b.kind == "title"] + ([source.title] if source.title else [])
+    text = sentence.text.casefold()
+    return any(fuzz.ratio(text, t.casefold()) >= HEADLINE_REPEAT for t in titles)
+
+
+def _eligible(source: ParsedSource, sentence: Sentence) -> bool:
+    """Not a title, caption, standfirst or a headline's repeat."""
+    return not (
+        _in_block(source, sentence)
+        or sentence.index in standfirst(source)
+        or _repeats_a_title(source, sentence)
+    )
+
+
+def reference_day(date: str | None, sources: Sequence[ParsedSource]) -> dt.date | None:
+    """The brief's date, else its sources' latest header date."""
+    dates = [date] if date else sorted(s.date for s in sources if s.date)[-1:]
+    try:
+        return dt.date.fromisoformat(dates[0]) if dates else None
+    except ValueError:
+        return None
+
+
 class _Scorer:
-    def __init__(self, sources, derived, ref_year):
+    def __init__(self, sources, derived, ref_year, reference=None):
         self.by_id = {s.id: s for s in sources}
         self.derived = derived
         self.ref_year = ref_year
@@ -133,21 +191,39 @@ class _Scorer:
         for s in sources:
             for d in s.dates:
                 self.dates.setdefault((s.id, d.sentence), []).append(d.value)
-        self.para_rank = {
-            (s.id, p.number): rank for s in sources for rank, p in enumerate(s.paragraphs, 1)
-        }
+        self.para_rank = {}
+        for s in sources:
+            deck = {x.paragraph for x in s.sentences if x.index in standfirst(s)}
+            story = [p for p in s.paragraphs if p.number not in deck]
+            self.para_rank.update({(s.id, p.number): rank for rank, p in enumerate(story, 1)})
+        self.quoted_share = _quoted_share(sources)
+        self.reference = reference
+
+    def is_recent(self, value: str) -> bool:
+        """A date value falling within ``RECENT_DAYS`` of the brief's date."""
+        if self.reference is None or not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+            return False
+        day = dt.date.fromisoformat(value if len(value) == 10 else value + "-15")
+        return abs((self.reference - day).days) <= RECENT_DAYS
 
     def score(self, fact: Fact, member, sentence: Sentence) -> tuple[float, bool]:
         text = sentence.text
         ids = [m[0] for m in fact]
         score = 2.0 * (len(ids) - 1) + 1.0 * (len(independent_sources(ids, self.derived)) - 1)
-        if has_cue(text, load_words("action_cues.txt")):
+        if has_cue(text, load_words("decision_cues.txt")):
+            score += 2.5
+        elif has_cue(text, load_words("action_cues.txt")):
             score += 1.5
         quoted = any(m in self.quoted for m in fact)
         if quoted or has_cue(text, load_words("reporting_cues.txt")):
             score += 1.0
-        if numbers(text):
+        if self.quoted_share.get(member, 0.0) >= QUOTED_SHARE:
+            score -= 1.0
+        dated = self.dates.get(member, [])
+        if numbers(text) - {v for v in dated if is_history(v, self.ref_year)}:
             score += 1.5
+        if any(self.is_recent(v) for v in dated):
+            score += 1.0
         score += 0.75 * min(3, _names_in(text, self.forms))
         rank = self.lead_rank(fact)
         score += max(0.0, 2.0 - 0.5 * rank)
@@ -156,12 +232,9 @@ class _Scorer:
             score -= 3.0
         if words and words[0].lower() in load_words("context_pronouns.txt"):
             score -= 1.0
-        dated = self.dates.get(member, [])
         if dated and all(is_history(v, self.ref_year) for v in dated):
             score -= 1.5
         commentary = is_commentary(text, quoted)
-        if commentary:
-            score -= 6.0
         return score, commentary
 
     def lead_rank(self, fact: Fact) -> int:
@@ -169,14 +242,14 @@ class _Scorer:
         return min(self.para_rank.get((m[0], self.sentences[m].paragraph), 99) for m in fact)
 
 
-def _candidates(sources, facts, derived, ref_year) -> list[_Candidate]:
-    scorer = _Scorer(sources, derived, ref_year)
+def _candidates(sources, facts, derived, ref_year, reference=None) -> list[_Candidate]:
+    scorer = _Scorer(sources, derived, ref_year, reference)
     order = {s.id: i for i, s in enumerate(sorted(sources, key=lambda s: s.id))}
     out = []
     for fact in facts:
         member = preferred_member(fact, derived)
         sentence = scorer.sentences[member]
-        if _in_block(scorer.by_id[member[0]], sentence):
+        if not _eligible(scorer.by_id[member[0]], sentence):
             continue
         score, commentary = scorer.score(fact, member, sentence)
         position = (scorer.lead_rank(fact), order[member[0]], member[1])
@@ -200,16 +273,19 @@ def rank_key_points(
     """The best facts as key points ``k1``, ``k2``... best first."""
     ref_year = reference_year(reference_date, sources)
     index = sentence_index(sources)
-    chosen: list[_Candidate] = []
-    candidates = _candidates(sources, facts, derived, ref_year)
+    same = brief_similarity(sources)
+    candidates = _candidates(sources, facts, derived, ref_year, reference_day(reference_date, sources))
     limit = key_point_limit(len(candidates), max_key_points)
-    for cand in candidates:
+    chosen: list[_Candidate] = []
+    # Facts first, then commentary into what slots are left: an outlet's
+    # view never pushes out a reported fact.
+    for cand in [c for c in candidates if not c.commentary] + [c for c in candidates if c.commentary]:
         if len(chosen) >= limit:
             break
         # No duplicates: alignment keeps one sentence per source in a fact,
         # so a source repeating itself, or a match blocked by that rule, can
         # leave two facts saying the same thing.
-        if any(similarity(cand.sentence.text, c.sentence.text) >= THRESHOLD for c in chosen):
+        if any(same(cand.sentence.text, c.sentence.text) >= THRESHOLD for c in chosen):
             continue
         chosen.append(cand)
     return tuple(
