@@ -43,7 +43,7 @@ def _brief(**overrides):
 def test_shape_and_key_order_follow_the_contract():
     data = brief_to_dict(_brief())
     assert list(data) == ["schema", "slug", "title", "date", "url", "summary", "key_points", "quotes",
-                          "background", "timeline", "entities", "sources"]
+                          "background", "timeline", "entities", "sources", "disagreements"]
     assert data["schema"] == "briefing/1"
     ev = {"source": "wire", "paragraph": 2, "start": 10, "end": 40}
     assert data["key_points"] == [{"id": "k1", "text": "Workers voted.", "sources": ["wire"], "evidence": [ev]}]
@@ -100,3 +100,14 @@ def test_dumps_is_deterministic_unicode_and_newline_terminated():
     assert text.endswith("}\n") and "—" in text
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
     assert json.loads(text)["sources"][0]["derived_from"] == "northwire"
+
+
+def test_disagreements_follow_the_sources():
+    from briefing.model import Claim, Disagreement
+    d = Disagreement("d1", "number", "k1", (Claim("wire", "12", EV), Claim("post", "14", EV)))
+    data = brief_to_dict(_brief(disagreements=(d,)))
+    assert list(data)[-2:] == ["sources", "disagreements"]
+    ev = {"source": "wire", "paragraph": 2, "start": 10, "end": 40}
+    assert data["disagreements"] == [{"id": "d1", "kind": "number", "key_point": "k1", "claims": [
+        {"source": "wire", "value": "12", "evidence": ev}, {"source": "post", "value": "14", "evidence": ev}]}]
+    assert brief_to_dict(_brief())["disagreements"] == []

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from .align import align_sentences
 from .attribution import attribute_sources, detect_rewrites
 from .background import select_background
+from .disagreements import find_disagreements
 from .keypoints import rank_key_points
 from .model import (
     ENTITY_KINDS,
@@ -328,4 +329,15 @@ def assemble_brief(
         entities=tuple(entities.entities),
         sources=attribute_sources(meta.slug, ordered, derived, key_points),
         summary_editorial=editorial,
+        disagreements=find_disagreements(ordered, facts, key_points, _person_id(entities)),
     )
+
+
+def _person_id(entities: EntityIndex):
+    """``(source id, name) -> entity id``, so name forms of one person agree."""
+
+    def resolve(source_id: str, name: str) -> str | None:
+        entity = entities.resolve(source_id, name)
+        return entity.id if entity else None
+
+    return resolve

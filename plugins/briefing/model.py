@@ -299,6 +299,25 @@ class SourceAttribution:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """What one source says where sources differ: ``value`` as it writes it."""
+
+    source: str  # source id
+    value: str  # "12", "on Tuesday (2024-05-07)", "Ada Okafor"
+    evidence: Evidence  # the sentence that says it
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Aligned sentences (one fact) whose figures, dates or people differ."""
+
+    id: str  # "d1", "d2"...
+    kind: str  # "number", "date" or "person"
+    key_point: str | None  # id of the key point of that fact, if it is one
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
 class Brief:
     slug: str
     title: str
@@ -313,3 +332,4 @@ class Brief:
     sources: tuple[SourceAttribution, ...]
     summary_editorial: bool = False
     schema: str = field(default=SCHEMA)
+    disagreements: tuple[Disagreement, ...] = ()  # after the fields above: old calls still work

@@ -9,7 +9,14 @@ without them look exactly like the contract:
   editor's (brief.md ``Summary:``) rather than a source sentence;
 * ``"commentary": true`` on a key point that is an outlet's own view;
 * ``"approximate": true`` on a timeline event resolved from "last week";
-* ``"names": {who: name}`` on a place that sides name differently.
+* ``"names": {who: name}`` on a place that sides name differently;
+* ``"qualifier"`` on a timeline event that is not a plain date: ``"since"``
+  (a period starting then) or a season (``"spring"``...).
+
+``"disagreements"`` (after ``"sources"``, always present, often empty) is
+an addition to the contract: facts the sources tell with other numbers,
+dates or people - ``{"id", "kind", "key_point": id|null, "claims":
+[{"source", "value", "evidence": {...}}]}``.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from .model import (
     Background,
     BackgroundItem,
     Brief,
+    Disagreement,
     Entity,
     Evidence,
     KeyPoint,
@@ -81,6 +89,8 @@ def _event(event: TimelineEvent) -> dict[str, Any]:
     }
     if event.approximate:
         out["approximate"] = True
+    if getattr(event, "qualifier", None):
+        out["qualifier"] = event.qualifier
     return out
 
 
@@ -113,6 +123,17 @@ def _source(source: SourceAttribution) -> dict[str, Any]:
     }
 
 
+def _disagreement(d: Disagreement) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "kind": d.kind,
+        "key_point": d.key_point,
+        "claims": [
+            {"source": c.source, "value": c.value, "evidence": _evidence([c.evidence])[0]} for c in d.claims
+        ],
+    }
+
+
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": brief.schema,
@@ -132,6 +153,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             "timeline": [_event(e) for e in brief.timeline],
             "entities": [_entity(e) for e in brief.entities],
             "sources": [_source(s) for s in brief.sources],
+            "disagreements": [_disagreement(d) for d in brief.disagreements],
         }
     )
     return out
