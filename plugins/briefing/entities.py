@@ -22,7 +22,12 @@ from __future__ import annotations
 
 from .model import PLACE, Sentence
 from .organisations import find_headed_names, find_lowercase_organisations
-from .people import add_later_mentions, find_appositive_people, find_titled_people
+from .people import (
+    add_later_mentions,
+    find_appositive_people,
+    find_speaking_people,
+    find_titled_people,
+)
 from .places import find_disputed_places, find_known_places, usual_place_name
 from .table import EntityTable, Entry
 from .text import Dateline
@@ -47,6 +52,8 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)
         find_appositive_people(raw, tokens, table)
+    for tokens in tokenized:
+        find_speaking_people(raw, tokens, table)
     for sentence, tokens in zip(sentences, tokenized):
         find_disputed_places(raw, sentence, table)
     for tokens in tokenized:

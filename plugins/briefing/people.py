@@ -7,13 +7,16 @@ make up a role.
 
 from __future__ import annotations
 
+from .coref import gender_of, set_gender
 from .model import PERSON
 from .table import EntityTable, Entry
 from .text import word_set
 from .tokens import (
     Token,
     adjacent,
+    is_capital_title,
     is_place_word,
+    is_title,
     name_word,
     nationalities,
     role_words,
@@ -32,10 +35,24 @@ def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> Non
         role_start, role_end, name_tokens = found
         name = " ".join(t.word for t in name_tokens)
         role = raw[role_start:role_end] if role_start is not None else None
-        table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
+        person = table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
+        set_gender(person, _gender_before(tokens, name_tokens[0], role))
         while i < len(tokens) and tokens[i] is not name_tokens[-1]:
             i += 1
         i += 1
+
+
+def _gender_before(tokens: list[Token], first_name: Token, role: str | None) -> str | None:
+    """The gender an honorific (``Mrs``) or a role word (``spokeswoman``) gives."""
+    at = tokens.index(first_name)
+    if at > 0 and role is None:
+        return gender_of(tokens[at - 1].word)
+    return _gender_of_words(role.split()) if role else None
+
+
+def _gender_of_words(words: list[str]) -> str | None:
+    found = {gender_of(w) for w in words} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _titled_person_at(raw: str, tokens: list[Token], i: int):
@@ -53,8 +70,8 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
     if token.word in word_set("honorifics.txt"):
         names = _name_after(raw, tokens, i)
         return (None, None, names) if names else None
-    capital = token.word in word_set("titles.txt")
-    if not capital and token.word not in word_set("titles.txt", folded=True):
+    capital = is_capital_title(token.word)
+    if not capital and not is_title(token.word):
         return None
     j = _role_end(raw, tokens, i, capital)
     names = _name_after(raw, tokens, j)
@@ -101,8 +118,8 @@ def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) 
 
 def _is_role_word(token: Token, capital: bool) -> bool:
     if capital:
-        return token.word in role_words()
-    return not token.capitalised and token.word.casefold() in role_words_folded()
+        return token.word in role_words() or is_capital_title(token.word)
+    return not token.capitalised and (token.word.casefold() in role_words_folded() or is_title(token.word))
 
 
 def _role_start(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
@@ -157,7 +174,8 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
             role = _role_phrase_after_comma(raw, tokens, tokens.index(names[-1]) + 1, after)
             if role is not None:
                 name = " ".join(t.word for t in names)
-                table.add(PERSON, name, names[0].start, names[-1].word_end, role)
+                person = table.add(PERSON, name, names[0].start, names[-1].word_end, role)
+                set_gender(person, _gender_of_words(role.split()))
             i += len(names)
             continue
         i += 1
@@ -201,7 +219,6 @@ def _appositive_role_end(words: list[Token]) -> int | None:
     or a role word, may hold two other lower-case words (a portfolio such as
     "water"), and ends with a title head-word.
     """
-    titles = frozenset(w.casefold() for w in word_set("titles.txt"))
     if not words:
         return None
     opener = words[0]
@@ -220,7 +237,7 @@ def _appositive_role_end(words: list[Token]) -> int | None:
             return None
         other += 1
     last = words[-1].word.casefold()
-    if other > 2 or last not in titles:
+    if other > 2 or not is_title(last):
         return None
     return len(words) - 1
 
@@ -282,6 +299,40 @@ def _continues_name(raw: str, tokens: list[Token], k: int) -> bool:
         and adjacent(raw, tokens[k], tokens[k + 1])
     )
     return before or after
+
+
+def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """Names of two or three words that are the subject of a reporting verb,
+    also across an appositive (``Ada Obi, a farmer in Kisumu, said``) or
+    after an inverted verb (``said Ada Obi``), or that are given an age
+    (``Ada Obi, 54,``): the text marks these as people even without a title,
+    and a later ``she said`` or ``Obi said`` must find them."""
+    verbs = word_set("reporting_verbs.txt")
+    adverbs = word_set("cue_adverbs.txt")
+    for k, token in enumerate(tokens):
+        if token.text in verbs:
+            j = k - 1
+            while j >= 0 and tokens[j].word.casefold() in adverbs and k - j <= 3:
+                j -= 1
+            if j >= 0 and "," in raw[tokens[j].end : tokens[j + 1].start]:
+                j = _before_appositive(raw, tokens, j)
+            _add_speaking(raw, table, speaker_name_near(raw, tokens, j, backwards=True) if j >= 0 else [])
+            _add_speaking(raw, table, speaker_name_near(raw, tokens, k + 1, backwards=False))
+        elif raw[token.end : token.end + 2] == ", " and raw[token.end + 2 : token.end + 3].isdigit():
+            _add_speaking(raw, table, speaker_name_near(raw, tokens, k, backwards=True))
+
+
+def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
+    """Index of the word before the comma that opens the appositive ending at ``j``."""
+    for m in range(j, max(0, j - 15), -1):
+        if "," in raw[tokens[m - 1].end : tokens[m].start]:
+            return m - 1
+    return j
+
+
+def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
+    if len(run) >= 2 and not table.covered(run[0].start, run[-1].word_end):
+        table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:

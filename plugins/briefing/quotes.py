@@ -18,12 +18,27 @@ from dataclasses import dataclass
 from .model import Paragraph, QuoteMention, Sentence
 from .speakers import attribute
 from .table import EntityTable, Entry
-from .text import sentence_locator
+from .text import sentence_locator, word_list, word_set
 
-_OPENERS = "“«"
-_CLOSERS = "”»"
-_STRAIGHT = '"'
 _OPEN_CONTEXT = " \t\r\n([{—–-/"  # what may stand before an opening straight mark
+
+
+@dataclass(frozen=True)
+class _Family:
+    """One kind of quote marks: curly openers and closers, and the straight
+    mark that may do either."""
+
+    openers: str
+    closers: str
+    straight: str
+
+    @property
+    def marks(self) -> str:
+        return self.openers + self.closers + self.straight
+
+
+_DOUBLE = _Family("“«„", "”»", '"')
+_SINGLE = _Family("‘‹", "’›", "'")
 
 
 @dataclass(frozen=True)
@@ -50,54 +65,96 @@ class Utterance:
 # ---------------------------------------------------------------------------
 
 
-def _can_open(raw: str, i: int, para: Paragraph) -> bool:
+def _can_open(raw: str, i: int, para: Paragraph, family: _Family) -> bool:
     char = raw[i]
-    if char in _OPENERS:
-        return True
-    if char != _STRAIGHT:
-        return False
     before = raw[i - 1] if i > para.start else " "
     after = raw[i + 1] if i + 1 < para.end else " "
-    return (before in _OPEN_CONTEXT or before in _OPENERS) and not after.isspace()
-
-
-def _can_close(raw: str, i: int, para: Paragraph) -> bool:
-    char = raw[i]
-    if char in _CLOSERS:
-        return True
-    if char != _STRAIGHT:
+    if char in family.openers:
+        return family is _DOUBLE or not after.isspace()
+    if char != family.straight:
         return False
+    return (before in _OPEN_CONTEXT or before in family.openers or before in _DOUBLE.openers) and not after.isspace()
+
+
+def _can_close(raw: str, i: int, para: Paragraph, family: _Family) -> bool:
+    char = raw[i]
     before = raw[i - 1] if i > para.start else " "
     after = raw[i + 1] if i + 1 < para.end else " "
+    if family is _SINGLE and (after.isalnum() or _plural_possessive(raw, i, para)):
+        return False  # an apostrophe: "didn’t", "Japan’s", "workers’ union"
+    if char in family.closers:
+        return True
+    if char != family.straight:
+        return False
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+def _plural_possessive(raw: str, i: int, para: Paragraph) -> bool:
+    """``workers’ union``: after an ``s`` and before a word, a single mark is
+    an apostrophe (a quote ending there would close with punctuation)."""
+    return (
+        raw[i - 1 : i] in ("s", "S")
+        and i + 2 < para.end
+        and raw[i + 1] == " "
+        and raw[i + 2].isalpha()
+    )
+
+
 def find_utterances(raw: str, paragraphs: tuple[Paragraph, ...]) -> list[Utterance]:
-    """Quoted words, grouped into utterances that may run over paragraphs."""
+    """Quoted words, grouped into utterances that may run over paragraphs.
+
+    Double marks are read first; single marks (British style) only outside
+    double-quoted words, and a quote inside another one is part of it.
+    """
+    double = _scan(raw, paragraphs, _DOUBLE, ())
+    spans = [(u.pieces[0].mark, _utterance_end(u)) for u in double]
+    single = _scan(raw, paragraphs, _SINGLE, spans)
+    found = sorted(double + single, key=lambda u: u.pieces[0].mark)
+    kept: list[Utterance] = []
+    for utterance in found:
+        if kept and utterance.pieces[0].mark < _utterance_end(kept[-1]):
+            continue  # nested inside the quote before
+        kept.append(utterance)
+    return kept
+
+
+def _utterance_end(utterance: Utterance) -> int:
+    last = utterance.pieces[-1]
+    return last.close if last.close is not None else last.end
+
+
+def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: list[tuple[int, int]]) -> list[Utterance]:
+    """The utterances one family of marks encloses; marks inside ``skip``
+    spans (sorted) are not read."""
     utterances: list[Utterance] = []
     carried: list[Piece] = []  # parts of a quote still open at a paragraph's end
+    skip_at = 0
     for number, para in enumerate(paragraphs):
         open_at: int | None = None
         if carried:
-            first = _first_mark(raw, para)
-            if first is not None and raw[first] in _OPENERS + _STRAIGHT and _can_open(raw, first, para):
+            first = para.start
+            if raw[first] in family.marks and _can_open(raw, first, para, family):
                 open_at = first
             else:
                 carried = []  # a stray mark: no quote goes on here
         for i in range(para.start, para.end):
             char = raw[i]
-            if char not in _OPENERS and char not in _CLOSERS and char != _STRAIGHT:
+            if char not in family.marks:
+                continue
+            while skip_at < len(skip) and skip[skip_at][1] < i:
+                skip_at += 1
+            if skip_at < len(skip) and skip[skip_at][0] <= i <= skip[skip_at][1]:
                 continue
             if open_at is None or i == open_at:
-                if open_at is None and _can_open(raw, i, para):
+                if open_at is None and _can_open(raw, i, para, family):
                     open_at = i
                 continue
-            if _can_close(raw, i, para):
+            if _can_close(raw, i, para, family):
                 piece = _piece(raw, para.number, open_at, i)
                 if piece is not None:
                     utterances.append(Utterance(carried + [piece]))
                 carried, open_at = [], None
-            elif raw[i] in _OPENERS:
+            elif char in family.openers:
                 open_at = i  # the previous mark was never closed: start again here
         if open_at is not None:
             piece = _piece(raw, para.number, open_at, None, para.end)
@@ -107,11 +164,6 @@ def find_utterances(raw: str, paragraphs: tuple[Paragraph, ...]) -> list[Utteran
         else:
             carried = []
     return utterances
-
-
-def _first_mark(raw: str, para: Paragraph) -> int | None:
-    i = para.start
-    return i if raw[i] in _OPENERS or raw[i] == _STRAIGHT else None
 
 
 def _piece(raw: str, paragraph: int, mark: int, close: int | None, end: int | None = None) -> Piece | None:
@@ -143,9 +195,56 @@ def find_quotes(
     table: EntityTable,
 ) -> list[Utterance]:
     """Quotes with cue and speaker; speakers new to ``table`` are added to it."""
-    utterances = find_utterances(raw, paragraphs)
+    utterances = [u for u in find_utterances(raw, paragraphs) if not names_a_thing(raw, u)]
     attribute(raw, utterances, paragraphs, sentences, table)
     return utterances
+
+
+# ---------------------------------------------------------------------------
+# scare quotes and titles: quoted words that are a name, not speech
+# ---------------------------------------------------------------------------
+
+_LOOK_BACK = 60  # characters before a mark read for a naming cue or work noun
+_TITLE_WORDS = 8  # a title is short
+
+
+def names_a_thing(raw: str, utterance: Utterance) -> bool:
+    """Whether the quoted words name a work or label something rather than
+    quote someone: ``the so-called "peace dividend"``, ``what critics dubbed
+    "Plan B"``, ``her book "The Long Night"``, ``a group called "Friends of
+    the River"``. Only a quote in one piece can be one."""
+    if len(utterance.pieces) != 1 or utterance.pieces[0].close is None:
+        return False
+    piece = utterance.pieces[0]
+    lead = raw[max(0, piece.mark - _LOOK_BACK) : piece.mark]
+    if lead.rstrip() and lead.rstrip()[-1] in ".!?":
+        return False  # a new sentence starts with the quote
+    words = [w.strip(",:").casefold() for w in lead.split()][-4:]
+    text = raw[piece.start : piece.end]
+    if _has_cue(words, word_list("naming_cues.txt")):
+        return True
+    title = _title_case(text)
+    if words and words[-1] in word_set("work_nouns.txt") and (title or len(text.split()) <= 4):
+        return True
+    if words and words[-1] in word_set("title_cues.txt") and title:
+        return True
+    return title and any(w in word_set("work_nouns.txt") for w in words)
+
+
+def _has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
+    """Whether one of ``cues`` (one or two words) is among the last words."""
+    joined = " " + " ".join(words) + " "
+    return any(f" {cue.casefold()} " in joined for cue in cues)
+
+
+def _title_case(text: str) -> bool:
+    """A short phrase whose longer words are all capitalised: ``The Long Night``."""
+    words = text.split()
+    if not words or len(words) > _TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    if text.rstrip()[-1:] in ".!?," and len(words) > 1:
+        return False  # a sentence, not a title
+    return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
 
 
 def quote_mentions(raw: str, utterances: list[Utterance], sentences: tuple[Sentence, ...]) -> tuple[QuoteMention, ...]:

@@ -1,40 +1,49 @@
 """Cues and speakers of quotes.
 
 A quote is a full utterance when a cue introduces it (``X said, "…"``,
-``X told Y: "…"``) or follows it (``"…," X said``, ``"…," said X``), or when it
-is a sentence of its own; otherwise it is a fragment inside reported speech
-(partial). The speaker is the subject of the cue: a named entity, a pronoun
-(he/she → the person spoken of, it → the organisation), or a definite
-description (``the ministry``). Without a cue the speaker stays unknown.
+``X told Y: "…"``) or follows it (``"…," X said``, ``"…," said X``), when it
+goes on after a cue that splits it (``"…," she said, "…"``), or when it is a
+sentence of its own; otherwise it is a fragment inside reported speech
+(partial). The speaker is the subject of the cue: a named entity, a name the
+text writes (added to the table), a pronoun or a definite description
+(``the ministry``), resolved by ``coref.py``. A subject in apposition is the
+name before the comma (``Ada Obi, a farmer, said``). Without a cue the
+speaker stays unknown.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .coref import (
+    Scope,
+    full_names,
+    gender_of,
+    person_by_surname,
+    pronoun_kind,
+    resolve_description,
+    resolve_pronoun,
+)
 from .model import ORGANISATION, PERSON, Paragraph, Sentence
 from .people import speaker_name_near
 from .table import EntityTable, Entry
-from .text import key_values, sentence_locator, word_list, word_set
-from .tokens import Token, tokenize
+from .text import sentence_locator, word_list, word_set
+from .tokens import Token, is_place_word, is_title, name_word, nationalities, tokenize
 
 if TYPE_CHECKING:
     from .quotes import Utterance
 
 _REACH = 300  # characters around a quote searched for its cue
-
-# ---------------------------------------------------------------------------
-# cues and speakers
-# ---------------------------------------------------------------------------
+_ARTICLES = ("a", "an", "the")
 
 
 def _verbs() -> frozenset[str]:
     return word_set("reporting_verbs.txt")
 
 
-def _pronouns() -> dict[str, str]:
-    return dict(key_values("pronouns.txt"))
+def _is_verb(token: Token) -> bool:
+    return token.text in _verbs()
 
 
 def attribute(
@@ -45,19 +54,25 @@ def attribute(
     table: EntityTable,
 ) -> None:
     """Set cue, speaker and partial of every utterance, in text order."""
-    quoted = {offset for u in utterances for p in u.pieces for offset in range(p.start, p.end)}
-    previous: Utterance | None = None
-    para_start = {p.number: p.start for p in paragraphs}
     sentence_at = sentence_locator(sentences)
+    ctx = _Context(
+        raw=raw,
+        table=table,
+        quoted={offset for u in utterances for p in u.pieces for offset in range(p.start, p.end)},
+        para_start={p.number: p.start for p in paragraphs},
+        sentence_at=sentence_at,
+        names=full_names(raw, [tokenize(raw, s.start, s.end) for s in sentences]),
+    )
     for utterance in utterances:
         first, last = utterance.pieces[0], utterance.pieces[-1]
         opening = sentence_at(first.mark)
         closing = sentence_at(last.close if last.close is not None else last.end - 1)
         if opening is None or closing is None:
             continue
-        context = _Context(raw, table, quoted, para_start, previous)
-        _attribute_one(context, utterance, opening, closing)
-        previous = utterance
+        _attribute_one(ctx, utterance, opening, closing)
+        if utterance.speaker is not None:
+            ctx.speakers.append(utterance.speaker)
+        ctx.previous = utterance
 
 
 @dataclass
@@ -66,10 +81,23 @@ class _Context:
     table: EntityTable
     quoted: set[int]  # offsets of quoted words
     para_start: dict[int, int]
-    previous: Utterance | None
+    sentence_at: object  # offset → Sentence
+    names: dict[str, set[str]]  # surname → full names the text writes
+    previous: Utterance | None = None
+    speakers: list[Entry] = field(default_factory=list)
 
     def unquoted(self, tokens: list[Token]) -> list[Token]:
         return [t for t in tokens if t.start not in self.quoted]
+
+    def scope(self, piece) -> Scope:
+        """Pronouns and descriptions look back over this paragraph and the two before."""
+        return Scope(
+            table=self.table,
+            not_before=self.para_start.get(max(1, piece.paragraph - 2), 0),
+            quoted=self.quoted.__contains__,
+            sentence_start=lambda offset: self.sentence_at(offset).start,
+            speakers=self.speakers,
+        )
 
 
 def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closing: Sentence) -> None:
@@ -83,9 +111,14 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
     after_text = raw[after_from : closing.end].strip()
     starts_capital = raw[first.start].isupper() or not raw[first.start].isalpha()
 
+    # "…," she said, "…": the second part goes on with the first one's speaker
+    if _continues_split_quote(ctx, first, opening):
+        previous = ctx.previous
+        utterance.cue, utterance.speaker, utterance.partial = previous.cue, previous.speaker, previous.partial
+        return
     # "…," X said / "…," said X
     if not before_text and after:
-        found = _cue_after(ctx, after, first)
+        found = _cue_after(ctx, after, first, _closes_with_comma(raw, last))
         if found is not None:
             utterance.cue, utterance.speaker, utterance.partial = found[0], found[1], False
             return
@@ -98,7 +131,7 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
     # a quoted sentence on its own: the speaker of the quote just before goes on
     if not before_text and not after_text.strip(" .") and starts_capital:
         utterance.partial = False
-        if ctx.previous is not None and ctx.previous.speaker is not None and _near(ctx, ctx.previous, first):
+        if ctx.previous is not None and ctx.previous.speaker is not None and _near(ctx.previous, first):
             utterance.speaker, utterance.cue = ctx.previous.speaker, ctx.previous.cue
         return
     # a fragment inside reported speech
@@ -108,38 +141,72 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
         utterance.cue, utterance.speaker = found
 
 
+def _continues_split_quote(ctx: _Context, piece, opening: Sentence) -> bool:
+    """Whether only a cue clause ending in a comma stands between the quote
+    before (in the same sentence) and this one: ``"…," she said, "…"``."""
+    previous = ctx.previous
+    if previous is None or previous.pieces[-1].close is None:
+        return False
+    close = previous.pieces[-1].close
+    if close < opening.start or previous.cue is None:
+        return False
+    between = ctx.raw[close + 1 : piece.mark].strip()
+    return between.endswith(",") and any(_is_verb(t) for t in tokenize(ctx.raw, close + 1, piece.mark))
+
+
+def _closes_with_comma(raw: str, piece) -> bool:
+    """``"…," X said``: a comma (or ? !) at the closing mark ties the quote to
+    the clause after it, whatever words that clause uses."""
+    if piece.close is None:
+        return False
+    inside = raw[piece.close - 1] if piece.close > 0 else ""
+    outside = raw[piece.close + 1] if piece.close + 1 < len(raw) else ""
+    return inside in ",?!" or outside == ","
+
+
 def _ends_in_verb(tokens: list[Token]) -> bool:
-    return bool(tokens) and tokens[-1].text in _verbs()
+    return bool(tokens) and _is_verb(tokens[-1])
 
 
-def _near(ctx: _Context, previous: Utterance, piece) -> bool:
+def _near(previous: Utterance, piece) -> bool:
     """Whether ``previous`` ended in this paragraph or the one before."""
     return piece.paragraph - previous.pieces[-1].paragraph <= 1
 
 
-def _cue_after(ctx: _Context, after: list[Token], piece) -> tuple[str, Entry | None] | None:
-    """``"…," X said`` or ``"…," said X``: the verb comes within a subject phrase."""
-    for k, token in enumerate(after[:12]):
-        if token.text in _verbs():
+def _cue_after(ctx: _Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:
+    """``"…," X said``, ``"…," said X``, ``"…," Ada Obi, a farmer, said``: the
+    verb comes within a subject phrase. After a comma at the closing mark the
+    phrase may hold a few words no list knows (``the 54-year-old baker``)."""
+    for k, token in enumerate(after[:16]):
+        if _is_verb(token):
             if k == 0:  # inverted: said X
-                speaker = _subject_after(ctx, after, 1, piece)
-                return (token.text, speaker) if speaker is not None or len(after) == 1 else None
-            if not all(_subject_word(t) for t in after[:k]):
+                return token.text, _subject_after(ctx, after, 1, piece)
+            if not _subject_phrase(ctx.raw, after[:k], after[k], comma):
                 return None
             return token.text, _subject_before(ctx, after, k, piece)
-        if not _subject_word(token):
-            return None
     return None
+
+
+def _subject_phrase(raw: str, words: list[Token], verb: Token, comma: bool) -> bool:
+    """Whether ``words`` before a verb read as its subject. An appositive
+    between commas (``, a farmer,``) may hold any words."""
+    if raw[words[-1].end : verb.start].strip() == ",":
+        for c in range(len(words) - 1, 0, -1):
+            if "," in raw[words[c - 1].end : words[c].start]:
+                words = words[:c]
+                break
+    unknown = sum(not _subject_word(t) for t in words)
+    return unknown == 0 or (comma and unknown <= 3 and not any(_is_verb(t) for t in words))
 
 
 def _subject_word(token: Token) -> bool:
     folded = token.word.casefold()
     return (
         token.capitalised
-        or folded in _pronouns()
-        or folded in ("a", "an", "the")
+        or pronoun_kind(folded) is not None
+        or folded in _ARTICLES
         or folded in word_set("role_connectors.txt")
-        or folded in word_set("titles.txt", folded=True)
+        or is_title(folded)
         or folded in word_set("role_modifiers.txt", folded=True)
         or folded in word_set("org_heads.txt", folded=True)
         or folded in word_set("cue_adverbs.txt")
@@ -147,14 +214,13 @@ def _subject_word(token: Token) -> bool:
 
 
 def _cue_before(ctx: _Context, before: list[Token], piece, colon: bool) -> tuple[str, Entry | None] | None:
-    """``X said, "…"``, ``X told reporters: "…"``, ``according to X, "…"``."""
-    window = before if colon else before[-3:]
+    """``X said, "…"``, ``X said in a statement, "…"``, ``X told reporters:
+    "…"``, ``according to X, "…"``."""
+    window = before if colon else before[-6:]
     for k in range(len(before) - 1, len(before) - len(window) - 1, -1):
-        token = before[k]
-        if token.text in _verbs():
-            return token.text, _subject_before(ctx, before, k, piece)
-    phrase = _according_to(ctx, before, piece)
-    return phrase
+        if _is_verb(before[k]):
+            return before[k].text, _subject_before(ctx, before, k, piece)
+    return _according_to(ctx, before, piece)
 
 
 def _according_to(ctx: _Context, tokens: list[Token], piece) -> tuple[str, Entry | None] | None:
@@ -172,7 +238,7 @@ def _nearest_cue(ctx: _Context, before: list[Token], after: list[Token], piece) 
     """For a fragment: the nearest reporting verb in its sentence whose
     subject is evidently someone (a verb-like noun such as "claims" has none)."""
     for k in range(len(before) - 1, -1, -1):
-        if before[k].text in _verbs():
+        if _is_verb(before[k]):
             speaker = _subject_before(ctx, before, k, piece)
             if speaker is not None:
                 return before[k].text, speaker
@@ -181,28 +247,76 @@ def _nearest_cue(ctx: _Context, before: list[Token], after: list[Token], piece) 
         if found is not None and found[1] is not None:
             return found
     for k, token in enumerate(after):
-        if token.text in _verbs():
-            speaker = _subject_before(ctx, after, k, piece)
+        if _is_verb(token):
+            speaker = _subject_before(ctx, after, k, piece) if k else _subject_after(ctx, after, 1, piece)
             if speaker is not None:
                 return token.text, speaker
     return None
 
 
 def _subject_before(ctx: _Context, tokens: list[Token], k: int, piece) -> Entry | None:
-    """The speaker named right before the verb at ``tokens[k]``."""
+    """The speaker named right before the verb at ``tokens[k]``; for a
+    subject in apposition (``Ada Obi, a farmer in Kisumu, said``) the name
+    before the first comma."""
     j = k - 1
     while j >= 0 and tokens[j].word.casefold() in word_set("cue_adverbs.txt") and k - j <= 3:
         j -= 1
     if j < 0:
         return None
+    if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
+        for m in range(j, max(0, j - 15), -1):
+            if "," in ctx.raw[tokens[m - 1].end : tokens[m].start]:
+                head = _speaker_at(ctx, tokens, m - 1, piece, backwards=True)
+                if head is not None:
+                    return head
+                break
     return _speaker_at(ctx, tokens, j, piece, backwards=True)
 
 
 def _subject_after(ctx: _Context, tokens: list[Token], k: int, piece) -> Entry | None:
-    """The speaker named right after an inverted verb (``said Jane Roe``)."""
-    if k >= len(tokens):
-        return None
-    return _speaker_at(ctx, tokens, k, piece, backwards=False)
+    """The speaker named after an inverted verb or ``according to``:
+    ``said Jane Roe``, ``said opposition leader Jane Roe``, ``said the
+    minister``. Role words and a few other words may come before the name."""
+    raw = ctx.raw
+    for m in range(k, min(k + 6, len(tokens))):
+        token = tokens[m]
+        if m > k and any(c in raw[tokens[m - 1].end : token.start] for c in ",.;:"):
+            return None
+        if ctx.table.mentioned_at(token.start, token.word_end) is not None:
+            return ctx.table.mentioned_at(token.start, token.word_end)
+        if m == k and pronoun_kind(token.word) is not None:
+            return _speaker_at(ctx, tokens, m, piece, backwards=False)
+        if name_word(token) or _acronym(token):
+            return _speaker_at(ctx, tokens, m, piece, backwards=False)
+        folded = token.word.casefold()
+        if (is_title(folded) or folded in word_set("org_heads.txt", folded=True)) and not (m + 1 < len(tokens) and name_word(tokens[m + 1])):
+            return _speaker_at(ctx, tokens, m, piece, backwards=False)
+        if not (_role_word(token) or (not token.capitalised and m - k < 3)):
+            return None
+    return None
+
+
+def _role_word(token: Token) -> bool:
+    """A word that may stand in a role or description before a name."""
+    folded = token.word.casefold()
+    return (
+        folded in _ARTICLES
+        or folded in word_set("role_connectors.txt")
+        or is_title(folded)
+        or folded in word_set("role_modifiers.txt", folded=True)
+        or token.word in nationalities()
+        or is_place_word(token.word)
+    )
+
+
+def _acronym(token: Token) -> bool:
+    """``NATO``, ``WHO``: an organisation that may speak."""
+    return (
+        len(token.word) >= 2
+        and token.word.isupper()
+        and token.word.isalpha()
+        and token.word not in word_set("name_stopwords.txt")
+    )
 
 
 def _speaker_at(ctx: _Context, tokens: list[Token], j: int, piece, backwards: bool) -> Entry | None:
@@ -210,55 +324,31 @@ def _speaker_at(ctx: _Context, tokens: list[Token], j: int, piece, backwards: bo
     entry = ctx.table.mentioned_at(token.start, token.word_end)
     if entry is not None:
         return entry
+    kind = pronoun_kind(token.word)
+    if kind is not None:
+        return resolve_pronoun(ctx.scope(piece), token.start, kind, gender_of(token.word.casefold()))
     folded = token.word.casefold()
-    if folded in _pronouns():
-        return _resolve_pronoun(ctx, _pronouns()[folded], piece)
-    if folded in word_set("org_heads.txt", folded=True) or folded in word_set("titles.txt", folded=True):
-        return _resolve_description(ctx, tokens, j, piece)
+    if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
+        return _description(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
     if len(run) >= 2:
         name = " ".join(t.word for t in run)
         return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
     if len(run) == 1:
-        person = ctx.table.person_by_word(run[0].word)
-        if person is not None:
-            person.add_alias(run[0].word)
-            person.add_mention(run[0].start, run[0].word_end)
-            return person
+        return person_by_surname(ctx.table, ctx.names, run[0])
+    if _acronym(token):
+        return ctx.table.add(ORGANISATION, token.word, token.start, token.word_end)
     return None
 
 
-def _window_start(ctx: _Context, piece) -> int:
-    """Pronouns and descriptions look back over this paragraph and the two before."""
-    return ctx.para_start.get(max(1, piece.paragraph - 2), 0)
-
-
-def _resolve_pronoun(ctx: _Context, kind: str, piece) -> Entry | None:
-    if kind == PERSON and ctx.previous is not None and ctx.previous.speaker is not None:
-        # the person quoted just before stays the one spoken of
-        if ctx.previous.speaker.kind == PERSON and _near(ctx, ctx.previous, piece):
-            return ctx.previous.speaker
-    kinds = (PERSON,) if kind == PERSON else (kind,)
-    return _latest_unquoted(ctx, piece.mark, kinds, _window_start(ctx, piece))
-
-
-def _latest_unquoted(ctx: _Context, offset: int, kinds: tuple[str, ...], not_before: int) -> Entry | None:
-    return ctx.table.latest_before(offset, kinds, not_before, skip=ctx.quoted.__contains__)
-
-
-def _resolve_description(ctx: _Context, tokens: list[Token], j: int, piece) -> Entry | None:
-    """``the ministry said`` → the organisation last named with that head-word;
+def _description(ctx: _Context, tokens: list[Token], j: int, piece) -> Entry | None:
+    """``the ministry said`` → the organisation last named with that head-word
+    (or, for an organisation word, the organisation last named at all);
     ``the minister said`` → the person last given that role word."""
-    if j == 0 or tokens[j - 1].word.casefold() != "the":
+    if j == 0 or tokens[j - 1].word.casefold() not in _ARTICLES[2:]:
         return None
-    word = tokens[j].word.casefold()
-    for at in range(piece.mark - 1, _window_start(ctx, piece) - 1, -1):
-        entry = ctx.table.positions.get(at)
-        if entry is None or entry.kind not in (ORGANISATION, PERSON):
-            continue
-        words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
-        if word in words.casefold().split():
-            return entry
-    return None
-
-
+    scope = ctx.scope(piece)
+    found = resolve_description(scope, tokens[j].word, tokens[j].start)
+    if found is None and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
+        found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
+    return found

@@ -16,6 +16,7 @@ class Entry:
     names_by_user: list[tuple[str, str]] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     key: str | None = None  # a known place's usual name, to merge its forms
+    gender: str | None = None  # "male"/"female" where the text shows it (people only)
     # character offset → entry, shared by all entries of one table, so that
     # "is this covered?" costs the length of the span, not the whole table
     positions: dict[int, "Entry"] = field(default_factory=dict, repr=False, compare=False)

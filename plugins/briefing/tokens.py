@@ -61,6 +61,28 @@ def adjacent(raw: str, left: Token, right: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def titles_folded() -> frozenset[str]:
+    return word_set("titles.txt", folded=True)
+
+
+def is_title(word: str) -> bool:
+    """A title head-word in any case (``minister``, ``Coach``), or a word with
+    a profession's ending (``glaciologist``, ``physician``)."""
+    folded = word.casefold()
+    if folded in titles_folded():
+        return True
+    return any(
+        folded.endswith(suffix) and len(folded) >= len(suffix) + 3 for suffix in word_set("role_suffixes.txt")
+    )
+
+
+def is_capital_title(word: str) -> bool:
+    """A title head-word written with a capital (``Minister``, ``Glaciologist``)."""
+    return word[:1].isupper() and not word.isupper() and is_title(word)
+
+
+@lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     return word_set("titles.txt") | word_set("role_modifiers.txt")
 
@@ -114,6 +136,7 @@ def name_word(token: Token) -> bool:
         token.capitalised
         and not word.isupper()  # acronyms are organisations or agencies
         and word not in role_words()
+        and not is_capital_title(word)
         and word not in word_set("name_stopwords.txt")
         and word not in word_set("honorifics.txt")
         and word not in nationalities()

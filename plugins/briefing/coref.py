@@ -1,0 +1,172 @@
+"""Who a pronoun, a surname or a description stands for.
+
+Used for the subjects of reporting verbs (``she added``, ``Obi told``,
+``the ministry said``), so the answer must be someone the text has already
+named:
+
+- a pronoun goes to the person (``he``/``she``) or organisation (``it``)
+  mentioned last before it outside quotes, preferring one that was a subject
+  (the previous quote's speaker, or the first person named in a sentence) and
+  never a person whose gender the text shows otherwise;
+- a surname goes to the one person of that surname, or to the full name the
+  text wrote earlier (``Ada Obi, 54, lost her shop. … Obi said``);
+- ``the minister`` goes to the person last given that role word,
+  ``the ministry`` to the organisation whose name has that word.
+
+Genders come from the text only: an honorific or gendered role word beside a
+name (``Mr``, ``spokeswoman``), or a pronoun that could only mean that person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import ORGANISATION, PERSON
+from .table import EntityTable, Entry
+from .text import key_values
+from .tokens import Token, adjacent, name_word
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return dict(key_values("genders.txt"))
+
+
+def gender_of(word: str) -> str | None:
+    """``male``/``female`` for a gendered word (``she``, ``Mr``), else None."""
+    genders = _genders()
+    return genders.get(word) or genders.get(word.casefold())
+
+
+def fits(entry: Entry, gender: str | None) -> bool:
+    return gender is None or entry.gender is None or entry.gender == gender
+
+
+def set_gender(entry: Entry, gender: str | None) -> None:
+    if gender is not None and entry.kind == PERSON and entry.gender is None:
+        entry.gender = gender
+
+
+@dataclass
+class Scope:
+    """What a resolution may look at: the table, the text before ``not_before``
+    is out of reach, ``quoted(offset)`` is inside a quote, ``sentence_start``
+    maps an offset to the start of its sentence, and ``speakers`` are the
+    entries already found speaking (most recent last)."""
+
+    table: EntityTable
+    not_before: int
+    quoted: Callable[[int], bool]
+    sentence_start: Callable[[int], int]
+    speakers: list[Entry]
+
+
+def resolve_pronoun(scope: Scope, at: int, kind: str, gender: str | None) -> Entry | None:
+    """The entity a pronoun at offset ``at`` stands for.
+
+    Going back from the pronoun, the first fitting entity that was a subject
+    wins; without one, the nearest fitting entity. An entity named inside a
+    quote is not spoken of by the sentence around it, so it is skipped.
+    """
+    kinds = (PERSON,) if kind == PERSON else (kind,)
+    nearest: Entry | None = None
+    seen: set[int] = set()
+    previous_speaker = scope.speakers[-1] if scope.speakers else None
+    for offset in range(at - 1, scope.not_before - 1, -1):
+        entry = scope.table.positions.get(offset)
+        if entry is None or entry.kind not in kinds or scope.quoted(offset):
+            continue
+        if scope.table.positions.get(offset - 1) is entry:
+            continue  # only the first character of a mention counts
+        if not fits(entry, gender) or id(entry) in seen:
+            continue
+        seen.add(id(entry))
+        if nearest is None:
+            nearest = entry
+        if entry is previous_speaker or _first_in_sentence(scope, entry, offset):
+            set_gender(entry, gender)
+            return entry
+    if nearest is not None:
+        set_gender(nearest, gender)
+    return nearest
+
+
+def _first_in_sentence(scope: Scope, entry: Entry, offset: int) -> bool:
+    """Whether no other entity of the same kind is named before ``offset`` in its sentence."""
+    start = scope.sentence_start(offset)
+    for before in range(offset - 1, start - 1, -1):
+        other = scope.table.positions.get(before)
+        if other is not None and other is not entry and other.kind == entry.kind:
+            return False
+    return True
+
+
+def resolve_description(scope: Scope, word: str, at: int) -> Entry | None:
+    """``the ministry`` → the organisation last named with that word in its
+    name; ``the minister`` → the person last given a role with that word."""
+    word = word.casefold()
+    for offset in range(at - 1, scope.not_before - 1, -1):
+        entry = scope.table.positions.get(offset)
+        if entry is None or entry.kind not in (ORGANISATION, PERSON):
+            continue
+        words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
+        if word in words.casefold().replace("'s", "").replace("’s", "").split():
+            return entry
+    return None
+
+
+def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, set[str]]:
+    """Every run of two or three name words, by its last word: where a
+    speaker is later given by surname only, the text's fuller form of it."""
+    found: dict[str, set[str]] = {}
+    for tokens in tokenized:
+        k = 0
+        while k < len(tokens):
+            run = _name_run(raw, tokens, k)
+            if len(run) >= 2:
+                found.setdefault(run[-1].word, set()).add(" ".join(t.word for t in run))
+                k += len(run)
+            else:
+                k += 1
+    return found
+
+
+def _name_run(raw: str, tokens: list[Token], k: int) -> list[Token]:
+    run: list[Token] = []
+    while k < len(tokens) and len(run) < 3 and name_word(tokens[k]):
+        if run and not adjacent(raw, run[-1], tokens[k]):
+            break
+        run.append(tokens[k])
+        if tokens[k].possessive:
+            break
+        k += 1
+    return run
+
+
+def person_by_surname(table: EntityTable, names: dict[str, set[str]], token: Token) -> Entry | None:
+    """The person a lone name word stands for: the one known person with that
+    first or last word, else the one full name the text wrote with it, else a
+    new person of that one word (it is the subject of a reporting verb)."""
+    word = token.word
+    person = table.person_by_word(word)
+    if person is None:
+        fuller = sorted(names.get(word, ()))
+        person = table.find(fuller[0], PERSON) if len(fuller) == 1 else table.find(word, PERSON)
+        if person is None:
+            name = fuller[0] if len(fuller) == 1 else word
+            person = table.new_entry(PERSON, name)
+    person.add_alias(word)
+    person.add_mention(token.start, token.word_end)
+    return person
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    return dict(key_values("pronouns.txt"))
+
+
+def pronoun_kind(word: str) -> str | None:
+    """``person`` / ``organisation`` for a subject pronoun, else None."""
+    return _pronouns().get(word.casefold())
