@@ -82,3 +82,28 @@ def test_items_merge_across_sources_with_evidence_from_each():
 
 def test_no_matches_gives_an_empty_section_with_its_topic():
     assert _select("Nowhere Sound", wire()).items == ()
+
+
+def test_history_told_over_several_paragraphs_is_followed_to_its_end():
+    s = make_source("s", "\n".join([
+        "Fishermen of Lindholm and Osterby both claim Grey Bay.",
+        "Lindholm points to a treaty signed in 1820.",
+        "Osterby says its boats have fished there since the 1890s.",
+        "A line drawn in 1952 split the bay.",
+        "Boats from both towns went out on Monday.",
+        "A court in 1999 ruled on a different case about river tolls."]),
+        date="2024-05-06",
+        dates=[("1820", "1820"), ("1890s", "1890s"), ("1952", "1952"), ("on Monday", "2024-05-06"), ("1999", "1999")])
+    texts = [i.text[:12] for i in _select("Grey Bay", s).items]
+    assert texts == ["Fishermen of", "Lindholm poi", "Osterby says", "A line drawn"]
+
+
+def test_a_disputed_place_gives_both_names_and_the_sentence_naming_both_first():
+    s = make_source("s", "Boats crowded Grey Bay on Monday.\n"
+                         "The waters are called Grey Bay in Lindholm and Saltmere Bay in Osterby.",
+                    date="2024-05-06")
+    bay = Entity("grey-bay", PLACE, "Grey Bay", ("Saltmere Bay",), None, "places/grey-bay/",
+                 (("Grey Bay", "Lindholm"), ("Saltmere Bay", "Osterby")))
+    background = _select("Grey Bay", s, entities=[bay])
+    assert background.names_by_user == (("Grey Bay", "Lindholm"), ("Saltmere Bay", "Osterby"))
+    assert background.items[0].text.startswith("The waters are called")

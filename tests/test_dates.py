@@ -70,7 +70,8 @@ def test_relative_dates_are_skipped_without_reference():
         "Some 1500 troops and 2000 tanks moved.",
         "The score was 1,999 to 2,001.",
         "Growth was 2023.5 points.",
-        "The season starts around spring.",
+        "Hot springs draw visitors.",
+        "The winter of discontent.",
         "May we begin? March on.",
     ],
 )
@@ -93,3 +94,39 @@ def test_seed_dates():
     assert ("in December", "2022-12") in values
     assert ("1895", "1895") in values and ("1970s", "1970s") in values and ("2012", "2012") in values
     assert not any(d.value.startswith("320") for d in parsed.dates)
+
+
+def qualified(text: str, reference: str | None = "2023-02-22"):
+    found = find_dates(text, (Sentence(0, 1, 0, len(text), text),), reference)
+    return [(d.text, d.value, d.approximate, d.qualifier) for d in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('They will set up a hotline "around spring".', [("around spring", "2023", True, "spring")]),
+        ("Prices rose last summer.", [("last summer", "2022", True, "summer")]),
+        ("Work starts next winter.", [("next winter", "2024", True, "winter")]),
+        ("It opened in spring 2021.", [("spring 2021", "2021", False, "spring")]),
+        ("It opened in the autumn of 2021.", [("autumn of 2021", "2021", False, "autumn")]),
+    ],
+)
+def test_seasons_resolve_to_their_year_with_the_season_kept(text, expected):
+    assert qualified(text) == expected
+
+
+def test_a_season_without_a_reference_date_is_skipped():
+    assert qualified("They meet around spring.", None) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Balloons were seen three times since 2019.", [("2019", "2019", False, "since")]),
+        ("Since the 1970s the field has grown.", [("1970s", "1970s", False, "since")]),
+        ("Since March, prices rose.", [("Since March", "2022-03", True, "since")]),
+        ("It was founded in 2019.", [("2019", "2019", False, None)]),
+    ],
+)
+def test_since_marks_the_start_of_a_period(text, expected):
+    assert qualified(text) == expected

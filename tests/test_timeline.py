@@ -56,3 +56,27 @@ def test_same_date_ties_sort_by_text_and_decades_before_their_years():
 
 def test_timeline_is_deterministic():
     assert _timeline(wire(), rewrite()) == _timeline(rewrite(), wire())
+
+
+def test_a_date_in_passing_is_not_an_event_of_its_own():
+    s = make_source("s", "The talks, the first held since 2019, began on Wednesday.\n"
+                         "Elections were held in 1990, 1995 and 2001.",
+                    date="2024-05-08",
+                    dates=[("2019", "2019", False), ("on Wednesday", "2024-05-08", True),
+                           ("1990", "1990"), ("1995", "1995"), ("2001", "2001")])
+    assert [(e.date, e.text[:9]) for e in _timeline(s)] == [
+        ("1990", "Elections"), ("1995", "Elections"), ("2001", "Elections"), ("2024-05-08", "The talks")]
+
+
+def test_a_lone_date_in_an_aside_is_still_an_event():
+    s = make_source("s", "Valmora, which raised taxes last year, spends more.", dates=[("last year", "2023", True)])
+    assert [e.date for e in _timeline(s)] == ["2023"]
+
+
+def test_qualifiers_reach_the_event():
+    from dataclasses import replace
+    s = make_source("s", "Balloons were seen three times since 2019.\nA hotline is due around spring.",
+                    dates=[("2019", "2019"), ("around spring", "2024", True)])
+    s = replace(s, dates=(replace(s.dates[0], qualifier="since"), replace(s.dates[1], qualifier="spring")))
+    assert [(e.date, e.approximate, e.qualifier) for e in _timeline(s)] == [
+        ("2019", False, "since"), ("2024", True, "spring")]

@@ -7,17 +7,27 @@ With a topic (``Background:`` in brief.md, e.g. ``Old Name/New Name Bay``):
    tried with and without it. Any place entity named by one of those names
    adds all its other names (aliases, and names by user from the registry).
 2. Sentences naming any of them (whole words, any case) are background.
-3. So are the sentences *around* them that carry history - in the same or
-   the following paragraph of that source, with a date at least
-   ``HISTORY_YEARS`` before the brief (``1895``, ``the 1970s``, ``2012``
-   for a 2023 brief): a topic's history is told next to where it is named.
+3. So are the sentences *around* them that carry history - with a date at
+   least ``HISTORY_YEARS`` before the brief (``1895``, ``the 1970s``,
+   ``2012`` for a 2023 brief) - in the paragraph that names the topic and
+   in the paragraphs that follow it as long as each of them tells history
+   and shares a content word with the run so far: a topic's history is
+   told next to where it is named, and often runs over several paragraphs;
+   the first paragraph without history, or about something else (no word
+   in common: "a court ruled on river tolls in 1999"), ends it.
 
 Without a topic, every sentence with a historical date is background.
 
 Selected sentences are merged across sources through alignment (one item
 per fact, worded as the original, with every source's evidence). Items that
-name the topic without a date come first (they say what it is), in text
-order (originals' text before rewrites'); then dated items chronologically by their earliest historical date.
+name the topic without a date come first (they say what it is): one giving
+the place's names as both sides use them first of all, then in text order
+(originals' text before rewrites'); then dated items chronologically by
+their earliest historical date.
+
+A disputed place (a place entity with ``names_by_user``) gives the section
+its names as each side uses them (``Background.names_by_user``), so the
+brief names it both ways.
 """
 
 from __future__ import annotations
@@ -25,7 +35,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from .align import Fact, evidence_for, fact_of, preferred_member, sentence_index
+from .align import (
+    Fact,
+    content_stems,
+    evidence_for,
+    fact_of,
+    preferred_member,
+    sentence_index,
+)
 from .keypoints import is_history, reference_year, year_of
 from .model import PLACE, Background, BackgroundItem, Entity, ParsedSource
 
@@ -79,15 +96,46 @@ def _history_by_sentence(source: ParsedSource, ref_year: int | None) -> dict[int
     return years
 
 
+def _history_runs(source: ParsedSource, start: int, history) -> set[int]:
+    """Paragraph ``start`` and those after it, while each tells history of it."""
+    with_history = {s.paragraph for s in source.sentences if s.index in history}
+    text = {p.number: p.text for p in source.paragraphs}
+    numbers = [p.number for p in source.paragraphs]
+    run, words = {start}, set(content_stems(text.get(start, "")))
+    for number in numbers[numbers.index(start) + 1 :] if start in numbers else ():
+        stems = set(content_stems(text[number]))
+        if number not in with_history or not stems & words:
+            break
+        run.add(number)
+        words |= stems
+    return run
+
+
 def _select(source: ParsedSource, pattern, ref_year) -> set[int]:
     history = _history_by_sentence(source, ref_year)
     if pattern is None:
         return set(history)
     named = {s.index for s in source.sentences if pattern.search(s.text)}
-    paragraphs = {s.paragraph for s in source.sentences if s.index in named}
-    near = paragraphs | {p + 1 for p in paragraphs}
+    near: set[int] = set()
+    for paragraph in sorted({s.paragraph for s in source.sentences if s.index in named}):
+        near |= _history_runs(source, paragraph, history)
     around = {s.index for s in source.sentences if s.paragraph in near and s.index in history}
     return named | around
+
+
+def disputed_names(names: Iterable[str], entities: Iterable[Entity]) -> tuple[tuple[str, str], ...]:
+    """``(name, who uses it)`` of the place entities the topic names."""
+    wanted = {n.casefold() for n in names}
+    found = set()
+    for entity in entities:
+        if entity.kind == PLACE and wanted & {f.casefold() for f in _entity_forms(entity)}:
+            found |= set(entity.names_by_user)
+    return tuple(sorted(found, key=lambda p: (p[1], p[0])))
+
+
+def _names_both(text: str, pairs: Sequence[tuple[str, str]]) -> bool:
+    """The sentence gives two or more of the disputed names."""
+    return sum(1 for name in {n for n, _ in pairs} if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2
 
 
 def select_background(
@@ -100,7 +148,9 @@ def select_background(
     reference_date: str | None = None,
 ) -> Background:
     ref_year = reference_year(reference_date, sources)
-    pattern = _names_pattern(expand_names(topic_names(topic), entities)) if topic else None
+    names = expand_names(topic_names(topic), entities) if topic else ()
+    pattern = _names_pattern(names) if topic else None
+    disputed = disputed_names(names, entities)
     selected = {(s.id, i) for s in sources for i in _select(s, pattern, ref_year)}
     by_member = fact_of(facts)
     chosen = sorted({by_member[m] for m in selected if m in by_member})
@@ -111,8 +161,11 @@ def select_background(
     def sort_key(fact: Fact):
         years = [y for m in fact for y in history.get(m, [])]
         member = preferred_member(fact, derived)
-        # Undated items keep text order, originals' text before rewrites'.
-        return (min(years) if years else -1, derived.get(member[0]) is not None, order[member[0]], member[1])
+        # Undated items keep text order, originals' text before rewrites',
+        # after the one that names the place both ways (it introduces it).
+        introduces = not years and any(_names_both(index[m].text, disputed) for m in fact)
+        return (min(years) if years else -1, not introduces,
+                derived.get(member[0]) is not None, order[member[0]], member[1])
 
     items = []
     for fact in sorted(chosen, key=sort_key):
@@ -124,4 +177,4 @@ def select_background(
                 evidence=tuple(evidence_for(m[0], index[m]) for m in fact),
             )
         )
-    return Background(topic=topic, items=tuple(items))
+    return Background(topic=topic, items=tuple(items), names_by_user=disputed)

@@ -8,6 +8,19 @@ it, since news reports what has happened — and marked approximate; without a
 reference date they are skipped rather than guessed. Numbers that only look
 like years (``$320 billion``, ``2%``, ``1500 troops``) are not dates: a bare
 four-digit number is a year only after a word such as "in" or "since".
+
+Two readings beyond a plain date, kept in ``DateMention.qualifier``:
+
+* ``"since"`` - a date after a start cue (``data/start_cues.txt``): ``since
+  2019`` has the value ``2019`` and starts a period, it is not an event of
+  2019 alone.
+* a season - ``around spring``, ``last summer`` (cues in
+  ``data/season_cues.txt``, names in ``data/seasons.txt``) resolve to the
+  *year* of that season (the reference year, or one before or after as
+  the cue says), approximate, with the season as qualifier and the words
+  as written kept in ``text``. A year is the honest value: seasons differ
+  by hemisphere and have no month of their own. ``spring 2022`` and
+  ``spring of 2022`` give ``2022``, exact.
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ class _Found:
     end: int
     value: str
     approximate: bool
+    qualifier: str | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -68,6 +82,8 @@ def _patterns() -> dict[str, re.Pattern]:
     month_cues = _alternation(word_list("month_cues.txt"))
     weekday_cues = _alternation(dict(key_values("weekday_cues.txt")))
     relative = _alternation(dict(key_values("relative_dates.txt")))
+    season = _alternation(word_list("seasons.txt"))
+    season_cues = _alternation(dict(key_values("season_cues.txt")))
     return {
         "mdy": re.compile(rf"\b(?:(?:{weekday}),? )?(?P<m>{month}) {day},? {year}\b"),
         "dmy": re.compile(rf"\b(?:(?:{weekday}),? )?{day} (?:of )?(?P<m>{month}),? {year}\b"),
@@ -77,6 +93,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "relative": re.compile(rf"\b(?P<r>{relative})\b", re.IGNORECASE),
         "month": re.compile(rf"\b(?P<cue>{month_cues})[ -](?P<m>{full_month})\b(?!,? ?\d)", re.IGNORECASE),
         "weekday": re.compile(rf"\b(?:(?P<cue>{weekday_cues}) )?(?P<w>{weekday})\b", re.IGNORECASE),
+        "season_year": re.compile(rf"\b(?P<s>{season}),? (?:of )?{year}\b", re.IGNORECASE),
+        "season": re.compile(rf"\b(?P<cue>{season_cues}) (?:the )?(?P<s>{season})\b(?!,? (?:of )?\d)", re.IGNORECASE),
         "decade": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1[0-9]\d0|20\d0)s\b"),
         "year": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1\d{3}|20\d{2})\b(?![%\d]|[.,]\d|s\b)"),
     }
@@ -107,6 +125,7 @@ def find_dates(raw: str, sentences: tuple[Sentence, ...], reference_date: str | 
                     sentence=sentence.index,
                     value=found.value,
                     approximate=found.approximate,
+                    qualifier=found.qualifier or _start_qualifier(raw, sentence.start, found.start, raw[found.start : found.end]),
                 )
             )
     return tuple(mentions)
@@ -123,6 +142,8 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
                 yield _Found(m.start(), m.end(), value, False)
     for m in patterns["my"].finditer(raw, *span):
         yield _Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month_numbers()[m['m']]:02d}", False)
+    for m in patterns["season_year"].finditer(raw, *span):
+        yield _Found(m.start(), m.end(), m["y"], False, m["s"].casefold())
     if reference is not None:
         yield from _relative(raw, span, reference)
     for m in patterns["decade"].finditer(raw, *span):
@@ -149,6 +170,10 @@ def _relative(raw: str, span: tuple[int, int], reference: dt.date):
         if month and m["m"][0].isupper():
             year = reference.year if month <= reference.month else reference.year - 1
             yield _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", True)
+    offsets = {k.casefold(): int(v) for k, v in key_values("season_cues.txt")}
+    for m in patterns["season"].finditer(raw, *span):
+        year = reference.year + offsets[m["cue"].casefold()]
+        yield _Found(m.start(), m.end(), f"{year:04d}", True, m["s"].casefold())
     cues = {k.casefold(): v for k, v in key_values("weekday_cues.txt")}
     for m in patterns["weekday"].finditer(raw, *span):
         if not m["w"][0].isupper():
@@ -156,6 +181,19 @@ def _relative(raw: str, span: tuple[int, int], reference: dt.date):
         rule = cues.get((m["cue"] or "on").casefold(), "on_or_before")
         day = _weekday_before(reference, _weekday_numbers()[m["w"].title()], strictly=rule == "before")
         yield _Found(m.start(), m.end(), day.isoformat(), True)
+
+
+def _start_qualifier(raw: str, sentence_start: int, at: int, text: str = "") -> str | None:
+    """``"since"`` when a start cue opens the date ("Since March") or comes
+    right before it ("since 2019", "since the 1970s")."""
+    cues = {w.casefold() for w in word_list("start_cues.txt")}
+    own = text.split()[:1]
+    before = [w.strip(",;:(").casefold() for w in raw[max(sentence_start, at - 24) : at].split()]
+    if before and before[-1] == "the":  # "since the 1970s"
+        before.pop()
+    if (own and own[0].casefold() in cues) or (before and before[-1] in cues):
+        return "since"
+    return None
 
 
 def _month_number_folded(word: str) -> int | None:

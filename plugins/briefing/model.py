@@ -146,6 +146,9 @@ class DateMention:
     sentence: int
     value: str  # "1895", "1970s", "2022-12", "2023-02-22"
     approximate: bool = False  # resolved from a relative expression
+    # None for a plain date; "since" when it starts a period ("since 2019");
+    # a season ("spring") when the value is the year of that season.
+    qualifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,8 @@ class BackgroundItem:
 class Background:
     topic: str | None
     items: tuple[BackgroundItem, ...] = ()
+    # (name, who uses it) of the disputed place the topic names, if any
+    names_by_user: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,6 +276,7 @@ class TimelineEvent:
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     approximate: bool = False
+    qualifier: str | None = None  # as DateMention.qualifier: "since", "spring"...
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ without them look exactly like the contract:
   editor's (brief.md ``Summary:``) rather than a source sentence;
 * ``"commentary": true`` on a key point that is an outlet's own view;
 * ``"approximate": true`` on a timeline event resolved from "last week";
-* ``"names": {who: name}`` on a place that sides name differently;
+* ``"names": {who: name}`` on a place that sides name differently, and on
+  the background when its topic is such a place;
 * ``"qualifier"`` on a timeline event that is not a plain date: ``"since"``
   (a period starting then) or a season (``"spring"``...).
 
@@ -77,7 +78,10 @@ def _background_item(item: BackgroundItem) -> dict[str, Any]:
 
 
 def _background(background: Background) -> dict[str, Any]:
-    return {"topic": background.topic, "items": [_background_item(i) for i in background.items]}
+    out = {"topic": background.topic, "items": [_background_item(i) for i in background.items]}
+    if background.names_by_user:
+        out["names"] = {user: name for name, user in background.names_by_user}
+    return out
 
 
 def _event(event: TimelineEvent) -> dict[str, Any]:
