@@ -142,3 +142,15 @@ def test_a_decision_outranks_a_description_further_up():
                          "Osterby and Lindholm agreed to set up a joint ferry service, officials said.",
                     entities=[])
     assert _rank(s)[0].text.startswith("Osterby and Lindholm agreed")
+
+
+def test_quotes_questions_and_lead_ins_rank_below_facts():
+    s = make_source("s", "\n".join([
+        "The council of Osterby approved a 40 million budget for flood defences on Monday.",
+        '"We will not stop until every home is safe and every street is dry again tonight."',
+        "Q: Why did the council of Osterby wait so long to approve the flood budget?",
+        "The mayor of Osterby said:",
+        "Work on the new flood wall in Osterby will begin in June and take two years.",
+        "The regional council said 300 homes in Osterby were flooded in the storms last winter."]))
+    texts = [kp.text[:12] for kp in _rank(s, max_key_points=3)]
+    assert texts == ["The council ", "The regional", "Work on the "]

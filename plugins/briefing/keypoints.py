@@ -11,7 +11,10 @@ reader; the best become key points, best first. Weights, and why:
   plans, will, launched...): who decided or did what.
 * ``+1`` someone reported as saying it (``data/reporting_cues.txt``) or a
   quote with a speaker in it: who said what. A sentence that is mostly a
-  direct quote loses ``1``: the quotes section carries it whole.
+  direct quote loses ``2.5``: the quotes section carries it whole, and a
+  quote is someone's words, not the fact a reader needs first. A question
+  loses ``3``: it states no fact (interviews, "Q:" lines); so does a
+  sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
   per named person, place or organisation (up to three): specifics over
   generalities.
@@ -140,17 +143,39 @@ def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
     return any(b.start < sentence.end and sentence.start < b.end for b in source.blocks)
 
 
+_OPEN = "\"“«"
+
+
+def _marked_share(text: str) -> float:
+    """Share of a sentence inside quote marks, read from the marks themselves.
+
+    A sentence opening with a mark that never closes is the start or middle
+    of a quote that runs on; the parser's quotes may miss such sentences.
+    """
+    inside, open_at = 0, None
+    for i, ch in enumerate(text):
+        if ch in _OPEN and open_at is None and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            open_at = i
+        elif ch in "\"”»" and open_at is not None and i > open_at:
+            inside += i - open_at
+            open_at = None
+    if open_at is not None and open_at == 0:
+        inside += len(text)
+    return min(1.0, inside / max(1, len(text)))
+
+
 def _quoted_share(sources: Sequence[ParsedSource]) -> dict[tuple[str, int], float]:
-    """How much of each sentence lies inside quote marks (0-1)."""
+    """How much of each sentence lies inside quote marks (0-1).
+
+    A quote can run over several sentences: every sentence it overlaps
+    counts, not only the one it starts in.
+    """
     share: dict[tuple[str, int], float] = {}
     for s in sources:
-        by_index = {x.index: x for x in s.sentences}
-        for q in s.quotes:
-            sentence = by_index.get(q.sentence)
-            if sentence:
-                inside = max(0, min(q.end, sentence.end) - max(q.start, sentence.start))
-                key = (s.id, q.sentence)
-                share[key] = share.get(key, 0.0) + inside / max(1, sentence.end - sentence.start)
+        for sentence in s.sentences:
+            length = max(1, sentence.end - sentence.start)
+            inside = sum(max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in s.quotes)
+            share[(s.id, sentence.index)] = max(min(1.0, inside / length), _marked_share(sentence.text))
     return share
 
 
@@ -218,7 +243,11 @@ class _Scorer:
         if quoted or has_cue(text, load_words("reporting_cues.txt")):
             score += 1.0
         if self.quoted_share.get(member, 0.0) >= QUOTED_SHARE:
-            score -= 1.0
+            score -= 2.5
+        if text.rstrip(" \"'”’)").endswith("?"):
+            score -= 3.0  # a question states no fact
+        if text.rstrip().endswith(":"):
+            score -= 3.0  # "X said:" - the point is in what follows
         dated = self.dates.get(member, [])
         if numbers(text) - {v for v in dated if is_history(v, self.ref_year)}:
             score += 1.5
