@@ -26,7 +26,7 @@ from functools import lru_cache
 from .model import ORGANISATION, PERSON
 from .table import EntityTable, Entry
 from .text import key_values
-from .tokens import Token, adjacent, name_word
+from .tokens import Token, name_run
 
 
 @lru_cache(maxsize=1)
@@ -117,46 +117,40 @@ def resolve_description(scope: Scope, word: str, at: int) -> Entry | None:
     return None
 
 
-def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, set[str]]:
-    """Every run of two or three name words, by its last word: where a
-    speaker is later given by surname only, the text's fuller form of it."""
-    found: dict[str, set[str]] = {}
+def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
+    """Every run of two or three name words, by its first and its last word,
+    with where it is written: where a speaker is later given by one name only,
+    the text's fuller form of it."""
+    found: dict[str, list[tuple[int, str]]] = {}
     for tokens in tokenized:
         k = 0
         while k < len(tokens):
-            run = _name_run(raw, tokens, k)
-            if len(run) >= 2:
-                found.setdefault(run[-1].word, set()).add(" ".join(t.word for t in run))
+            run = name_run(raw, tokens, k, backwards=False)
+            if len([t for t in run if t.capitalised]) >= 2:
+                name = " ".join(t.word for t in run)
+                for word in {run[0].word, run[-1].word}:
+                    found.setdefault(word, []).append((run[0].start, name))
                 k += len(run)
             else:
                 k += 1
     return found
 
 
-def _name_run(raw: str, tokens: list[Token], k: int) -> list[Token]:
-    run: list[Token] = []
-    while k < len(tokens) and len(run) < 3 and name_word(tokens[k]):
-        if run and not adjacent(raw, run[-1], tokens[k]):
-            break
-        run.append(tokens[k])
-        if tokens[k].possessive:
-            break
-        k += 1
-    return run
-
-
-def person_by_surname(table: EntityTable, names: dict[str, set[str]], token: Token) -> Entry | None:
-    """The person a lone name word stands for: the one known person with that
-    first or last word, else the one full name the text wrote with it, else a
-    new person of that one word (it is the subject of a reporting verb)."""
+def person_by_surname(table: EntityTable, names: dict[str, list[tuple[int, str]]], token: Token) -> Entry:
+    """The person a lone name word stands for: the fullest name the text
+    wrote with that word last before it (``Nadia Petrova … Elena Petrova …
+    the elder Petrova`` → Elena Petrova), else the one known person with that
+    word, else a new person of that one word (it is the subject of a
+    reporting verb, so it is someone)."""
     word = token.word
-    person = table.person_by_word(word)
+    written = names.get(word, [])
+    before = [name for at, name in written if at < token.start]
+    fuller = before[-1] if before else (written[0][1] if len({n for _, n in written}) == 1 else None)
+    person = None
+    if fuller is not None:
+        person = table.find(fuller, PERSON) or table.add(PERSON, fuller, token.start, token.word_end)
     if person is None:
-        fuller = sorted(names.get(word, ()))
-        person = table.find(fuller[0], PERSON) if len(fuller) == 1 else table.find(word, PERSON)
-        if person is None:
-            name = fuller[0] if len(fuller) == 1 else word
-            person = table.new_entry(PERSON, name)
+        person = table.person_by_word(word) or table.find(word, PERSON) or table.new_entry(PERSON, word)
     person.add_alias(word)
     person.add_mention(token.start, token.word_end)
     return person

@@ -25,6 +25,8 @@ from .organisations import find_headed_names, find_lowercase_organisations
 from .people import (
     add_later_mentions,
     find_appositive_people,
+    find_reused_names,
+    find_role_first_people,
     find_speaking_people,
     find_titled_people,
 )
@@ -52,6 +54,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)
         find_appositive_people(raw, tokens, table)
+        find_role_first_people(raw, tokens, table)
     for tokens in tokenized:
         find_speaking_people(raw, tokens, table)
     for sentence, tokens in zip(sentences, tokenized):
@@ -61,6 +64,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         find_lowercase_organisations(raw, tokens, table)
     for tokens in tokenized:
         find_known_places(raw, tokens, table)
+    find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
     return table
 

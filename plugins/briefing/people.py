@@ -17,6 +17,7 @@ from .tokens import (
     is_capital_title,
     is_place_word,
     is_title,
+    name_run,
     name_word,
     nationalities,
     role_words,
@@ -113,6 +114,11 @@ def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) 
             break
         if token.possessive:
             break
+    if reach is None and capital and j + 1 < len(tokens) and tokens[j + 1].capitalised:
+        # "Minister of Infrastructure Ada Obi": an unknown portfolio word
+        # right before a full name still belongs to the role
+        if len(_name_after(raw, tokens, j + 1)) >= 2 and adjacent(raw, tokens[j], tokens[j + 1]):
+            reach = j + 1
     return reach
 
 
@@ -147,17 +153,9 @@ def opens_role(token: Token) -> bool:
 
 def _name_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
     """Up to three name words right after token ``j``."""
-    names: list[Token] = []
-    k = j + 1
-    while k < len(tokens) and len(names) < 3:
-        token = tokens[k]
-        if not adjacent(raw, tokens[k - 1], token) or not name_word(token):
-            break
-        names.append(token)
-        if token.possessive:
-            break
-        k += 1
-    return names
+    if j + 1 >= len(tokens) or not adjacent(raw, tokens[j], tokens[j + 1]):
+        return []
+    return name_run(raw, tokens, j + 1, backwards=False)
 
 
 ARTICLES = ("a", "an", "the")
@@ -179,6 +177,40 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
             i += len(names)
             continue
         i += 1
+
+
+def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``Kenya's water minister, Ada Obi,``: a role phrase ending in a title
+    head-word, a comma, then a name of two or three words."""
+    for i in range(2, len(tokens)):
+        if raw[tokens[i - 1].end : tokens[i].start] != ", " or not is_title(tokens[i - 1].word):
+            continue
+        names = _name_run(raw, tokens, i)
+        if len(names) < 2 or raw[names[-1].end : names[-1].end + 1] not in (",", ".", ";", " "):
+            continue
+        start = _role_first_start(raw, tokens, i - 1)
+        role = raw[tokens[start].start : tokens[i - 1].end]
+        person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
+        set_gender(person, _gender_of_words(role.split()))
+
+
+def _role_first_start(raw: str, tokens: list[Token], head: int) -> int:
+    """First word of the role whose head-word is ``tokens[head]``: back over
+    role words and up to two other lower-case words, to a possessive or
+    nationality that opens it (``Quillpay's chief executive``)."""
+    k, other = head, 0
+    while k > 0 and head - k < 6 and adjacent(raw, tokens[k - 1], tokens[k]):
+        before = tokens[k - 1]
+        if before.possessive or opens_role(before):
+            return k - 1
+        if before.word.casefold() in ARTICLES:
+            return k
+        if not (_is_role_word(before, before.capitalised) or is_title(before.word)):
+            if before.capitalised or other == 2:
+                return k
+            other += 1
+        k -= 1
+    return k
 
 
 def _name_run(raw: str, tokens: list[Token], i: int) -> list[Token]:
@@ -322,6 +354,47 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
             _add_speaking(raw, table, speaker_name_near(raw, tokens, k, backwards=True))
 
 
+def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """A name of two or three words whose last word the text later uses on
+    its own (``Tomas Brandvold retired … Brandvold, 64, was``): news writing
+    names a person in full once, then by surname, so this marks a person
+    no title or cue marked."""
+    alone: set[str] = set()
+    runs: list[list[Token]] = []
+    for tokens in tokenized:
+        k = 0
+        while k < len(tokens):
+            run = name_run(raw, tokens, k, backwards=False)
+            if len(run) == 1 and not _glued(raw, tokens, k) and _as_subject(raw, tokens, k):
+                alone.add(run[0].word)
+            elif len(run) >= 2:
+                runs.append(run)
+            k += max(1, len(run))
+    for run in runs:
+        if run[-1].word in alone and not table.covered(run[0].start, run[-1].word_end):
+            table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+
+
+def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether a lone name word is used as people are: opening a sentence,
+    next to a reporting verb, before a comma, or as a possessive."""
+    verbs = word_set("reporting_verbs.txt")
+    return (
+        k == 0
+        or tokens[k].possessive
+        or tokens[k - 1].text in verbs
+        or (k + 1 < len(tokens) and tokens[k + 1].text in verbs)
+        or raw[tokens[k].end : tokens[k].end + 1] == ","
+    )
+
+
+def _glued(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` stands beside another capitalised word (part of another name)."""
+    before = k > 0 and tokens[k - 1].capitalised and adjacent(raw, tokens[k - 1], tokens[k])
+    after = k + 1 < len(tokens) and tokens[k + 1].capitalised and adjacent(raw, tokens[k], tokens[k + 1])
+    return before or after
+
+
 def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
     """Index of the word before the comma that opens the appositive ending at ``j``."""
     for m in range(j, max(0, j - 15), -1):
@@ -338,21 +411,4 @@ def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
     subject of a reporting verb (``… Obi told``, ``said John Smith``)."""
-    if backwards:
-        run: list[Token] = []
-        while k >= 0 and len(run) < 3 and name_word(tokens[k]) and not tokens[k].possessive:
-            if run and not adjacent(raw, tokens[k], run[0]):
-                break
-            run.insert(0, tokens[k])
-            k -= 1
-        return run
-    run = []
-    while k < len(tokens) and len(run) < 3 and name_word(tokens[k]):
-        if run and not adjacent(raw, run[-1], tokens[k]):
-            break
-        run.append(tokens[k])
-        if tokens[k].possessive:
-            break
-        k += 1
-    return run
-
+    return name_run(raw, tokens, k, backwards)

@@ -82,7 +82,7 @@ class _Context:
     quoted: set[int]  # offsets of quoted words
     para_start: dict[int, int]
     sentence_at: object  # offset → Sentence
-    names: dict[str, set[str]]  # surname → full names the text writes
+    names: dict[str, list[tuple[int, str]]]  # name word → (offset, full name) the text writes
     previous: Utterance | None = None
     speakers: list[Entry] = field(default_factory=list)
 
@@ -131,14 +131,54 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
     # a quoted sentence on its own: the speaker of the quote just before goes on
     if not before_text and not after_text.strip(" .") and starts_capital:
         utterance.partial = False
-        if ctx.previous is not None and ctx.previous.speaker is not None and _near(ctx.previous, first):
-            utterance.speaker, utterance.cue = ctx.previous.speaker, ctx.previous.cue
+        found = _lone_quote_speaker(ctx, first)
+        if found is not None:
+            utterance.cue, utterance.speaker = found
         return
     # a fragment inside reported speech
     utterance.partial = True
     found = _nearest_cue(ctx, before, after, first)
     if found is not None:
         utterance.cue, utterance.speaker = found
+
+
+def _lone_quote_speaker(ctx: _Context, piece) -> tuple[str | None, Entry] | None:
+    """Who says a quoted sentence that has no cue of its own: the subject of
+    a cue earlier in its paragraph (``Any deal, he said, must …. "…"``), else
+    the person its paragraph is about (``Obi laughs at that. "…"``), else the
+    speaker of the quote just before, else the person the text was last
+    about (``Asked about it, he did not hesitate.`` then a quote)."""
+    para_start = ctx.para_start.get(piece.paragraph, piece.mark)
+    tokens = ctx.unquoted(tokenize(ctx.raw, max(para_start, piece.mark - _REACH), piece.mark))
+    found = _nearest_cue(ctx, tokens, [], piece)
+    if found is not None:
+        return found
+    subject = _first_subject(ctx, para_start, piece.mark)
+    if subject is not None:
+        return None, subject
+    previous = ctx.previous
+    if previous is not None and previous.speaker is not None and _near(previous, piece):
+        return previous.cue, previous.speaker
+    person = resolve_pronoun(ctx.scope(piece), piece.mark, PERSON, None)
+    return (None, person) if person is not None else None
+
+
+def _first_subject(ctx: _Context, start: int, end: int) -> Entry | None:
+    """The person named first in ``start:end`` outside quotes, if named at
+    the start of a sentence (what the sentence is about)."""
+    for offset in range(start, end):
+        entry = ctx.table.positions.get(offset)
+        if entry is None or offset in ctx.quoted:
+            continue
+        sentence = ctx.sentence_at(offset)
+        if entry.kind == PERSON and _opens_sentence(ctx, sentence.start, offset):
+            return entry
+    return None
+
+
+def _opens_sentence(ctx: _Context, start: int, offset: int) -> bool:
+    """Whether only role words stand between a sentence's start and ``offset``."""
+    return all(_role_word(t) or t.capitalised for t in tokenize(ctx.raw, start, offset))
 
 
 def _continues_split_quote(ctx: _Context, piece, opening: Sentence) -> bool:

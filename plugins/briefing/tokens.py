@@ -145,3 +145,78 @@ def name_word(token: Token) -> bool:
         and not is_place_word(word)
     ) or (len(word) == 2 and word[0].isupper() and word[1] == ".")  # an initial
 
+
+
+def _particle(raw: str, tokens: list[Token], k: int) -> bool:
+    """A lower-case particle between two name words (``van`` in ``Pieter van Doorn``)."""
+    return (
+        0 < k < len(tokens) - 1
+        and tokens[k].word in word_set("name_particles.txt")
+        and name_word(tokens[k + 1])
+        and adjacent(raw, tokens[k], tokens[k + 1])
+    )
+
+
+def _first_name_place(raw: str, tokens: list[Token], k: int) -> bool:
+    """A place word used as a first name (``Sofia Marquez``): it must be
+    followed at once by a name word."""
+    token = tokens[k]
+    return (
+        token.capitalised
+        and not token.possessive
+        and not token.word.isupper()
+        and is_place_word(token.word)
+        and k + 1 < len(tokens)
+        and name_word(tokens[k + 1])
+        and adjacent(raw, token, tokens[k + 1])
+    )
+
+
+def name_run(raw: str, tokens: list[Token], k: int, backwards: bool, limit: int = 3) -> list[Token]:
+    """The words of a person's name that start at token ``k`` (or end at it,
+    ``backwards``): up to ``limit`` name words, with particles between them
+    and a place word as first name; a possessive ends a name."""
+    return _name_run_back(raw, tokens, k, limit) if backwards else _name_run_on(raw, tokens, k, limit)
+
+
+def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Token]:
+    run: list[Token] = []
+    words = 0
+    while k < len(tokens) and words < limit:
+        token = tokens[k]
+        if run and not adjacent(raw, run[-1], token):
+            break
+        if name_word(token) or (not run and _first_name_place(raw, tokens, k)):
+            words += 1
+        elif not (run and _particle(raw, tokens, k)):
+            break
+        run.append(token)
+        k += 1
+        if token.possessive:
+            break
+    return run
+
+
+def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[Token]:
+    run: list[Token] = []
+    words = 0
+    first = k  # index of run[0]
+    while k >= 0 and words < limit:
+        token = tokens[k]
+        if (run and not adjacent(raw, token, run[0])) or token.possessive:
+            break
+        if name_word(token):
+            words += 1
+        elif run and _first_name_place(raw, tokens, k):
+            run.insert(0, token)
+            first = k
+            break  # a first name opens the name
+        elif not (run and _particle(raw, tokens, k)):
+            break
+        run.insert(0, token)
+        first = k
+        k -= 1
+    while run and not name_word(run[0]) and not _first_name_place(raw, tokens, first):
+        run.pop(0)  # a particle cannot open a name
+        first += 1
+    return run
