@@ -80,3 +80,18 @@ def test_attribution_lists_every_source_by_id_with_its_page():
     assert northwire.unique_points == () and lantern.unique_points == ()
     assert (northwire.outlet, northwire.dateline, northwire.date) == ("Northwire", "VALMORA", "2024-05-06")
     assert lantern.credits == ("Northwire",)
+
+
+def test_a_paraphrase_naming_the_original_outlet_in_its_story_is_the_rewrite():
+    text = REWRITE_TEXT.replace("Shipping firms are clearly the real losers of this dispute.",
+                                "Northwire reported that the vote was close.")
+    named = make_source("named", text, outlet="Daily Lantern")
+    assert credits_outlet(named, wire())
+    assert _derived(wire(), named) == {"named": "northwire", "northwire": None}
+
+
+def test_an_original_without_outlet_header_is_known_by_its_wire_dateline():
+    original = make_source("orig", "VALMORA (Northwire) - " + WIRE_TEXT)
+    named = make_source("named", REWRITE_TEXT + "\nNorthwire reported the vote.", outlet="Daily Lantern")
+    assert credits_outlet(named, original)
+    assert not credits_outlet(original, named)

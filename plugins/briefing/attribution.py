@@ -10,9 +10,12 @@ Rule (``detect_rewrites``), for each pair of sources:
   paragraphs (background, commentary) or drops some, which dilutes its own
   coverage; what shows copying is that most of one text is in the other.
 * If ``overlap >= MOST`` (0.5) and exactly one of the two credits the
-  other's outlet (a photo or reporting credit, or a dateline credit, all in
-  ``ParsedSource.credits``), the crediting source is the rewrite: outlets
-  credit what they take from.
+  other's outlet (a photo or reporting credit, a dateline credit, or the
+  outlet named in its story: "Reuters reported", "told the AP"), the
+  crediting source is the rewrite: outlets credit what they take from, and
+  a heavy paraphrase credits its original in prose. An original whose
+  header does not name its outlet is known by its wire dateline
+  (``CITY (Agency) -``).
 * Otherwise, if ``overlap >= OVERWHELMING`` (0.8), the two are the same
   copy; the rewrite is the later one when both are dated and differ, else
   the one with more sentences - a paraphrase pads the original it follows
@@ -52,18 +55,50 @@ def _dateline_credit(source: ParsedSource, outlet: str) -> bool:
     return re.search(rf"\(\s*{re.escape(outlet)}\s*\)\s*[-–—]", opening, re.IGNORECASE) is not None
 
 
+# "CITY (Agency) -" or "CITY, Country, June 12 (Agency) -" opening a paragraph
+_WIRE_DATELINE = re.compile(r"[A-Z][^()\n]{0,60}?\(\s*([^()\n]{1,40}?)\s*\)\s*[-–—]")
+
+
+def outlet_names(source: ParsedSource) -> tuple[str, ...]:
+    """Names ``source``'s outlet goes by: its outlet, else its wire dateline's
+    agency (a wire story pasted without a header)."""
+    if source.outlet:
+        return (source.outlet,)
+    names = set()
+    # The first few paragraphs: a caption the parser kept may come first.
+    for paragraph in source.paragraphs[:3]:
+        match = _WIRE_DATELINE.match(paragraph.text[:120])
+        if match:
+            names.add(match.group(1))
+            break
+    # (A photo credit is not: a site runs agency photos over its own copy.)
+    return tuple(sorted(names))
+
+
+def _named_in_story(source: ParsedSource, name: str) -> bool:
+    """The story (not its headers) names ``name`` as a whole word, as written."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(pattern.search(p.text) for p in source.paragraphs)
+
+
 def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
     """``source`` credits ``other``'s outlet (and is not that outlet itself).
 
-    A credit is a photo or reporting credit, or the outlet named in the
-    story's dateline (a site running wire copy under its own name).
+    A credit is a photo or reporting credit, the outlet named in the
+    story's dateline (a site running wire copy under its own name), or the
+    outlet named in the story ("Reuters reported", "according to Reuters").
     """
-    if not other.outlet:
-        return False
-    outlet = other.outlet.casefold()
-    if source.outlet and source.outlet.casefold() == outlet:
-        return False
-    return any(credit.casefold() == outlet for credit in source.credits) or _dateline_credit(source, other.outlet)
+    own = {n.casefold() for n in outlet_names(source)}
+    for outlet in outlet_names(other):
+        if outlet.casefold() in own:
+            continue
+        if (
+            any(credit.casefold() == outlet.casefold() for credit in source.credits)
+            or _dateline_credit(source, outlet)
+            or _named_in_story(source, outlet)
+        ):
+            return True
+    return False
 
 
 def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource]:
