@@ -4,6 +4,7 @@
     .venv/bin/python bench/extraction.py --verbose   # plus one block per article: misses, false positives
     .venv/bin/python bench/extraction.py --json      # the figures as JSON
     .venv/bin/python bench/extraction.py --only 05 --verbose   # articles whose name starts with 05
+    .venv/bin/python bench/extraction.py --gold DIR  # another annotated set (e.g. a held-out one)
 
 Every gold article (tests/data/gold/NN-slug.txt) is built as a brief of its
 own with the real pipeline (``briefing.pipeline.build_from_files``: read,
@@ -364,7 +365,8 @@ def _pct(x: float | None) -> str:
 
 def print_table(result: dict[str, Any], verbose: bool) -> None:
     singles, pairs, rewrites = result["singles"], result["pairs"], result["rewrites"]
-    print(f"Extraction against the gold set ({len(singles)} articles, {GOLD.relative_to(ROOT)})\n")
+    where = GOLD.relative_to(ROOT) if GOLD.is_relative_to(ROOT) else GOLD
+    print(f"Extraction against the gold set ({len(singles)} articles, {where})\n")
     head = f"{'':26} {'P':>6} {'R':>6} {'F1':>6}   {'tp/pred/gold':>14}"
     for label, rows in (("single-article briefs", singles), ("rewrite pairs (two-source briefs)", pairs)):
         if not rows:
@@ -464,9 +466,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="per-article rows, misses and false positives")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--gold", metavar="DIR", type=Path,
+                        help="an annotated set in the gold format (default: tests/data/gold)")
     parser.add_argument("--only", metavar="PREFIX", action="append",
                         help="only gold articles whose name starts with PREFIX (repeatable)")
     args = parser.parse_args(argv)
+    if args.gold:
+        global GOLD
+        GOLD = args.gold.resolve()
     stems = gold_stems()
     if args.only:
         stems = [s for s in stems if any(s.startswith(p) for p in args.only)]
