@@ -21,7 +21,11 @@ module (``people``, ``organisations``, ``places``) over a shared ``table``.
 from __future__ import annotations
 
 from .model import PLACE, Sentence
-from .organisations import find_headed_names, find_lowercase_organisations
+from .organisations import (
+    find_headed_names,
+    find_lowercase_organisations,
+    find_speaking_organisations,
+)
 from .people import (
     add_later_mentions,
     find_appositive_people,
@@ -64,6 +68,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         find_lowercase_organisations(raw, tokens, table)
     for tokens in tokenized:
         find_known_places(raw, tokens, table)
+    find_speaking_organisations(raw, tokenized, table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
     return table

@@ -4,10 +4,20 @@ after a possessive country or a nationality (``Kenya's water ministry``)."""
 
 from __future__ import annotations
 
-from .model import ORGANISATION, PLACE
+from .coref import full_names
+from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable
 from .text import word_set
-from .tokens import Token, adjacent, is_place_word, nationalities, role_words_folded
+from .tokens import (
+    Token,
+    adjacent,
+    is_capital_title,
+    is_place_word,
+    name_word,
+    nationalities,
+    role_words,
+    role_words_folded,
+)
 
 
 def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None:
@@ -22,12 +32,26 @@ def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None
             continue
         if start is None:
             start = k
-        if token.word in org_heads or token.word in geo_heads:
+        if (token.word in org_heads or token.word in geo_heads) and not _name_goes_on(raw, tokens, k):
             run = _drop_openers(tokens[max(start, k - 7) : k + 1])
             if len(run) >= 2 and not table.covered(run[0].start, token.word_end):
                 kind = ORGANISATION if token.word in org_heads else PLACE
                 _add_headed(raw, table, kind, run)
             start = None if token.possessive else start
+
+
+def _name_goes_on(raw: str, tokens: list[Token], k: int) -> bool:
+    """``Sierra Valley Power``: a head-word inside a longer name is not its end."""
+    if tokens[k].possessive or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    return (
+        after.capitalised
+        and adjacent(raw, tokens[k], after)
+        and after.word not in word_set("name_stopwords.txt")
+        and after.word not in role_words()
+        and not is_capital_title(after.word)
+    )
 
 
 def _drop_openers(run: list[Token]) -> list[Token]:
@@ -77,3 +101,72 @@ def find_lowercase_organisations(raw: str, tokens: list[Token], table: EntityTab
 
 
 # Disputed names: "known as the Hanish in Yemen and the Zukur in Eritrea",
+
+
+def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """Organisations without a head-word that the text has speak:
+    ``Northshore Health said``, ``Quillpay, the payments start-up, said``.
+
+    The subject of a reporting verb is a run of capitalised words not yet
+    known as anything. Two or three name words are a person's name (people
+    are found elsewhere); a run holding other capitalised words (``Health``,
+    ``Power``) is an organisation, and so is a single word the text also
+    writes capitalised inside a sentence (a name, not a sentence's first
+    word such as ``Officials``) that is no person's name.
+    """
+    verbs = word_set("reporting_verbs.txt")
+    adverbs = word_set("cue_adverbs.txt")
+    inside = _capitalised_inside(tokenized)
+    named = full_names(raw, tokenized)  # a word of a full name is a person's
+    for tokens in tokenized:
+        for k, token in enumerate(tokens):
+            if token.text not in verbs:
+                continue
+            j = k - 1
+            while j >= 0 and tokens[j].word.casefold() in adverbs and k - j <= 3:
+                j -= 1
+            if j < 0:
+                continue
+            if "," in raw[tokens[j].end : tokens[j + 1].start]:
+                j = _first_appositive_head(raw, tokens, j)
+            run = _capital_run_before(raw, tokens, j)
+            if run and not table.covered(run[0].start, run[-1].word_end) and _names_organisation(run, inside, named, table):
+                table.add(ORGANISATION, raw[run[0].start : run[-1].word_end], run[0].start, run[-1].word_end)
+
+
+def _capitalised_inside(tokenized: list[list[Token]]) -> frozenset[str]:
+    return frozenset(t.word for tokens in tokenized for t in tokens[1:] if t.capitalised)
+
+
+def _first_appositive_head(raw: str, tokens: list[Token], j: int) -> int:
+    """The word before the leftmost comma of the appositives ending at ``j``."""
+    head = j
+    for m in range(j, max(0, j - 25), -1):
+        if "," in raw[tokens[m - 1].end : tokens[m].start]:
+            head = m - 1
+    return head
+
+
+def _capital_run_before(raw: str, tokens: list[Token], j: int) -> list[Token]:
+    """Up to five adjacent capitalised words ending at ``tokens[j]``,
+    without the openers that are no part of a name (``The``)."""
+    run: list[Token] = []
+    k = j
+    while k >= 0 and len(run) < 5 and tokens[k].capitalised and not tokens[k].possessive:
+        if run and not adjacent(raw, tokens[k], run[0]):
+            break
+        run.insert(0, tokens[k])
+        k -= 1
+    return _drop_openers(run)
+
+
+def _names_organisation(run: list[Token], inside: frozenset[str], named: dict, table: EntityTable) -> bool:
+    if any(t.word in word_set("name_stopwords.txt") or t.word in nationalities() for t in run):
+        return False
+    if len(run) == 1:
+        word = run[0].word
+        person_words = {w for e in table.entries if e.kind == PERSON for w in e.name.split()}
+        return word in inside and not is_place_word(word) and word not in person_words and word not in named
+    if all(name_word(t) for t in run) and len(run) <= 3:
+        return False  # a person's name
+    return not all(is_place_word(t.word) for t in run)

@@ -195,9 +195,37 @@ def find_quotes(
     table: EntityTable,
 ) -> list[Utterance]:
     """Quotes with cue and speaker; speakers new to ``table`` are added to it."""
-    utterances = [u for u in find_utterances(raw, paragraphs) if not names_a_thing(raw, u)]
+    utterances = _drop_names(raw, find_utterances(raw, paragraphs))
     attribute(raw, utterances, paragraphs, sentences, table)
-    return utterances
+    # a Title-Case fragment nobody is said to say is a name: the Pacific "Ring of Fire"
+    return [u for u in utterances if not (u.partial and u.speaker is None and _is_title_quote(raw, u))]
+
+
+def _drop_names(raw: str, utterances: list[Utterance]) -> list[Utterance]:
+    """Utterances that are speech: names and titles go, and so does a quote
+    joined to a name just before by "and", "or" or a comma
+    (``placards reading "Books not bailiffs" and "Save the Lane"``)."""
+    kept: list[Utterance] = []
+    previous_name: Utterance | None = None
+    for utterance in utterances:
+        if names_a_thing(raw, utterance) or _joined_to(raw, previous_name, utterance):
+            previous_name = utterance
+            continue
+        previous_name = None
+        kept.append(utterance)
+    return kept
+
+
+def _joined_to(raw: str, name: Utterance | None, utterance: Utterance) -> bool:
+    if name is None or name.pieces[-1].close is None:
+        return False
+    between = raw[name.pieces[-1].close + 1 : utterance.pieces[0].mark].strip(" ,")
+    return between.casefold() in ("", "and", "or", "and the", "or the")
+
+
+def _is_title_quote(raw: str, utterance: Utterance) -> bool:
+    piece = utterance.pieces[0]
+    return len(utterance.pieces) == 1 and _title_case(raw[piece.start : piece.end])
 
 
 # ---------------------------------------------------------------------------

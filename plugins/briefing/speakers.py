@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .coref import (
     Scope,
+    fits,
     full_names,
     gender_of,
     person_by_surname,
@@ -25,7 +26,7 @@ from .coref import (
     resolve_description,
     resolve_pronoun,
 )
-from .model import ORGANISATION, PERSON, Paragraph, Sentence
+from .model import ORGANISATION, PERSON, PLACE, Paragraph, Sentence
 from .people import speaker_name_near
 from .table import EntityTable, Entry
 from .text import sentence_locator, word_list, word_set
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from .quotes import Utterance
 
 _REACH = 300  # characters around a quote searched for its cue
+_FAR = 6  # paragraphs a pronoun may reach back when none nearer fits
 _ARTICLES = ("a", "an", "the")
 
 
@@ -296,44 +298,81 @@ def _nearest_cue(ctx: _Context, before: list[Token], after: list[Token], piece) 
 
 def _subject_before(ctx: _Context, tokens: list[Token], k: int, piece) -> Entry | None:
     """The speaker named right before the verb at ``tokens[k]``; for a
-    subject in apposition (``Ada Obi, a farmer in Kisumu, said``) the name
-    before the first comma."""
+    subject in apposition (``Ada Obi, a farmer in Kisumu, which …, said``)
+    the first name before a comma that is someone; after ``and`` (``She
+    thanked them and said``) the subject that opens the sentence."""
     j = k - 1
     while j >= 0 and tokens[j].word.casefold() in word_set("cue_adverbs.txt") and k - j <= 3:
         j -= 1
     if j < 0:
         return None
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
-        for m in range(j, max(0, j - 15), -1):
-            if "," in ctx.raw[tokens[m - 1].end : tokens[m].start]:
-                head = _speaker_at(ctx, tokens, m - 1, piece, backwards=True)
-                if head is not None:
-                    return head
-                break
+        for m in _appositive_heads(ctx.raw, tokens, j):
+            head = _speaker_at(ctx, tokens, m, piece, backwards=True)
+            if head is not None and head.kind != PLACE:
+                return head
+    if tokens[j].word.casefold() in word_set("clause_joiners.txt"):
+        return _sentence_subject(ctx, tokens[:j], piece)
     return _speaker_at(ctx, tokens, j, piece, backwards=True)
+
+
+def _appositive_heads(raw: str, tokens: list[Token], j: int) -> list[int]:
+    """Indices of the words right before a comma in the appositives that end
+    at ``tokens[j]``, the leftmost first (the subject of the sentence)."""
+    heads = []
+    for m in range(j, max(0, j - 25), -1):
+        if "," in raw[tokens[m - 1].end : tokens[m].start]:
+            heads.append(m - 1)
+    return heads[::-1]
+
+
+def _sentence_subject(ctx: _Context, tokens: list[Token], piece) -> Entry | None:
+    """The person or organisation (or pronoun) among the first words of a
+    clause's tokens: the subject a second verb after ``and`` shares."""
+    for m in range(min(4, len(tokens))):
+        token = tokens[m]
+        entry = ctx.table.mentioned_at(token.start, token.word_end)
+        if entry is not None and entry.kind != PLACE:
+            return entry
+        if pronoun_kind(token.word) is not None:
+            return _speaker_at(ctx, tokens, m, piece, backwards=False)
+    return None
 
 
 def _subject_after(ctx: _Context, tokens: list[Token], k: int, piece) -> Entry | None:
     """The speaker named after an inverted verb or ``according to``:
-    ``said Jane Roe``, ``said opposition leader Jane Roe``, ``said the
-    minister``. Role words and a few other words may come before the name."""
+    ``said Jane Roe``, ``said opposition leader Jane Roe``, ``said committee
+    chair Cllr Jane Roe``, ``said the minister``. Role words and a few other
+    words may come before the name."""
     raw = ctx.raw
-    for m in range(k, min(k + 6, len(tokens))):
+    end = _phrase_end(raw, tokens, k, 8)
+    for m in range(k, end):  # a name the text already knows, after its role
+        entry = ctx.table.mentioned_at(tokens[m].start, tokens[m].word_end)
+        if entry is not None and entry.kind in (PERSON, ORGANISATION):
+            return entry
+    for m in range(k, min(k + 6, end)):
         token = tokens[m]
-        if m > k and any(c in raw[tokens[m - 1].end : token.start] for c in ",.;:"):
-            return None
-        if ctx.table.mentioned_at(token.start, token.word_end) is not None:
-            return ctx.table.mentioned_at(token.start, token.word_end)
         if m == k and pronoun_kind(token.word) is not None:
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         if name_word(token) or _acronym(token):
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         folded = token.word.casefold()
-        if (is_title(folded) or folded in word_set("org_heads.txt", folded=True)) and not (m + 1 < len(tokens) and name_word(tokens[m + 1])):
+        heads = is_title(folded) or folded in word_set("org_heads.txt", folded=True)
+        if heads and not (m + 1 < end and (name_word(tokens[m + 1]) or _role_word(tokens[m + 1]))):
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
-        if not (_role_word(token) or (not token.capitalised and m - k < 3)):
+        if not (_role_word(token) or token.word in word_set("honorifics.txt") or (not token.capitalised and m - k < 3)):
             return None
     return None
+
+
+def _phrase_end(raw: str, tokens: list[Token], k: int, limit: int) -> int:
+    """Index after the last token from ``k`` before punctuation (at most ``limit``)."""
+    m = k
+    while m < len(tokens) and m - k < limit:
+        if m > k and any(c in raw[tokens[m - 1].end : tokens[m].start] for c in ",.;:!?"):
+            break
+        m += 1
+    return m
 
 
 def _role_word(token: Token) -> bool:
@@ -347,6 +386,14 @@ def _role_word(token: Token) -> bool:
         or token.word in nationalities()
         or is_place_word(token.word)
     )
+
+
+def _after_preposition(tokens: list[Token], entry: Entry, j: int) -> bool:
+    """``reviewers in Germany have said``: a place after a preposition is
+    where the speakers are, not who speaks."""
+    while j > 0 and tokens[j - 1].start >= 0 and entry is not None and tokens[j - 1].word in entry.name.split():
+        j -= 1  # back to the first word of a place of several words
+    return j > 0 and tokens[j - 1].word.casefold() in word_set("prepositions.txt")
 
 
 def _acronym(token: Token) -> bool:
@@ -363,10 +410,10 @@ def _speaker_at(ctx: _Context, tokens: list[Token], j: int, piece, backwards: bo
     token = tokens[j]
     entry = ctx.table.mentioned_at(token.start, token.word_end)
     if entry is not None:
-        return entry
+        return None if entry.kind == PLACE and _after_preposition(tokens, entry, j) else entry
     kind = pronoun_kind(token.word)
     if kind is not None:
-        return resolve_pronoun(ctx.scope(piece), token.start, kind, gender_of(token.word.casefold()))
+        return _pronoun(ctx, piece, token, kind)
     folded = token.word.casefold()
     if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
         return _description(ctx, tokens, j, piece)
@@ -379,6 +426,21 @@ def _speaker_at(ctx: _Context, tokens: list[Token], j: int, piece, backwards: bo
     if _acronym(token):
         return ctx.table.add(ORGANISATION, token.word, token.start, token.word_end)
     return None
+
+
+def _pronoun(ctx: _Context, piece, token: Token, kind: str) -> Entry | None:
+    """The entity a subject pronoun stands for: looked for near it first,
+    then further back (quoted paragraphs leave the near window empty), then
+    the last speaker of that kind."""
+    gender = gender_of(token.word.casefold())
+    scope = ctx.scope(piece)
+    found = resolve_pronoun(scope, token.start, kind, gender)
+    if found is None:
+        scope.not_before = ctx.para_start.get(max(1, piece.paragraph - _FAR), 0)
+        found = resolve_pronoun(scope, token.start, kind, gender)
+    if found is None:
+        found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
+    return found
 
 
 def _description(ctx: _Context, tokens: list[Token], j: int, piece) -> Entry | None:
