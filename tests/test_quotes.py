@@ -208,3 +208,173 @@ def test_closing_punctuation_is_left_out_so_outlets_quote_the_same_words():
     kept = parse('Lena Abt, the port chief, asked: "Who pays?" She said, "We wait..."\n')
     assert [q.text for q in first.quotes] == [q.text for q in second.quotes] == ["The cranes are back"]
     assert [q.text for q in kept.quotes] == ["Who pays?", "We wait..."]
+
+
+# -- more marks, cues and speakers (made-up text) -----------------------------
+
+
+def test_single_marks_and_apostrophes():
+    parsed = parse(
+        "Council leader Ada Obi spoke.\n"
+        "'We cannot pay twice for the workers' union,' she said.\n"
+        "Obi’s plan, the farmers’ view.\n"
+    )
+    assert [q.text for q in parsed.quotes] == ["We cannot pay twice for the workers' union"]
+    assert parsed.quotes[0].speaker == "Ada Obi"
+    assert_offsets(parsed)
+
+
+def test_quote_inside_a_quote_is_part_of_it():
+    parsed = parse("'He called it \"rubbish\",' Water Minister Ada Obi said.\n")
+    assert [q.text for q in parsed.quotes] == ['He called it "rubbish"']
+
+
+def test_quote_over_three_paragraphs_has_one_speaker():
+    parsed = parse(
+        "Water Minister Ada Obi was asked about the dam. She did not hesitate.\n\n"
+        '"It was close. We had a text.\n\n'
+        '"Then came the election.\n\n'
+        '"Politics failed."\n'
+    )
+    assert [q.paragraph for q in parsed.quotes] == [2, 3, 4]
+    assert {q.speaker for q in parsed.quotes} == {"Ada Obi"}
+    assert_offsets(parsed)
+
+
+def test_split_quote_goes_on_with_its_speaker():
+    parsed = parse('"We are ready," Water Minister Ada Obi said, "but not yet."\n')
+    assert [(q.text, q.speaker, q.partial) for q in parsed.quotes] == [
+        ("We are ready", "Ada Obi", False), ("but not yet", "Ada Obi", False)]
+
+
+def test_inverted_cue_with_a_role_before_the_name():
+    parsed = parse(
+        "Tunde Bello, the coach, arrived.\n"
+        '"It was a penalty," said Corbridge coach Tunde Bello.\n'
+        '"We lost," said committee chair Cllr Ada Obi.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tunde Bello", "Ada Obi"]
+
+
+def test_inverted_cue_with_the_minister():
+    parsed = parse('Water Minister Ada Obi toured.\n"It is late," said the minister.\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_cue_after_a_statement_and_colon_introductions():
+    parsed = parse(
+        "Kenya's Water Ministry said in a statement: \"The dam is safe.\"\n"
+        'Ada Obi, a farmer in Kisumu, said on Monday in a radio interview, "We are afraid."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kenya's Water Ministry", "Ada Obi"]
+    assert not any(q.partial for q in parsed.quotes)
+
+
+def test_appositive_subject_is_the_first_name_before_the_commas():
+    parsed = parse(
+        "Ada Obi, a spokeswoman for Lakeside Terminals, which runs the port, said the firm "
+        'had paid "every shilling it owes".\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_pronoun_goes_to_the_person_who_fits():
+    parsed = parse(
+        "Mr Tunde Bello, the mayor, said the town was ready.\n"
+        "Ada Obi, 54, a baker, said her shop was lost. \"I have nothing left,\" she said.\n"
+        '"We will rebuild," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Tunde Bello"]
+
+
+def test_pronoun_after_a_role_named_person():
+    parsed = parse(
+        "Lakeland's chief negotiator, Tunde Bello, was cautious. He said the deal was weak.\n"
+        '"Data is welcome," he said.\n'
+    )
+    assert parsed.quotes[0].speaker == "Tunde Bello"
+    assert role_of(parsed, "Tunde Bello") == "Lakeland's chief negotiator"
+
+
+def test_surname_goes_to_the_nearest_full_name_before_it():
+    parsed = parse(
+        "Nadia Obi won the final. Her mother, Elena Obi, watched.\n"
+        '"I am proud," said the elder Obi.\n'
+    )
+    assert parsed.quotes[0].speaker == "Elena Obi"
+
+
+def test_person_named_in_full_once_then_by_surname():
+    parsed = parse(
+        "Tomas Berg retired in January after 31 years.\n"
+        "Berg laughs at that. \"Of course it has.\"\n"
+    )
+    assert parsed.quotes[0].speaker == "Tomas Berg"
+
+
+def test_lone_quote_after_a_cue_in_its_paragraph():
+    parsed = parse(
+        '"We are serious," Water Minister Ada Obi said.\n'
+        "Tunde Bello, the envoy, was cautious. Any deal, he said, must guarantee water. \"Water is better.\"\n"
+    )
+    assert parsed.quotes[1].speaker == "Tunde Bello"
+
+
+def test_shared_subject_after_and():
+    parsed = parse(
+        "Ada Obi, the mayor, lost. She thanked her supporters and said the party "
+        'would "rebuild from the ground up".\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_organisation_without_head_word_speaks_and_is_it():
+    parsed = parse(
+        "Lakeside Power said it had cut power to 9,000 homes.\n"
+        'It said in a statement that power would return "as soon as it is safe".\n'
+    )
+    assert parsed.quotes[0].speaker == "Lakeside Power"
+
+
+def test_the_company_is_the_organisation_last_named():
+    parsed = parse(
+        "Quillo, the payments start-up, said on Thursday that it was hacked. Shares in Quillo fell.\n"
+        'The company said the attackers used "a compromised account".\n'
+    )
+    assert parsed.quotes[0].speaker == "Quillo"
+
+
+def test_place_after_a_preposition_is_not_a_speaker():
+    parsed = parse('Some reviewers in Kenya have accused the author of "appropriating" a war.\n')
+    assert parsed.quotes[0].speaker is None
+
+
+def test_fragment_before_an_inverted_cue_takes_that_speaker():
+    parsed = parse(
+        'Lakeside Terminals insists it has paid "every shilling it owes", its spokesman Ada Obi told reporters.\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+    assert parsed.quotes[0].partial
+
+
+# -- names and titles are not quotes -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peace dividend" has not come.',
+    'It is what critics dubbed "Plan B" last year.',
+    'Her book "The Long Night" is out.',
+    'They saw the film "Dune" twice.',
+    'The town sits on the Pacific "Ring of Fire" and shakes often.',
+    'Protesters held placards reading "Books not bailiffs" and "Save the Lane".',
+    'A new group called "Friends of the River" met.',
+    'Her new novel, "The Long Night", opens in a cellar.',
+])
+def test_names_and_titles_are_not_quotes(text):
+    assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
+
+
+def test_short_attributed_fragment_stays_a_quote():
+    parsed = parse("Kenya's water ministry met them.\n"
+                   'The sides agreed to set up a hotline "around spring", it added.\n')
+    assert [q.text for q in parsed.quotes] == ["around spring"]

@@ -137,9 +137,12 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
         if found is not None:
             utterance.cue, utterance.speaker = found
         return
-    # a fragment inside reported speech
+    # a fragment inside reported speech: a cue right after it (`"…", its
+    # spokesman said`) names its speaker before any verb earlier in the sentence
     utterance.partial = True
-    found = _nearest_cue(ctx, before, after, first)
+    found = _cue_after(ctx, after, first, True) if after and _closes_with_comma(raw, last) else None
+    if found is None or found[1] is None:
+        found = _nearest_cue(ctx, before, after, first)
     if found is not None:
         utterance.cue, utterance.speaker = found
 
@@ -258,7 +261,7 @@ def _subject_word(token: Token) -> bool:
 def _cue_before(ctx: _Context, before: list[Token], piece, colon: bool) -> tuple[str, Entry | None] | None:
     """``X said, "…"``, ``X said in a statement, "…"``, ``X told reporters:
     "…"``, ``according to X, "…"``."""
-    window = before if colon else before[-6:]
+    window = before if colon else before[-8:]
     for k in range(len(before) - 1, len(before) - len(window) - 1, -1):
         if _is_verb(before[k]):
             return before[k].text, _subject_before(ctx, before, k, piece)

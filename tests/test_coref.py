@@ -1,0 +1,58 @@
+"""coref.py: genders from the text, pronouns and surnames resolved to the
+person who fits."""
+
+from __future__ import annotations
+
+from briefing.coref import gender_of
+from briefing.parse import parse_source
+
+
+def parse(text: str):
+    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt")
+
+
+def speakers(parsed):
+    return [q.speaker for q in parsed.quotes]
+
+
+def test_gendered_words_come_from_the_data_file():
+    assert gender_of("she") == gender_of("Mrs") == "female"
+    assert gender_of("Mr.") == gender_of("spokesman") == "male"
+    assert gender_of("minister") is None
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    parsed = parse(
+        "Ms Ada Obi met Mr Tunde Bello.\n"
+        'Bello spoke first. Obi listened. "We will see," he said.\n'
+    )
+    assert speakers(parsed) == ["Tunde Bello"]
+
+
+def test_pronoun_prefers_the_subject_over_a_later_mention():
+    parsed = parse(
+        '"The river is low," Water Minister Ada Obi said.\n'
+        'Obi met farmers who had written to Tunde Bello. "We must act," she said.\n'
+    )
+    assert speakers(parsed) == ["Ada Obi", "Ada Obi"]
+
+
+def test_pronoun_learns_a_gender_and_keeps_it():
+    parsed = parse(
+        "Envoy Ada Obi and envoy Tunde Bello met.\n"
+        'Obi spoke. "It went well," she said.\n'
+        'Bello spoke after Obi. "It did not," he said.\n'
+    )
+    assert speakers(parsed) == ["Ada Obi", "Tunde Bello"]
+
+
+def test_surname_shared_by_two_people_goes_to_the_nearest():
+    parsed = parse(
+        "Nadia Obi won. Her coach, Elena Obi, cried.\n"
+        '"I am proud," Obi said.\n'
+    )
+    assert speakers(parsed) == ["Elena Obi"]
+
+
+def test_pronoun_with_nobody_named_has_no_speaker():
+    assert speakers(parse('"It is late," she said.\n')) == [None]

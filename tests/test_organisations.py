@@ -1,0 +1,33 @@
+"""organisations.py: headed names, lower-case organisations, and
+organisations that speak without a head-word."""
+
+from __future__ import annotations
+
+from briefing.model import ORGANISATION
+from briefing.parse import parse_source
+
+
+def parse(text: str):
+    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt")
+
+
+def organisations(parsed):
+    return [e.name for e in parsed.entities if e.kind == ORGANISATION]
+
+
+def test_head_word_inside_a_longer_name_is_not_its_end():
+    assert "Sierra Valley Power" in organisations(parse("Sierra Valley Power cut the lines.\n"))
+
+
+def test_run_with_a_non_name_word_that_speaks_is_an_organisation():
+    assert "Northshore Health" in organisations(parse("Northshore Health said it was sorry.\n"))
+
+
+def test_single_word_that_speaks_and_is_written_inside_sentences():
+    parsed = parse("Quillo said it was hacked. Shares in Quillo fell.\n")
+    assert "Quillo" in organisations(parsed)
+
+
+def test_sentence_opening_word_or_surname_is_no_organisation():
+    parsed = parse("Officials said the road was shut.\nAda Obi arrived. Obi said she was tired.\n")
+    assert organisations(parsed) == []

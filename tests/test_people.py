@@ -1,0 +1,55 @@
+"""people.py: people marked by a title, an honorific, a role in apposition
+before or after the name, a reporting verb, or a surname reused alone."""
+
+from __future__ import annotations
+
+from briefing.model import PERSON
+from briefing.parse import parse_source
+
+
+def parse(text: str):
+    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt")
+
+
+def people(parsed):
+    return {e.name: e for e in parsed.entities if e.kind == PERSON}
+
+
+def test_role_before_a_comma_and_the_name():
+    found = people(parse("Kenya's chief negotiator, Ada Obi, was cautious.\n"))
+    assert found["Ada Obi"].role == "Kenya's chief negotiator"
+
+
+def test_unknown_portfolio_word_before_a_full_name():
+    found = people(parse("It was announced by Minister of Infrastructure Ada Obi today.\n"))
+    assert found["Ada Obi"].role == "Minister of Infrastructure"
+
+
+def test_profession_words_and_honorifics_mark_people():
+    found = people(parse("Glaciologist Ingrid Solberg met Cllr Tom Baker and lawyer Ana Ruiz.\n"))
+    assert {"Ingrid Solberg", "Tom Baker", "Ana Ruiz"} <= set(found)
+    assert found["Ingrid Solberg"].role == "Glaciologist"
+
+
+def test_name_particles_are_part_of_a_name():
+    found = people(parse("Pieter van Doorn said the deal was done.\n"))
+    assert "Pieter van Doorn" in found
+
+
+def test_place_word_as_first_name():
+    found = people(parse("Sofia Marquez, an economist, said the cut was early.\n"))
+    assert "Sofia Marquez" in found
+
+
+def test_subject_of_a_reporting_verb_across_an_appositive():
+    found = people(parse("Maria Lopes, a 54-year-old baker in Braga, said her shop was lost.\n"))
+    assert "Maria Lopes" in found
+
+
+def test_full_name_then_surname_alone_is_a_person():
+    found = people(parse("Tomas Berg retired in January.\nBerg, 64, now teaches.\n"))
+    assert "Berg" in found["Tomas Berg"].aliases
+
+
+def test_capitalised_words_never_reused_alone_are_no_person():
+    assert people(parse("Lake Mora Gardens opened in May.\nThe gardens are free.\n")) == {}

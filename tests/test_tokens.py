@@ -1,0 +1,23 @@
+"""tokens.py: words, titles and name runs."""
+
+from __future__ import annotations
+
+from briefing.tokens import is_capital_title, is_title, name_run, tokenize
+
+
+def test_titles_from_the_list_and_profession_endings():
+    assert is_title("minister") and is_title("Glaciologist") and is_title("physician")
+    assert is_capital_title("Coach") and not is_capital_title("coach")
+    assert not is_title("Lindqvist") and not is_title("river")
+
+
+def run(text: str, k: int, backwards: bool = False):
+    tokens = tokenize(text, 0, len(text))
+    return [t.word for t in name_run(text, tokens, k, backwards)]
+
+
+def test_name_runs_take_particles_and_stop_at_possessives():
+    assert run("met Pieter van Doorn today", 1) == ["Pieter", "van", "Doorn"]
+    assert run("met Pieter van Doorn today", 3, backwards=True) == ["Pieter", "van", "Doorn"]
+    assert run("Ada Obi's plan", 0) == ["Ada", "Obi"]  # the word, without its 's
+    assert run("the van Doorn", 1) == []
