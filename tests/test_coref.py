@@ -56,3 +56,11 @@ def test_surname_shared_by_two_people_goes_to_the_nearest():
 
 def test_pronoun_with_nobody_named_has_no_speaker():
     assert speakers(parse('"It is late," she said.\n')) == [None]
+
+
+def test_description_from_an_appositive_names_the_entity():
+    parsed = parse(
+        "The Harbour Conduct Office, the regulator, said it was investigating.\n"
+        '"This case is not closed," a spokeswoman for the regulator said.\n'
+    )
+    assert speakers(parsed) == ["Harbour Conduct Office"]

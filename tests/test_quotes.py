@@ -378,3 +378,8 @@ def test_short_attributed_fragment_stays_a_quote():
     parsed = parse("Kenya's water ministry met them.\n"
                    'The sides agreed to set up a hotline "around spring", it added.\n')
     assert [q.text for q in parsed.quotes] == ["around spring"]
+
+
+def test_outlet_relaying_a_person_is_not_the_speaker():
+    parsed = parse('Judge Ada Obi said he had shown "not a flicker of remorse", the Courier said.\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import ORGANISATION, PERSON
+from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
 from .text import key_values
 from .tokens import Token, name_run
@@ -112,7 +112,7 @@ def resolve_description(scope: Scope, word: str, at: int) -> Entry | None:
         if entry is None or entry.kind not in (ORGANISATION, PERSON):
             continue
         words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
-        if word in words.casefold().replace("'s", "").replace("’s", "").split():
+        if word in words.casefold().replace("'s", "").replace("’s", "").split() or word in entry.descriptions:
             return entry
     return None
 
@@ -164,3 +164,22 @@ def _pronouns() -> dict[str, str]:
 def pronoun_kind(word: str) -> str | None:
     """``person`` / ``organisation`` for a subject pronoun, else None."""
     return _pronouns().get(word.casefold())
+
+
+def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """``The Harbour Authority, the regulator, said``: the head noun of an
+    appositive that opens with ``the`` describes the entity before it, so a
+    later ``the regulator`` is that entity."""
+    for tokens in tokenized:
+        for k in range(len(tokens) - 1):
+            entry = table.mentioned_at(tokens[k].start, tokens[k].word_end)
+            if entry is None or entry.kind == PLACE or raw[tokens[k].end : tokens[k + 1].start] != ", ":
+                continue
+            if tokens[k + 1].word.casefold() != "the":
+                continue
+            for m in range(k + 2, min(k + 6, len(tokens))):
+                if tokens[m].capitalised:
+                    break
+                if raw[tokens[m].end : tokens[m].end + 1] == ",":
+                    entry.descriptions.add(tokens[m].word.casefold())
+                    break

@@ -20,6 +20,7 @@ module (``people``, ``organisations``, ``places``) over a shared ``table``.
 
 from __future__ import annotations
 
+from .coref import learn_descriptions
 from .model import PLACE, Sentence
 from .organisations import (
     find_headed_names,
@@ -71,5 +72,6 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     find_speaking_organisations(raw, tokenized, table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
+    learn_descriptions(raw, tokenized, table)
     return table
 

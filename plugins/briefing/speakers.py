@@ -137,12 +137,16 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
         if found is not None:
             utterance.cue, utterance.speaker = found
         return
-    # a fragment inside reported speech: a cue right after it (`"…", its
-    # spokesman said`) names its speaker before any verb earlier in the sentence
+    # a fragment inside reported speech: a person in a cue right after it
+    # (`the firm insists it paid "…", its spokesman Ada Obi said`) is its
+    # speaker unless a person is the subject of the cue before it (`Obi said
+    # it was "…", the Courier reported`: the outlet only relays her words)
     utterance.partial = True
-    found = _cue_after(ctx, after, first, True) if after and _closes_with_comma(raw, last) else None
-    if found is None or found[1] is None:
-        found = _nearest_cue(ctx, before, after, first)
+    found = _nearest_cue(ctx, before, after, first)
+    if found is None or found[1].kind != PERSON:
+        following = _cue_after(ctx, after, first, True) if after and _closes_with_comma(raw, last) else None
+        if following is not None and following[1] is not None and (found is None or following[1].kind == PERSON):
+            found = following
     if found is not None:
         utterance.cue, utterance.speaker = found
 
@@ -173,7 +177,7 @@ def _first_subject(ctx: _Context, start: int, end: int) -> Entry | None:
     the start of a sentence (what the sentence is about)."""
     for offset in range(start, end):
         entry = ctx.table.positions.get(offset)
-        if entry is None or offset in ctx.quoted:
+        if entry is None or offset in ctx.quoted or ctx.table.positions.get(offset - 1) is entry:
             continue
         sentence = ctx.sentence_at(offset)
         if entry.kind == PERSON and _opens_sentence(ctx, sentence.start, offset):

@@ -17,6 +17,7 @@ class Entry:
     mentions: list[Span] = field(default_factory=list)
     key: str | None = None  # a known place's usual name, to merge its forms
     gender: str | None = None  # "male"/"female" where the text shows it (people only)
+    descriptions: set[str] = field(default_factory=set)  # "regulator" from "X, the regulator,"
     # character offset → entry, shared by all entries of one table, so that
     # "is this covered?" costs the length of the span, not the whole table
     positions: dict[int, "Entry"] = field(default_factory=dict, repr=False, compare=False)
