@@ -356,7 +356,7 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
 
 def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """A name of two or three words whose last word the text later uses on
-    its own (``Tomas Brandvold retired … Brandvold, 64, was``): news writing
+    its own (``Anna Kessler retired … Kessler, 64, was``): news writing
     names a person in full once, then by surname, so this marks a person
     no title or cue marked."""
     alone: set[str] = set()
