@@ -150,6 +150,17 @@ def adversarial() -> list[tuple[str, str]]:
         ("200,000 letters with no spaces", "Title\n\n" + "abcdefghij" * 20_000 + "\n"),
         ("10,000 one-word lines", "Title\n\n" + "\n".join(f"Line{i}" for i in range(10_000)) + "\n"),
         ("20,000 'said' cues with no quote", "Title\n\n" + " ".join(["he said, she said."] * 5_000) + "\n"),
+        # each pair is 2,000 and 4,000 items in one paragraph: time should double
+        *(
+            (f"{n:,} quotes by pronoun speakers in one paragraph",
+             "Title\n\n" + " ".join(f'"Words {i}," she said. He added:' for i in range(n)) + "\n")
+            for n in (2_000, 4_000)
+        ),
+        *(
+            (f"{n:,} titled speakers in one paragraph",
+             "Title\n\n" + " ".join(f'Deputy Minister Ann Lee{i % 7} said "x {i}" and' for i in range(n)) + "\n")
+            for n in (2_000, 4_000)
+        ),
     ]
 
 

@@ -37,15 +37,15 @@ def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> Non
         name = " ".join(t.word for t in name_tokens)
         role = raw[role_start:role_end] if role_start is not None else None
         person = table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
-        set_gender(person, _gender_before(tokens, name_tokens[0], role))
-        while i < len(tokens) and tokens[i] is not name_tokens[-1]:
+        while i < len(tokens) and tokens[i] is not name_tokens[0]:
             i += 1
-        i += 1
+        set_gender(person, _gender_before(tokens, i, role))
+        i += len(name_tokens)
 
 
-def _gender_before(tokens: list[Token], first_name: Token, role: str | None) -> str | None:
-    """The gender an honorific (``Mrs``) or a role word (``spokeswoman``) gives."""
-    at = tokens.index(first_name)
+def _gender_before(tokens: list[Token], at: int, role: str | None) -> str | None:
+    """The gender an honorific (``Mrs``) or a role word (``spokeswoman``) gives
+    the name whose first word is ``tokens[at]``."""
     if at > 0 and role is None:
         return gender_of(tokens[at - 1].word)
     return _gender_of_words(role.split()) if role else None
@@ -169,7 +169,9 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
         names = _name_run(raw, tokens, i)
         if len(names) >= 2:
             after = names[-1].end
-            role = _role_phrase_after_comma(raw, tokens, tokens.index(names[-1]) + 1, after)
+            # names are tokens[i : i + len(names)]; list.index() here made
+            # long paragraphs quadratic
+            role = _role_phrase_after_comma(raw, tokens, i + len(names), after)
             if role is not None:
                 name = " ".join(t.word for t in names)
                 person = table.add(PERSON, name, names[0].start, names[-1].word_end, role)

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
 
 _REACH = 300  # characters around a quote searched for its cue
 _FAR = 6  # paragraphs a pronoun may reach back when none nearer fits
+# Look-backs also stop after this many characters, whatever the paragraphs:
+# a pronoun or description whose referent is further away than that is rare,
+# and without a bound one huge paragraph of quotes costs time squared.
+_NEAR_CHARS = 2000
+_FAR_CHARS = 6000
 _ARTICLES = ("a", "an", "the")
 
 
@@ -95,7 +100,9 @@ class _Context:
         """Pronouns and descriptions look back over this paragraph and the two before."""
         return Scope(
             table=self.table,
-            not_before=self.para_start.get(max(1, piece.paragraph - 2), 0),
+            not_before=max(
+                self.para_start.get(max(1, piece.paragraph - 2), 0), piece.mark - _NEAR_CHARS
+            ),
             quoted=self.quoted.__contains__,
             sentence_start=lambda offset: self.sentence_at(offset).start,
             speakers=self.speakers,
@@ -162,7 +169,7 @@ def _lone_quote_speaker(ctx: _Context, piece) -> tuple[str | None, Entry] | None
     found = _nearest_cue(ctx, tokens, [], piece)
     if found is not None:
         return found
-    subject = _first_subject(ctx, para_start, piece.mark)
+    subject = _first_subject(ctx, max(para_start, piece.mark - _NEAR_CHARS), piece.mark)
     if subject is not None:
         return None, subject
     previous = ctx.previous
@@ -443,7 +450,9 @@ def _pronoun(ctx: _Context, piece, token: Token, kind: str) -> Entry | None:
     scope = ctx.scope(piece)
     found = resolve_pronoun(scope, token.start, kind, gender)
     if found is None:
-        scope.not_before = ctx.para_start.get(max(1, piece.paragraph - _FAR), 0)
+        scope.not_before = max(
+            ctx.para_start.get(max(1, piece.paragraph - _FAR), 0), token.start - _FAR_CHARS
+        )
         found = resolve_pronoun(scope, token.start, kind, gender)
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)

@@ -66,15 +66,6 @@ class EntityTable:
         entry = self.positions.get(start)
         return entry if entry is not None and self.positions.get(end - 1) is entry else None
 
-    def latest_before(self, offset: int, kinds: tuple[str, ...], not_before: int = 0, skip=None) -> Entry | None:
-        """The entity of ``kinds`` mentioned last before ``offset`` and not
-        before ``not_before``; ``skip(offset)`` leaves out some text (quotes)."""
-        for at in range(offset - 1, not_before - 1, -1):
-            entry = self.positions.get(at)
-            if entry is not None and entry.kind in kinds and (skip is None or not skip(at)):
-                return entry
-        return None
-
     def person_by_word(self, word: str) -> Entry | None:
         """The one person whose name has ``word`` as its first or last word."""
         found = [
