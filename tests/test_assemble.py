@@ -35,6 +35,13 @@ def test_a_lone_surname_or_family_name_joins_the_full_name():
     assert [(e.name, e.aliases) for e in brief.entities] == [("Ada Okafor", ("Okafor",)), ("Wen Lishan", ("Wen",))]
 
 
+def test_forms_differing_only_in_case_and_full_stops_are_one_entity():
+    a = make_source("a", "The U.K. agreed.", entities=[place("United Kingdom", aliases=("U.K.",))])
+    b = make_source("b", "The UK agreed.", entities=[place("UK")])
+    (kingdom,) = _brief(a, b).entities
+    assert kingdom.name == "United Kingdom" and set(kingdom.aliases) >= {"U.K.", "UK"}
+
+
 def test_longest_role_seen_is_kept():
     assert _entity(_brief(wire(), rewrite()), "Ada Okafor").role == "union leader"
 

@@ -31,3 +31,14 @@ def test_single_word_that_speaks_and_is_written_inside_sentences():
 def test_sentence_opening_word_or_surname_is_no_organisation():
     parsed = parse("Officials said the road was shut.\nAda Obi arrived. Obi said she was tired.\n")
     assert organisations(parsed) == []
+
+
+def test_company_words_make_an_organisation_only_when_capitalised():
+    parsed = parse("Kestrel Capital bought the port. The talks began in Norway's capital.\n")
+    assert organisations(parsed) == ["Kestrel Capital"]
+
+
+def test_an_institution_word_makes_one_in_lower_case_after_a_country():
+    assert organisations(parse("Norway's fisheries ministry said the quota stands.\n")) == [
+        "Norway's fisheries ministry"
+    ]

@@ -98,11 +98,18 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _form_key(form: str) -> str:
+    """A name form as compared across sources: case and full stops aside,
+    since outlets differ in both ("U.S." and "US", "Foreign Ministry" and
+    "foreign ministry")."""
+    return form.casefold().replace(".", "")
+
+
 def _join_shared_forms(records: list[_Record], groups: _Groups) -> None:
     first_with: dict[tuple[str, str], int] = {}
     for i, r in enumerate(records):
         for form in sorted(r.forms):
-            key = (r.kind, form.casefold())
+            key = (r.kind, _form_key(form))
             if key in first_with:
                 groups.union(first_with[key], i)
             else:

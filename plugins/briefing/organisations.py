@@ -23,7 +23,8 @@ from .tokens import (
 def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """Capitalised names ending in an organisation or geographic head-word:
     ``Kenya's Water Ministry``, ``People's Liberation Army``, ``Mozambique Channel``."""
-    org_heads, geo_heads = word_set("org_heads.txt"), word_set("geo_heads.txt")
+    org_heads = word_set("org_heads.txt") | word_set("company_heads.txt")
+    geo_heads = word_set("geo_heads.txt")
     start = None
     for k, token in enumerate(tokens):
         if not token.capitalised or (start is not None and not adjacent(raw, tokens[k - 1], token)):
