@@ -202,6 +202,13 @@ def test_disputed_place_shows_both_names(built_site):
     assert "Senkaku" in page and "Diaoyu" in page
 
 
+def test_background_gives_each_sides_name_for_the_disputed_topic(built_site):
+    names = soup(built_site.output / BRIEF / "index.html").select_one("#background .names-in-use")
+    assert names is not None
+    text = " ".join(names.get_text().split())
+    assert "Diaoyu (China)" in text and "Senkaku (Japan)" in text
+
+
 # --------------------------------------------------------------------------
 # bad input: warn, name the file (and line), build the rest; strict fails
 # --------------------------------------------------------------------------
