@@ -64,3 +64,21 @@ def test_description_from_an_appositive_names_the_entity():
         '"This case is not closed," a spokeswoman for the regulator said.\n'
     )
     assert speakers(parsed) == ["Harbour Conduct Office"]
+
+
+def test_honorific_surname_goes_to_the_person_of_that_honorific():
+    parsed = parse(
+        "The inquiry's chair, Dr Lena Varga, spoke first. \"It was avoidable,\" said Dr Varga.\n"
+        "Among the passengers was Tomas Varga, 52, a teacher.\n"
+        '"The floor tilted," said Mr Varga.\n'
+        'Dr Varga said the final report would follow. "We will look again," she said.\n'
+    )
+    assert speakers(parsed) == ["Lena Varga", "Tomas Varga", "Lena Varga"]
+
+
+def test_surname_with_particles_opening_a_sentence():
+    parsed = parse(
+        "For years, Joris van der Berk has kept the lighthouse.\n"
+        'Van der Berk, 70, is not worried. "The lamp still works," he says.\n'
+    )
+    assert speakers(parsed) == ["Joris van der Berk"]

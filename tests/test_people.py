@@ -53,3 +53,8 @@ def test_full_name_then_surname_alone_is_a_person():
 
 def test_capitalised_words_never_reused_alone_are_no_person():
     assert people(parse("Lake Mora Gardens opened in May.\nThe gardens are free.\n")) == {}
+
+
+def test_two_particles_in_a_name():
+    found = people(parse("Hendrika van der Molen said the deal was done.\n"))
+    assert "Hendrika van der Molen" in found

@@ -35,6 +35,7 @@ from .people import (
     find_speaking_people,
     find_titled_people,
 )
+from .surnames import assign_surnames
 from .places import find_disputed_places, find_known_places, usual_place_name
 from .table import EntityTable, Entry
 from .text import Dateline
@@ -72,6 +73,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     find_speaking_organisations(raw, tokenized, table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
+    assign_surnames(raw, table)
     learn_descriptions(raw, tokenized, table)
     return table
 

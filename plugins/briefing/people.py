@@ -369,6 +369,8 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
             run = name_run(raw, tokens, k, backwards=False)
             if len(run) == 1 and not _glued(raw, tokens, k) and _as_subject(raw, tokens, k):
                 alone.add(run[0].word)
+            elif k == 0 and run and run[0].word.casefold() in word_set("name_particles.txt"):
+                alone.add(run[-1].word)  # "Van der Weele said": a surname opening a sentence
             elif len(run) >= 2:
                 runs.append(run)
             k += max(1, len(run))

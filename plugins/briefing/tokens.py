@@ -148,14 +148,14 @@ def name_word(token: Token) -> bool:
 
 
 
-def _particle(raw: str, tokens: list[Token], k: int) -> bool:
-    """A lower-case particle between two name words (``van`` in ``Pieter van Doorn``)."""
-    return (
-        0 < k < len(tokens) - 1
-        and tokens[k].word in word_set("name_particles.txt")
-        and name_word(tokens[k + 1])
-        and adjacent(raw, tokens[k], tokens[k + 1])
-    )
+def _particle(raw: str, tokens: list[Token], k: int, chained: int = 0) -> bool:
+    """A lower-case particle between two name words (``van`` in ``Pieter van
+    Doorn``), also the first of two (``van der`` in ``Hendrik van der Weele``)."""
+    if not (0 < k < len(tokens) - 1 and tokens[k].word in word_set("name_particles.txt")):
+        return False
+    if not adjacent(raw, tokens[k], tokens[k + 1]):
+        return False
+    return name_word(tokens[k + 1]) or (chained < 1 and _particle(raw, tokens, k + 1, chained + 1))
 
 
 def _first_name_place(raw: str, tokens: list[Token], k: int) -> bool:
