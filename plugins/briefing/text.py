@@ -238,10 +238,15 @@ def split_layout(raw: str, header: SourceHeader) -> Layout:
     story: list[tuple[int, int]] = []
     credits: list[tuple[int, str]] = []
     may_be_title = title is None
+    ended = False  # past an "Ends" / "Notes to editors" line
     for start, end in _candidates(raw, header.end):
         text = raw[start:end]
         if _is_separator(text):
             blocks.append(Block("separator", start, end, text))
+            continue
+        if ended or is_end_marker(text):
+            ended = True
+            blocks.append(Block("boilerplate", start, end, text))
             continue
         if title_key is not None and _title_key(text) == title_key:
             blocks.append(Block("title", start, end, text))
@@ -253,12 +258,19 @@ def split_layout(raw: str, header: SourceHeader) -> Layout:
             credits.append((start, caption))
             may_be_title = False
             continue
+        if credit_start is None and may_be_title and is_label(text):
+            blocks.append(Block("label", start, end, text))  # "ANALYSIS", a masthead
+            continue
         if credit_start is None and may_be_title and _looks_like_headline(text):
             title, title_key = text, _title_key(text)
             blocks.append(Block("title", start, end, text))
             may_be_title = False
             continue
         may_be_title = False
+        kind = furniture_kind(text, before_story=not story) if credit_start is None else None
+        if kind is not None:
+            blocks.append(Block(kind, start, end, text))
+            continue
         if credit_start is not None:
             block_start = start + credit_start
             inner = _strip_parens(raw[block_start:end])
@@ -268,6 +280,11 @@ def split_layout(raw: str, header: SourceHeader) -> Layout:
             if end <= start:
                 continue
         story.append((start, end))
+    if not story and blocks:
+        # Everything looked like furniture: keep the text readable as story.
+        furniture = [b for b in blocks if b.kind in FURNITURE_KINDS]
+        story = [(b.start, b.end) for b in furniture]
+        blocks = [b for b in blocks if b.kind not in FURNITURE_KINDS]
     paragraphs = tuple(
         Paragraph(number, start, end, raw[start:end])
         for number, (start, end) in enumerate(story, 1)
@@ -332,6 +349,70 @@ def _is_separator(text: str) -> bool:
     return not _HAS_WORD.search(text)
 
 
+FURNITURE_KINDS = ("boilerplate", "byline", "standfirst", "heading")
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b")
+_BYLINE = re.compile(r"(?:By|BY|by)[ ]+[A-Z]")
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_PHOTO_LABEL = re.compile(r"(?:Photograph|Photo|Picture|Image)s?(?:[ ]by)?:[ ]*(?P<credit>[^()]+)$")
+_PHOTO_TAIL = re.compile(
+    r"(?:^|[.!?][ ]+)(?:Photograph|Photo|Picture|Image)s?(?:[ ]by)?:[ ]*(?P<credit>[^.!?]{2,60})$"
+)
+
+
+def is_end_marker(text: str) -> bool:
+    """``Ends`` or ``Notes to editors`` on a line of its own: the story is over."""
+    key = text.strip().rstrip(":").strip()
+    return key.casefold() in word_set("end_markers.txt", folded=True)
+
+
+def is_label(text: str) -> bool:
+    """A short upper-case line above the headline: a kicker (``ANALYSIS``,
+    ``PRESS RELEASE``) or the outlet's masthead."""
+    words = text.split()
+    return 0 < len(words) <= 4 and text.upper() == text and any(c.isalpha() for c in text) and not text.endswith(".")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(" )]").endswith(_TERMINAL)
+
+
+def furniture_kind(text: str, *, before_story: bool) -> str | None:
+    """What a line the layout would keep as story is, if it is page furniture.
+
+    * ``"byline"``: ``By Jane Doe`` (no sentence after it);
+    * ``"boilerplate"``: a line opening with a cue of ``data/boilerplate_cues.txt``
+      (``Related:``, ``Sign up``, ``Live · Last updated``, ``This interview has
+      been edited…``), or a bare clock time (a live blog's entry stamp);
+    * ``"standfirst"``: above the story, a line that does not end a sentence
+      (a deck under the headline, a date line, ``Name in City``). In the
+      story, a line that does not end a sentence and has no more than a
+      headline's words is a ``"heading"`` (a live blog's "key events").
+      An agency's "X contributed to this report" is boilerplate too.
+    """
+    stripped = text.strip()
+    words = stripped.split()
+    if len(words) <= 30 and (_opens_with_cue(stripped) or _CONTRIBUTED.search(stripped)):
+        return "boilerplate"
+    if _CLOCK.fullmatch(stripped) or _CLOCK.match(stripped) and len(words) <= 4 and not _ends_sentence(stripped):
+        return "boilerplate"
+    if _ends_sentence(stripped):
+        return None
+    if _BYLINE.match(stripped) and len(words) <= 12:
+        return "byline"
+    if before_story:
+        return "standfirst"
+    return "heading" if len(words) <= 20 and not stripped.endswith((",", "-", "–", "—")) else None
+
+
+def _opens_with_cue(text: str) -> bool:
+    folded = text.casefold()
+    for cue in word_list("boilerplate_cues.txt"):
+        c = cue.casefold()
+        if folded.startswith(c) and (c[-1] in ":·-" or len(folded) == len(c) or not folded[len(c)].isalpha()):
+            return True
+    return False
+
+
 def _looks_like_headline(text: str) -> bool:
     """The first line of a text without a header Title is its headline,
     unless it is evidently story text (a dateline, or a finished sentence)."""
@@ -353,17 +434,53 @@ def caption_credit(text: str) -> str | None:
             return None
         credit = text[open_at + 1 : -1].strip()
         before = text[:open_at].rstrip()
+        labelled = _PHOTO_LABEL.match(credit)
+        if labelled and len(before.split()) >= 3 and len(credit) <= 70:
+            return labelled.group("credit").strip()  # "(Photo: Jo Hale)"
         if not _is_short_credit(credit) or len(before.split()) < 3:
             return None
         if _is_photo_credit(credit):
             return credit
+        if is_wire_agency(credit) and _describes_a_picture(before):
+            return credit  # "… on Tuesday. (Reuters)": an agency photo's caption
         if before.endswith(_TERMINAL + (",",)) or _abbreviates(credit, before):
             return None
         return credit
+    photo = _PHOTO_TAIL.search(text[-90:])
+    if photo and len(text.split()) > 3:
+        return photo.group("credit").strip()
+    if text.startswith(("Pictured:", "Pictured ")) and len(text.split()) <= 40:
+        return "Pictured"
     match = _SLASH_CREDIT.search(text[-80:])
     if match and len(text.split()) > 4:
         return match.group("credit")
     return None
+
+
+def wire_agencies() -> dict[str, str]:
+    """Casefolded form → usual name of the wire agencies in ``data/wire_agencies.txt``."""
+    return _wire_agencies()
+
+
+@lru_cache(maxsize=1)
+def _wire_agencies() -> dict[str, str]:
+    return {form.casefold(): group[0] for group in alias_groups("wire_agencies.txt") for form in group}
+
+
+def is_wire_agency(text: str) -> bool:
+    return text.strip().casefold() in _wire_agencies()
+
+
+def _describes_a_picture(before: str) -> bool:
+    """One short finished sentence reporting nobody's words: what a caption
+    over an agency credit is (a story paragraph ending "(Reuters)" reports)."""
+    words = {w.strip(".,;:\"“”'’").casefold() for w in before.split()}
+    return (
+        before.endswith(".")
+        and len(before.split()) <= 40
+        and before[:-1].count(". ") == 0
+        and not words & word_set("reporting_verbs.txt", folded=True)
+    )
 
 
 def _is_short_credit(credit: str) -> bool:
