@@ -82,3 +82,12 @@ def test_surname_with_particles_opening_a_sentence():
         'Van der Berk, 70, is not worried. "The lamp still works," he says.\n'
     )
     assert speakers(parsed) == ["Joris van der Berk"]
+
+
+def test_first_of_two_surnames_alone_is_the_full_name():
+    parsed = parse(
+        "Ana Lucía Soto Ruiz runs a bakery in Valparaíso.\n"
+        '"Bread costs more every week," Soto says.\n'
+        'Soto has stopped waiting. "Nobody listens," she says.\n'
+    )
+    assert speakers(parsed) == ["Ana Lucía Soto Ruiz", "Ana Lucía Soto Ruiz"]

@@ -58,3 +58,8 @@ def test_capitalised_words_never_reused_alone_are_no_person():
 def test_two_particles_in_a_name():
     found = people(parse("Hendrika van der Molen said the deal was done.\n"))
     assert "Hendrika van der Molen" in found
+
+
+def test_four_word_names_are_whole():
+    found = people(parse('"We won," said Juan Carlos Pérez Gil, the captain.\n'))
+    assert "Juan Carlos Pérez Gil" in found

@@ -128,7 +128,9 @@ def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[i
             run = name_run(raw, tokens, k, backwards=False)
             if len([t for t in run if t.capitalised]) >= 2:
                 name = " ".join(t.word for t in run)
-                for word in {run[0].word, run[-1].word}:
+                # a surname alone may be any later word of the name
+                # ("Cárdenas" of "Andrés Felipe Cárdenas Ruiz")
+                for word in {t.word for t in run if t.capitalised}:
                     found.setdefault(word, []).append((run[0].start, name))
                 k += len(run)
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .coref import gender_of, set_gender
 from .model import PERSON
+from .surnames import surname_forms
 from .table import EntityTable, Entry
 from .text import word_set
 from .tokens import (
@@ -288,8 +289,8 @@ def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTabl
         if entry.kind == PERSON and " " in entry.name:
             words = entry.name.split()
             by_first_word.setdefault(words[0], []).append(entry)
-            for word in {words[0], words[-1]}:
-                by_name_word.setdefault(word, []).append(entry)
+            for word in {words[0], *(w for w in surname_forms(entry.name) if " " not in w)}:
+                by_name_word.setdefault(word.casefold(), []).append(entry)
     if not by_first_word:
         return
     for tokens in tokenized:
@@ -300,7 +301,7 @@ def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTabl
                 continue
             if _continues_name(raw, tokens, k) or token.word in word_set("name_stopwords.txt"):
                 continue
-            people = by_name_word.get(token.word, ())
+            people = by_name_word.get(token.word.casefold(), ())
             if len(people) == 1:  # a surname two people share stays unresolved
                 people[0].add_alias(token.word)
                 people[0].add_mention(token.start, token.word_end)
@@ -375,7 +376,8 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
                 runs.append(run)
             k += max(1, len(run))
     for run in runs:
-        if run[-1].word in alone and not table.covered(run[0].start, run[-1].word_end):
+        surnames = {run[-1].word, run[-2].word} if len(run) >= 3 else {run[-1].word}
+        if surnames & alone and not table.covered(run[0].start, run[-1].word_end):
             table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 

@@ -27,6 +27,9 @@ def surname_forms(name: str) -> list[str]:
     forms = []
     for i in range(len(words) - 1, 0, -1):
         forms.append(" ".join(words[i:]).casefold())
+    if len(words) >= 3 and not _particle(words[-2]):
+        # "Ana María Soto Ruiz", "Lucía Soto Ruiz": the first of two surnames alone
+        forms.append(words[-2].casefold())
     return forms
 
 

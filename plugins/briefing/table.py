@@ -70,7 +70,7 @@ class EntityTable:
         """The one person whose name has ``word`` as its first or last word."""
         found = [
             e for e in self.entries
-            if e.kind == PERSON and " " in e.name and word in (e.name.split()[0], e.name.split()[-1])
+            if e.kind == PERSON and " " in e.name and word in e.name.split()
         ]
         return found[0] if len(found) == 1 else None
 

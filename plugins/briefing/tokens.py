@@ -173,7 +173,7 @@ def _first_name_place(raw: str, tokens: list[Token], k: int) -> bool:
     )
 
 
-def name_run(raw: str, tokens: list[Token], k: int, backwards: bool, limit: int = 3) -> list[Token]:
+def name_run(raw: str, tokens: list[Token], k: int, backwards: bool, limit: int = 4) -> list[Token]:
     """The words of a person's name that start at token ``k`` (or end at it,
     ``backwards``): up to ``limit`` name words, with particles between them
     and a place word as first name; a possessive ends a name."""
