@@ -95,3 +95,27 @@ def test_an_original_without_outlet_header_is_known_by_its_wire_dateline():
     named = make_source("named", REWRITE_TEXT + "\nNorthwire reported the vote.", outlet="Daily Lantern")
     assert credits_outlet(named, original)
     assert not credits_outlet(original, named)
+
+
+def test_a_masthead_names_an_original_without_outlet_header():
+    from dataclasses import replace
+    from briefing.model import Block
+    original = replace(make_source("orig", WIRE_TEXT), blocks=(Block("label", 0, 13, "VALMORA DAILY"),))
+    named = make_source("named", REWRITE_TEXT + "\nThe vote was close, the Valmora Daily reports.", outlet="Daily Lantern")
+    assert credits_outlet(named, original)
+    assert not credits_outlet(original, named)
+    assert _derived(original, named) == {"named": "orig", "orig": None}
+
+
+def test_a_wire_agency_credited_by_its_short_form():
+    original = make_source("orig", WIRE_TEXT, outlet="Agence France-Presse")
+    named = make_source("named", REWRITE_TEXT + "\nThe vote was close, according to AFP.", outlet="Daily Lantern")
+    assert credits_outlet(named, original)
+
+
+def test_a_masthead_word_in_ordinary_prose_is_no_credit():
+    from dataclasses import replace
+    from briefing.model import Block
+    original = replace(make_source("orig", WIRE_TEXT), blocks=(Block("label", 0, 8, "ANALYSIS"),))
+    named = make_source("named", REWRITE_TEXT + "\nAn analysis of the vote shows it was close.", outlet="Daily Lantern")
+    assert not credits_outlet(named, original)

@@ -11,7 +11,9 @@ Rule (``detect_rewrites``), for each pair of sources:
   coverage; what shows copying is that most of one text is in the other.
 * If ``overlap >= MOST`` (0.5) and exactly one of the two credits the
   other's outlet (a photo or reporting credit, a dateline credit, or the
-  outlet named in its story: "Reuters reported", "told the AP"), the
+  outlet named in its story: "Reuters reported", "told the AP", "the
+  Leeds Courier reports" for an original under a ``LEEDS COURIER``
+  masthead, "according to AFP" for Agence France-Presse copy), the
   crediting source is the rewrite: outlets credit what they take from, and
   a heavy paraphrase credits its original in prose. An original whose
   header does not name its outlet is known by its wire dateline
@@ -32,6 +34,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .align import Fact
 from .model import KeyPoint, ParsedSource, SourceAttribution
+from .text import alias_groups
 
 MOST = 0.5
 OVERWHELMING = 0.8
@@ -81,6 +84,36 @@ def _named_in_story(source: ParsedSource, name: str) -> bool:
     return any(pattern.search(p.text) for p in source.paragraphs)
 
 
+_CREDIT_BEFORE = r"(?:according to|told|reported by|first reported by|reported in|reports? (?:by|from|in)|cited by|quoted by|(?:an )?interview with)"
+_CREDIT_AFTER = r"(?:reports?|reported|reporting|says|said|writes|wrote|revealed)"
+
+
+def known_as(source: ParsedSource) -> tuple[str, ...]:
+    """Every name a crediting story may use for ``source``'s outlet: its
+    outlet or wire dateline agency, the other forms of a wire agency
+    (``AFP``/``Agence France-Presse``, ``data/wire_agencies.txt``), and a
+    masthead printed above its headline (``LEEDS COURIER``)."""
+    names = set(outlet_names(source))
+    names.update(b.text.strip() for b in source.blocks if b.kind == "label")
+    agencies = alias_groups("wire_agencies.txt")
+    for name in list(names):
+        for group in agencies:
+            if name.casefold() in {form.casefold() for form in group}:
+                names.update(group)
+    return tuple(sorted(n for n in names if n))
+
+
+def _credited_in_prose(source: ParsedSource, name: str) -> bool:
+    """The story credits ``name`` as its source: "the Leeds Courier reports",
+    "according to AFP", "told the Associated Press", "first reported by …".
+    The name may be written in any case (a masthead is in capitals)."""
+    named = rf"(?:the\s+)?(?i:{re.escape(name)})(?!\w)"
+    pattern = re.compile(
+        rf"(?<!\w)(?i:{_CREDIT_BEFORE})\s+{named}|(?<!\w){named}(?:['’]s)?\s+(?i:{_CREDIT_AFTER})(?!\w)"
+    )
+    return any(pattern.search(p.text) for p in source.paragraphs)
+
+
 def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
     """``source`` credits ``other``'s outlet (and is not that outlet itself).
 
@@ -98,7 +131,9 @@ def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
             or _named_in_story(source, outlet)
         ):
             return True
-    return False
+    return any(
+        name.casefold() not in own and _credited_in_prose(source, name) for name in known_as(other)
+    )
 
 
 def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource]:
