@@ -1,5 +1,7 @@
 
 
+from dataclasses import replace
+
 from briefing.assemble import assemble_brief, extractive_summary
 from briefing.model import PERSON, PLACE, BriefMeta, Registry, RegistryEntry, Speaker
 from briefing.parse import parse_source
@@ -126,6 +128,16 @@ def test_different_quotes_stay_apart_and_are_numbered_in_order():
     ]
     assert brief.quotes[1].speaker is None
     assert brief.quotes[0].speaker.name == "Ada Okafor"  # from the mention that has one
+
+
+def test_short_fragment_nobody_says_is_dropped_unless_another_source_attributes_it():
+    text = 'Locals call it "the slow road". Okafor said the strike would end "by the weekend".\n'
+    a = make_source("a", text, quotes=[("the slow road", None, True), ("by the weekend", "Ada Okafor", True)])
+    b = make_source("b", 'The strike will end "by the weekend".\n', quotes=[("by the weekend", None, True)])
+    a = replace(a, quotes=tuple(replace(q, cue=None) if q.speaker is None else q for q in a.quotes))
+    b = replace(b, quotes=tuple(replace(q, cue=None) for q in b.quotes))
+    brief = _brief(a, b)
+    assert [(q.text, q.sources) for q in brief.quotes] == [("by the weekend", ("a", "b"))]
 
 
 def test_speaker_not_listed_as_entity_still_gets_one():

@@ -383,3 +383,21 @@ def test_short_attributed_fragment_stays_a_quote():
 def test_outlet_relaying_a_person_is_not_the_speaker():
     parsed = parse('Judge Ada Obi said he had shown "not a flicker of remorse", the Courier said.\n')
     assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_unattributed_fragment_keeps_the_reporting_verb_of_its_sentence():
+    parsed = parse('One critic called the plan "a gift to landlords". The press calls it a "quiet revolution".\n')
+    assert only(parsed.quotes, "gift").cue == "called"
+    assert only(parsed.quotes, "quiet revolution").cue is None  # after "a": a label
+
+
+def test_seed_around_spring_is_one_quote_of_both_sources():
+    import dataclasses
+
+    from briefing.assemble import assemble_brief
+    from briefing.model import BriefMeta
+
+    one, two = (dataclasses.replace(parse_seed(n), id=n) for n in ("000", "002"))
+    brief = assemble_brief(BriefMeta(slug="s", title="t", date="2023-01-01"), [one, two])
+    found = [q for q in brief.quotes if "around spring" in q.text]
+    assert len(found) == 1 and len(found[0].sources) == 2

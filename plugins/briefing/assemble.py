@@ -229,12 +229,29 @@ def _speaker(members, entities: EntityIndex) -> Speaker | None:
     return None
 
 
+_FRAGMENT_WORDS = 6  # about five words: a term, a nickname, a slogan
+
+
+def _unattributed_fragment(quote) -> bool:
+    """A short fragment with neither speaker nor reporting cue (``the
+    "tortoise line"``, a placard's slogan). Kept when another source of the
+    brief gives the same words a speaker."""
+    return (
+        quote.speaker is None
+        and quote.cue is None
+        and quote.partial
+        and len(quote.text.split()) <= _FRAGMENT_WORDS
+    )
+
+
 def merge_quotes(
     sources: Sequence[ParsedSource], derived: Mapping[str, str | None], entities: EntityIndex
 ) -> tuple[Quote, ...]:
     """One Quote per distinct quote; ``q1``... originals' quotes first, in text order."""
     merged = []
     for members in _group_quotes(sources):
+        if all(_unattributed_fragment(q) for _, q in members):
+            continue  # a scare quote, slogan or term: no one says it
         in_group = {sid for sid, _ in members}
 
         def preference(m):  # the original's wording, then the first in id order

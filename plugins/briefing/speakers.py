@@ -156,6 +156,12 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
             found = following
     if found is not None:
         utterance.cue, utterance.speaker = found
+    else:
+        # nobody named, but the sentence reports speech (``one critic called
+        # its "…"``): a quote of someone, not a scare quote; after ``a``
+        # (``calls it a "…"``) the words label a thing
+        labelled = bool(before) and before[-1].word.casefold() in _ARTICLES[:2]
+        utterance.cue = None if labelled else next((t.text for t in reversed(before) if _is_verb(t)), None)
 
 
 def _lone_quote_speaker(ctx: _Context, piece) -> tuple[str | None, Entry] | None:
