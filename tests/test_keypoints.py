@@ -154,3 +154,37 @@ def test_quotes_questions_and_lead_ins_rank_below_facts():
         "The regional council said 300 homes in Osterby were flooded in the storms last winter."]))
     texts = [kp.text[:12] for kp in _rank(s, max_key_points=3)]
     assert texts == ["The council ", "The regional", "Work on the "]
+
+
+def test_the_lead_sentence_after_a_dateline_wins_over_a_quote_heavy_one():
+    s = make_source("s", "OSTERBY (Northwire) - The Osterby council approved a new harbour wall on Monday.\n"
+                         "Mayor Ana Holm said: \"This is a wall for our grandchildren, for the storms we know are coming and for 300 homes.\"\n"
+                         "Work starts in May.", entities=[])
+    assert "The Osterby council approved" in _rank(s)[0].text
+
+
+def test_a_short_concrete_outcome_is_not_penalised_as_short():
+    s = make_source("s", "Runners from 40 countries lined up in Osterby on a cold morning for the city marathon.\n"
+                         "Ethiopia's Abdi Bekele was third.\n"
+                         "It was nice.\n"
+                         "The weather was mild and the crowds along the course were large and loud all day.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert "Ethiopia's Abdi Bekele was third." in texts and "It was nice." not in texts
+
+
+def test_interviewers_questions_and_editors_notes_are_never_key_points():
+    s = make_source("s", "Your plant was called a breakthrough by the Osterby council. Is it one?\n"
+                         "Q: When will the Osterby plant open to the public?\n"
+                         "The plant opens to the public in 2027 and will employ 300 people, the company said.\n"
+                         "The interview has been edited for length and clarity.", entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert all("breakthrough" not in t and not t.startswith("Q:") and "edited" not in t for t in texts)
+    assert texts[0].startswith("The plant opens")
+
+
+def test_an_outlets_modal_argument_is_commentary():
+    assert is_commentary("It is time the council listened to its residents.")
+    assert is_commentary("The real question is who pays for the wall.")
+    assert is_commentary("Arguably, the harbour plan came too late.")
+    assert not is_commentary("The 2025 budget must be approved by December 15.")

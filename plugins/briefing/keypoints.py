@@ -7,12 +7,16 @@ reader; the best become key points, best first. Weights, and why:
   one (a rewrite repeats, it does not confirm): what several outlets carry
   is what the story is about.
 * ``+2.5`` a decision (``data/decision_cues.txt``: agreed, decided,
-  approved...) else ``+1.5`` another action (``data/action_cues.txt``:
-  plans, will, launched...): who decided or did what.
+  approved...) else ``+2`` a concrete outcome (``data/outcome_cues.txt``:
+  jailed, fined, won, was third, killed, rose, fell, is due to...) else
+  ``+1.5`` another action (``data/action_cues.txt``: plans, will,
+  launched...): who decided or did what, and how it came out.
 * ``+1`` someone reported as saying it (``data/reporting_cues.txt``) or a
   quote with a speaker in it: who said what. A sentence that is mostly a
-  direct quote loses ``2.5``: the quotes section carries it whole, and a
-  quote is someone's words, not the fact a reader needs first. A question
+  direct quote loses ``3``: the quotes section carries it whole, and a
+  quote is someone's words, not the fact a reader needs first; one partly
+  quoted (``PARTLY_QUOTED``) loses ``1``, so the plain fact sentence
+  beside it wins a near-tie. A question
   loses ``3``: it states no fact (interviews, "Q:" lines); so does a
   sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
@@ -21,17 +25,23 @@ reader; the best become key points, best first. Weights, and why:
 * ``+1`` a date of the story's own days (within ``RECENT_DAYS`` of the
   brief, "on Wednesday", "last week"): what is new.
 * ``+2`` for the first story paragraph, ``-0.5`` each paragraph down to 0:
-  news is written top-down, but position only breaks near-ties.
-* ``-3`` very short sentences (fewer than ``MIN_WORDS`` words): "He did
-  not go into specifics." is not a point on its own; ``-1`` a sentence that
+  news is written top-down, but position only breaks near-ties; and
+  ``LEAD_BONUS`` (``+2``) more for the story's first sentence (after a
+  dateline): a wire lead is the story's main fact.
+* ``-3`` very short sentences (fewer than ``MIN_WORDS`` words) with no
+  name, number or outcome: "He did not go into specifics." is not a point
+  on its own, "Ethiopia's Abdi Bekele was third." is; ``-1`` a sentence that
   opens with a pronoun (``data/context_pronouns.txt``), which needs the
   sentence before it to be understood.
 * ``-1.5`` sentences whose dates are all history (see ``background``): they
   belong to the background section.
 
-Never candidates: titles, captions and standfirsts (blocks or a summary
-above the story, see ``align.standfirst``), and a sentence that repeats a
-headline (``HEADLINE_REPEAT``).
+Never candidates (``eligible_sentences``): titles, captions, standfirsts
+and other furniture (blocks, or a summary above the story, see
+``align.standfirst``), a sentence that repeats a headline
+(``HEADLINE_REPEAT``), an interviewer's question (a ``Q:`` line, a
+paragraph ending in the writer's own question) and furniture left inside a
+paragraph (a sentence opening with a ``data/boilerplate_cues.txt`` cue).
 
 Commentary - the outlet's own evaluation (an evaluative word from
 ``data/commentary_cues.txt`` with no reporting cue, quote or number) - is
@@ -68,6 +78,7 @@ from .align import (
 )
 from .attribution import independent_sources
 from .model import KeyPoint, ParsedSource, Sentence
+from .text import opens_with_cue
 
 MIN_WORDS = 6
 MIN_KEY_POINTS = 3
@@ -75,6 +86,10 @@ HISTORY_YEARS = 5  # a date this many years before the brief is history
 RECENT_DAYS = 45  # a date this near the brief is the story's own news
 HEADLINE_REPEAT = 85  # rapidfuzz ratio of a sentence to a title: a repeat
 QUOTED_SHARE = 0.6  # this much of a sentence inside quote marks: a quote
+PARTLY_QUOTED = 0.3  # this much: a fact told in someone's words
+LEAD_BONUS = 2.0  # the story's first sentence
+
+_QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _YEAR = re.compile(r"^(\d{4})")
@@ -186,12 +201,52 @@ def _repeats_a_title(source: ParsedSource, sentence: Sentence) -> bool:
     return any(fuzz.ratio(text, t.casefold()) >= HEADLINE_REPEAT for t in titles)
 
 
-def _eligible(source: ParsedSource, sentence: Sentence) -> bool:
-    """Not a title, caption, standfirst or a headline's repeat."""
-    return not (
-        _in_block(source, sentence)
-        or sentence.index in standfirst(source)
-        or _repeats_a_title(source, sentence)
+def eligible_sentences(source: ParsedSource) -> frozenset[int]:
+    """Indexes of the sentences that may be key points: not in a title,
+    caption or standfirst, not a headline's repeat, not an interviewer's
+    question (a "Q:" line, or a paragraph ending in the writer's own
+    question), not furniture left inside a paragraph ("The interview has
+    been edited for length and clarity.")."""
+    deck = standfirst(source)
+    questions = _question_paragraphs(source)
+    return frozenset(
+        sentence.index
+        for sentence in source.sentences
+        if not (
+            sentence.index in deck
+            or sentence.paragraph in questions
+            or _QUESTION_LINE.match(sentence.text)
+            or opens_with_cue(sentence.text)
+            or _in_block(source, sentence)
+            or _repeats_a_title(source, sentence)
+        )
+    )
+
+
+def _lead_sentence(source: ParsedSource, eligible: frozenset[int]) -> int | None:
+    """Index of the story's first sentence (after a dateline, past a
+    standfirst): a wire story's lead is its main fact."""
+    for sentence in source.sentences:
+        if sentence.index in eligible:
+            return sentence.index if _states_a_fact(sentence.text) else None
+    return None
+
+
+def _states_a_fact(text: str) -> bool:
+    """Not a question, not a line ending in a colon."""
+    stripped = text.strip()
+    return not (stripped.rstrip(" \"'”’)").endswith("?") or stripped.endswith(":"))
+
+
+def _question_paragraphs(source: ParsedSource) -> frozenset[int]:
+    """Paragraphs ending in a question of the writer's own (an interviewer's
+    question with its lead-in: "Your result was hailed. Is it one?")."""
+    last: dict[int, Sentence] = {}
+    for sentence in source.sentences:
+        last[sentence.paragraph] = sentence
+    return frozenset(
+        number for number, sentence in last.items()
+        if sentence.text.rstrip().endswith("?") and _marked_share(sentence.text) < QUOTED_SHARE
     )
 
 
@@ -222,6 +277,8 @@ class _Scorer:
             story = [p for p in s.paragraphs if p.number not in deck]
             self.para_rank.update({(s.id, p.number): rank for rank, p in enumerate(story, 1)})
         self.quoted_share = _quoted_share(sources)
+        self.eligible = {s.id: eligible_sentences(s) for s in sources}
+        self.leads = {(s.id, lead) for s in sources if (lead := _lead_sentence(s, self.eligible[s.id])) is not None}
         self.reference = reference
 
     def is_recent(self, value: str) -> bool:
@@ -235,29 +292,39 @@ class _Scorer:
         text = sentence.text
         ids = [m[0] for m in fact]
         score = 2.0 * (len(ids) - 1) + 1.0 * (len(independent_sources(ids, self.derived)) - 1)
+        outcome = has_cue(text, load_words("outcome_cues.txt"))
         if has_cue(text, load_words("decision_cues.txt")):
             score += 2.5
+        elif outcome:
+            score += 2.0
         elif has_cue(text, load_words("action_cues.txt")):
             score += 1.5
         quoted = any(m in self.quoted for m in fact)
         if quoted or has_cue(text, load_words("reporting_cues.txt")):
             score += 1.0
-        if self.quoted_share.get(member, 0.0) >= QUOTED_SHARE:
-            score -= 2.5
+        share = self.quoted_share.get(member, 0.0)
+        if share >= QUOTED_SHARE:
+            score -= 3.0
+        elif share >= PARTLY_QUOTED:
+            score -= 1.0  # a fact told in someone's words: a fact sentence says it plainer
         if text.rstrip(" \"'”’)").endswith("?"):
             score -= 3.0  # a question states no fact
         if text.rstrip().endswith(":"):
             score -= 3.0  # "X said:" - the point is in what follows
         dated = self.dates.get(member, [])
-        if numbers(text) - {v for v in dated if is_history(v, self.ref_year)}:
+        counted = bool(numbers(text) - {v for v in dated if is_history(v, self.ref_year)})
+        if counted:
             score += 1.5
         if any(self.is_recent(v) for v in dated):
             score += 1.0
-        score += 0.75 * min(3, _names_in(text, self.forms))
+        names = _names_in(text, self.forms)
+        score += 0.75 * min(3, names)
         rank = self.lead_rank(fact)
         score += max(0.0, 2.0 - 0.5 * rank)
+        if any(m in self.leads for m in fact):
+            score += LEAD_BONUS
         words = _WORD.findall(text)
-        if len(words) < MIN_WORDS:
+        if len(words) < MIN_WORDS and not (outcome or counted or names):
             score -= 3.0
         if words and words[0].lower() in load_words("context_pronouns.txt"):
             score -= 1.0
@@ -278,7 +345,7 @@ def _candidates(sources, facts, derived, ref_year, reference=None) -> list[_Cand
     for fact in facts:
         member = preferred_member(fact, derived)
         sentence = scorer.sentences[member]
-        if not _eligible(scorer.by_id[member[0]], sentence):
+        if sentence.index not in scorer.eligible[member[0]]:
             continue
         score, commentary = scorer.score(fact, member, sentence)
         position = (scorer.lead_rank(fact), order[member[0]], member[1])

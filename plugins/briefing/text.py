@@ -204,6 +204,12 @@ _DATELINE = re.compile(
     r"[ ]?(?:\((?P<credit>[^()\r\n]{1,40})\)[ ]?)?"
     r"[-–—]{1,2}[ ]*"
 )
+# "Hanoi (AFP) -": a place written in title case counts before a wire agency's name.
+_AGENCY_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]*){0,3})"
+    r"(?:,[ ]?(?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}))?"
+    r"[ ]?\((?P<credit>[^()\r\n]{1,40})\)[ ]?[-–—]{1,2}[ ]*"
+)
 # "… Lagos, June 2, 2021. AGENCY/Jane Doe"
 _SLASH_CREDIT = re.compile(
     r"(?:^|[.!?][ ]+)(?P<credit>[A-Z]{2,}(?:[ ][A-Z]{2,}){0,2}/[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]*$"
@@ -404,6 +410,11 @@ def furniture_kind(text: str, *, before_story: bool) -> str | None:
     return "heading" if len(words) <= 20 and not stripped.endswith((",", "-", "–", "—")) else None
 
 
+def opens_with_cue(text: str) -> bool:
+    """``text`` opens with a page-furniture cue (``data/boilerplate_cues.txt``)."""
+    return _opens_with_cue(text)
+
+
 def _opens_with_cue(text: str) -> bool:
     folded = text.casefold()
     for cue in word_list("boilerplate_cues.txt"):
@@ -557,7 +568,9 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
     """
     match = _DATELINE.match(raw, paragraph.start, paragraph.end)
     if not match:
-        return None
+        match = _AGENCY_DATELINE.match(raw, paragraph.start, paragraph.end)
+        if not match or not is_wire_agency(match.group("credit")):
+            return None
     place = match.group("place").strip()
     credit = match.group("credit")
     credit = credit.strip() if credit else None
