@@ -401,3 +401,11 @@ def test_seed_around_spring_is_one_quote_of_both_sources():
     brief = assemble_brief(BriefMeta(slug="s", title="t", date="2023-01-01"), [one, two])
     found = [q for q in brief.quotes if "around spring" in q.text]
     assert len(found) == 1 and len(found[0].sources) == 2
+
+
+def test_colon_hands_the_quote_to_the_subject_before_it():
+    parsed = parse(
+        'Dr Ada Obi, head of the clinic board, welcomed the plan: "No mother should wait."\n'
+        'We met engineer Tunde Bello at the dam. He was blunt: "The wall will not hold."\n'
+    )
+    assert [(q.speaker, q.partial) for q in parsed.quotes] == [("Ada Obi", False), ("Tunde Bello", False)]

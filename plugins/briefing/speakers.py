@@ -137,6 +137,14 @@ def _attribute_one(ctx: _Context, utterance: Utterance, opening: Sentence, closi
         if found is not None:
             utterance.cue, utterance.speaker, utterance.partial = found[0], found[1], False
             return
+    # X welcomed the plan: "…" / He was blunt: "…" / Ministry: "…" — a colon
+    # hands the quote to the subject of the clause before it
+    if starts_capital and before_text.endswith(":"):
+        opening_words = ctx.unquoted(tokenize(raw, opening.start, min(first.mark, opening.start + _REACH)))
+        subject = _sentence_subject(ctx, opening_words, first)
+        if subject is not None:
+            utterance.cue, utterance.speaker, utterance.partial = None, subject, False
+            return
     # a quoted sentence on its own: the speaker of the quote just before goes on
     if not before_text and not after_text.strip(" .") and starts_capital:
         utterance.partial = False
