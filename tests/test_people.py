@@ -63,3 +63,8 @@ def test_two_particles_in_a_name():
 def test_four_word_names_are_whole():
     found = people(parse('"We won," said Juan Carlos Pérez Gil, the captain.\n'))
     assert "Juan Carlos Pérez Gil" in found
+
+
+def test_board_roles_before_a_name_are_roles():
+    found = people(parse("Trustee Mara Quill, who voted no, said the branch should stay open.\n"))
+    assert "Mara Quill" in found and found["Mara Quill"].role == "Trustee"
