@@ -188,3 +188,12 @@ def test_an_outlets_modal_argument_is_commentary():
     assert is_commentary("The real question is who pays for the wall.")
     assert is_commentary("Arguably, the harbour plan came too late.")
     assert not is_commentary("The 2025 budget must be approved by December 15.")
+
+
+def test_a_vox_pop_ranks_below_the_news():
+    s = make_source("s", "Residents of Osterby packed the hall for the library board meeting on Monday night.\n"
+                         "Doris Hale, 72, said she has used the Osterby branch since it opened in the spring.\n"
+                         "The library board voted 5-2 to close the Osterby branch at the end of June.",
+                    entities=[])
+    texts = [kp.text[:10] for kp in _rank(s)]
+    assert texts.index("The librar") < texts.index("Doris Hale")

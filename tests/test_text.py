@@ -299,3 +299,13 @@ def test_more_caption_forms(text, credit):
 def test_a_text_of_furniture_alone_stays_readable():
     _, layout = layout_of("Bakery fire closes high street\n\nBy Ann Pole\n")
     assert [p.text for p in layout.paragraphs] == ["By Ann Pole"]
+
+
+def test_a_title_case_place_before_a_wire_agency_is_a_dateline():
+    raw = "Hanoi (AFP) - The metro opened on Monday.\n"
+    header, layout = layout_of(raw)
+    assert layout.dateline is not None and layout.dateline.credit == "AFP"
+    sentences = split_sentences(raw, layout.paragraphs, layout.dateline)
+    assert sentences[0].text == "The metro opened on Monday."
+    _, plain = layout_of("Hanoi (Vietnam) - a city of eight million.\n")
+    assert plain.dateline is None

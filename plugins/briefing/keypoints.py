@@ -16,7 +16,9 @@ reader; the best become key points, best first. Weights, and why:
   direct quote loses ``3``: the quotes section carries it whole, and a
   quote is someone's words, not the fact a reader needs first; one partly
   quoted (``PARTLY_QUOTED``) loses ``1``, so the plain fact sentence
-  beside it wins a near-tie. A question
+  beside it wins a near-tie. A passer-by's view ("Doris Hale, 72,
+  said …": a named person with an age, reported) loses ``VOX_POP``: it
+  colours a story, it is not its news. A question
   loses ``3``: it states no fact (interviews, "Q:" lines); so does a
   sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
@@ -88,6 +90,8 @@ HEADLINE_REPEAT = 85  # rapidfuzz ratio of a sentence to a title: a repeat
 QUOTED_SHARE = 0.6  # this much of a sentence inside quote marks: a quote
 PARTLY_QUOTED = 0.3  # this much: a fact told in someone's words
 LEAD_BONUS = 2.0  # the story's first sentence
+VOX_POP = 2.0
+_AGED = re.compile(r"[A-Z][\w'’-]+, (?:\d{1,2}|aged \d{1,2}),")
 
 _QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 
@@ -300,8 +304,11 @@ class _Scorer:
         elif has_cue(text, load_words("action_cues.txt")):
             score += 1.5
         quoted = any(m in self.quoted for m in fact)
-        if quoted or has_cue(text, load_words("reporting_cues.txt")):
+        reported = has_cue(text, load_words("reporting_cues.txt"))
+        if quoted or reported:
             score += 1.0
+        if reported and _AGED.search(text):
+            score -= VOX_POP  # "Doris Hale, 72, said …": a voice from the crowd
         share = self.quoted_share.get(member, 0.0)
         if share >= QUOTED_SHARE:
             score -= 3.0
