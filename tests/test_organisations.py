@@ -42,3 +42,18 @@ def test_an_institution_word_makes_one_in_lower_case_after_a_country():
     assert organisations(parse("Norway's fisheries ministry said the quota stands.\n")) == [
         "Norway's fisheries ministry"
     ]
+
+
+def test_acronym_defined_in_brackets_is_an_alias_of_the_name_before_it():
+    parsed = parse(
+        "Control passed to the Oficina Nacional de Puertos (ONP) in May.\n"
+        'The ONP said it had "tightened inspections".\n'
+    )
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert "ONP" in found["Oficina Nacional de Puertos"].aliases
+    assert [q.speaker for q in parsed.quotes] == ["Oficina Nacional de Puertos"]
+
+
+def test_brackets_whose_letters_do_not_match_are_no_alias():
+    parsed = parse("The Harbour Board met the Port Trust (XY) today.\n")
+    assert not any("XY" in e.aliases for e in parsed.entities)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from .coref import learn_descriptions
 from .model import PLACE, Sentence
 from .organisations import (
+    find_defined_acronyms,
     find_headed_names,
     find_lowercase_organisations,
     find_speaking_organisations,
@@ -68,6 +69,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     for tokens in tokenized:
         find_headed_names(raw, tokens, table)
         find_lowercase_organisations(raw, tokens, table)
+        find_defined_acronyms(raw, tokens, table)
     for tokens in tokenized:
         find_known_places(raw, tokens, table)
     find_speaking_organisations(raw, tokenized, table)

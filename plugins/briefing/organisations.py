@@ -171,3 +171,48 @@ def _names_organisation(run: list[Token], inside: frozenset[str], named: dict, t
     if all(name_word(t) for t in run) and len(run) <= 3:
         return False  # a person's name
     return not all(is_place_word(t.word) for t in run)
+
+
+_ACRONYM_REACH = 10  # words of a name an acronym in brackets may stand for
+
+
+def find_defined_acronyms(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``the Dirección General de Aguas (DGA)``: an acronym in brackets whose
+    letters are the initials of the capitalised words just before it names
+    the same organisation, so a later ``the DGA said`` is that body."""
+    for k, token in enumerate(tokens):
+        word = token.word
+        if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()):
+            continue
+        if raw[token.start - 1 : token.start] != "(" or raw[token.end : token.end + 1] != ")" or k == 0:
+            continue
+        run = _initials_run(raw, tokens, k - 1, word)
+        if run:
+            name = " ".join(t.word for t in run)
+            entry = table.mentioned_at(run[0].start, run[-1].word_end)
+            if entry is None or entry.kind != ORGANISATION:
+                entry = table.add(ORGANISATION, name, run[0].start, run[-1].word_end)
+            entry.add_alias(word)
+            entry.add_mention(token.start, token.end)
+
+
+def _initials_run(raw: str, tokens: list[Token], j: int, acronym: str) -> list[Token]:
+    """The words ending at ``tokens[j]`` whose capitalised initials spell
+    ``acronym`` (small linking words such as ``of``, ``de`` may stand between)."""
+    if raw[tokens[j].end : tokens[j + 1].start] != " (":
+        return []
+    links = word_set("role_connectors.txt") | word_set("name_particles.txt")
+    initials = ""
+    for m in range(j, max(-1, j - _ACRONYM_REACH), -1):
+        token = tokens[m]
+        if m < j and not adjacent(raw, token, tokens[m + 1]):
+            return []
+        if token.capitalised and not token.possessive:
+            initials = token.word[0] + initials
+            if initials == acronym:
+                return tokens[m : j + 1]
+            if not acronym.endswith(initials):
+                return []
+        elif token.word.casefold() not in links or m == j:
+            return []
+    return []
