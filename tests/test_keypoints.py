@@ -192,8 +192,9 @@ def test_an_outlets_modal_argument_is_commentary():
 
 def test_a_vox_pop_ranks_below_the_news():
     s = make_source("s", "Residents of Osterby packed the hall for the library board meeting on Monday night.\n"
-                         "Doris Hale, 72, said she has used the Osterby branch since it opened in the spring.\n"
-                         "The library board voted 5-2 to close the Osterby branch at the end of June.",
+                         "Doris Hale, 72, said she has used the branch every week for 40 years.\n"
+                         "It was a long and noisy night.\n"
+                         "The library board voted to close the branch at the end of June.",
                     entities=[])
     texts = [kp.text[:10] for kp in _rank(s)]
     assert texts.index("The librar") < texts.index("Doris Hale")
