@@ -21,3 +21,10 @@ def test_name_runs_take_particles_and_stop_at_possessives():
     assert run("met Pieter van Doorn today", 3, backwards=True) == ["Pieter", "van", "Doorn"]
     assert run("Ada Obi's plan", 0) == ["Ada", "Obi"]  # the word, without its 's
     assert run("the van Doorn", 1) == []
+
+
+def test_combining_accents_stay_in_their_word():
+    from briefing.tokens import tokenize
+
+    text = "Ọ̀ṣúntókun said so"  # O + dot below + combining grave
+    assert [t.word for t in tokenize(text, 0, len(text))] == ["Ọ̀ṣúntókun", "said", "so"]

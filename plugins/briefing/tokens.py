@@ -15,7 +15,8 @@ from .text import alias_groups, word_set
 
 # A word: letters, digits, apostrophes and hyphens; a full stop only inside
 # an abbreviation ("U.S"), so a sentence's final stop is never part of a name.
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
+# combining accents (U+0300–036F) belong to their word: Yoruba "Ọ̀ṣúntókun"
+_TOKEN = re.compile(r"[^\W\d_][\u0300-\u036f]*(?:[\w'’\u0300-\u036f-]|\.(?=\w))*")
 _POSSESSIVE = ("'s", "’s")
 
 
