@@ -198,3 +198,22 @@ def test_a_vox_pop_ranks_below_the_news():
                     entities=[])
     texts = [kp.text[:10] for kp in _rank(s)]
     assert texts.index("The librar") < texts.index("Doris Hale")
+
+
+def test_an_outside_experts_reaction_ranks_below_the_news():
+    s = make_source("s", "Osterby opened its first tram line on Monday after six years of work.\n"
+                         "Mia Lund, an economist at Osterby University, said the line would pay for itself within 30 years.\n"
+                         "It was a bright morning.\n"
+                         "The city council voted to extend the line to the harbour.",
+                    entities=[])
+    texts = [kp.text[:8] for kp in _rank(s)]
+    assert texts.index("The city") < texts.index("Mia Lund")
+
+
+def test_what_is_scheduled_next_is_an_outcome():
+    s = make_source("s", "Osterby residents gathered outside the town hall on a wet Monday afternoon.\n"
+                         "It was cold.\n"
+                         "The committee has scheduled a hearing on the fare increase.\n"
+                         "People stood around in groups and talked about many other things too.",
+                    entities=[])
+    assert "scheduled" in _rank(s)[1].text

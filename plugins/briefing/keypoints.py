@@ -18,7 +18,9 @@ reader; the best become key points, best first. Weights, and why:
   quoted (``PARTLY_QUOTED``) loses ``1``, so the plain fact sentence
   beside it wins a near-tie. A passer-by's view ("Doris Hale, 72,
   said …": a named person with an age, reported) loses ``VOX_POP``: it
-  colours a story, it is not its news. A question
+  colours a story, it is not its news; an outside expert's
+  (``data/expert_cues.txt``: "an economist at", "who was not involved")
+  loses ``OUTSIDE_VIEW``: a reaction to the news. A question
   loses ``3``: it states no fact (interviews, "Q:" lines); so does a
   sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
@@ -91,6 +93,7 @@ QUOTED_SHARE = 0.6  # this much of a sentence inside quote marks: a quote
 PARTLY_QUOTED = 0.3  # this much: a fact told in someone's words
 LEAD_BONUS = 2.0  # the story's first sentence
 VOX_POP = 2.0
+OUTSIDE_VIEW = 2.0
 _AGED = re.compile(r"[A-Z][\w'’-]+, (?:\d{1,2}|aged \d{1,2}),")
 
 _QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
@@ -309,6 +312,8 @@ class _Scorer:
             score += 1.0
         if reported and _AGED.search(text):
             score -= VOX_POP  # "Doris Hale, 72, said …": a voice from the crowd
+        elif (reported or quoted) and has_cue(text, load_words("expert_cues.txt")):
+            score -= OUTSIDE_VIEW  # "…, an economist at X, said": reaction to the news
         share = self.quoted_share.get(member, 0.0)
         if share >= QUOTED_SHARE:
             score -= 3.0
