@@ -57,3 +57,13 @@ def test_acronym_defined_in_brackets_is_an_alias_of_the_name_before_it():
 def test_brackets_whose_letters_do_not_match_are_no_alias():
     parsed = parse("The Harbour Board met the Port Trust (XY) today.\n")
     assert not any("XY" in e.aliases for e in parsed.entities)
+
+
+def test_of_for_on_after_a_head_word_go_on_with_the_name():
+    parsed = parse(
+        "The Movement for Clean Rivers, a student group, said it would march.\n"
+        "The Commission on Harbour Safety met the Court on Tuesday.\n"
+    )
+    found = organisations(parsed)
+    assert "Movement for Clean Rivers" in found and "Commission on Harbour Safety" in found
+    assert not any("Tuesday" in name for name in found)

@@ -35,10 +35,58 @@ def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None
             start = k
         if (token.word in org_heads or token.word in geo_heads) and not _name_goes_on(raw, tokens, k):
             run = _drop_openers(tokens[max(start, k - 7) : k + 1])
-            if len(run) >= 2 and not table.covered(run[0].start, token.word_end):
+            if token.word in org_heads:
+                after = _name_after_head(raw, tokens, k)
+                if after and not table.covered(run[0].start, token.word_end):
+                    _free_from_people(table, after[0].start, after[-1].word_end)
+                run = run + after
+            if len(run) >= 2 and not table.covered(run[0].start, run[-1].word_end):
                 kind = ORGANISATION if token.word in org_heads else PLACE
                 _add_headed(raw, table, kind, run)
             start = None if token.possessive else start
+
+
+def _free_from_people(table: EntityTable, start: int, end: int) -> None:
+    """``Movement for Free Transit``: words taken for a person's name (named
+    nowhere else) belong to the organisation's name."""
+    for offset in range(start, end):
+        entry = table.positions.get(offset)
+        if entry is not None and entry.kind == PERSON and len(entry.mentions) == 1:
+            mention = entry.mentions[0]
+            if start <= mention.start and mention.end <= end:
+                entry.mentions.clear()
+                for at in range(mention.start, mention.end):
+                    table.positions.pop(at, None)
+
+
+_HEAD_LINKS = ("of", "for", "on")
+_NAME_LINKS = ("of", "for", "on", "and")
+
+
+def _name_after_head(raw: str, tokens: list[Token], k: int) -> list[Token]:
+    """``Ministry of Health``, ``Movement for Free Transit``, ``Commission on
+    Maritime Accident Investigation``: after an organisation head-word, ``of``,
+    ``for`` or ``on`` and capitalised words go on with its name."""
+    if tokens[k].possessive or k + 2 >= len(tokens) or tokens[k + 1].word not in _HEAD_LINKS:
+        return []
+    taken: list[Token] = []
+    m = k + 1
+    while m + 1 < len(tokens) and len(taken) < 8 and adjacent(raw, tokens[m - 1], tokens[m]):
+        link, word = tokens[m], tokens[m + 1]
+        if link.word not in _NAME_LINKS or not word.capitalised or not adjacent(raw, link, word):
+            break
+        if word.word in word_set("name_stopwords.txt"):
+            break  # "the Court on Tuesday"
+        taken += [link, word]
+        m += 2
+        while m < len(tokens) and tokens[m].capitalised and adjacent(raw, tokens[m - 1], tokens[m]):
+            if tokens[m - 1].possessive:
+                break
+            taken.append(tokens[m])
+            m += 1
+        if taken[-1].possessive:
+            break
+    return taken
 
 
 def _name_goes_on(raw: str, tokens: list[Token], k: int) -> bool:
