@@ -91,3 +91,12 @@ def test_first_of_two_surnames_alone_is_the_full_name():
         'Soto has stopped waiting. "Nobody listens," she says.\n'
     )
     assert speakers(parsed) == ["Ana Lucía Soto Ruiz", "Ana Lucía Soto Ruiz"]
+
+
+def test_a_name_described_with_which_is_an_organisation_that_it_stands_for():
+    parsed = parse(
+        "An inquiry by the Harbour Commission found faults.\n"
+        "Northway Ferries, which runs the route, said it accepted the findings. "
+        '"We are sorry," it added.\n'
+    )
+    assert speakers(parsed) == ["Northway Ferries"]

@@ -8,7 +8,7 @@ make up a role.
 from __future__ import annotations
 
 from .coref import gender_of, set_gender
-from .model import PERSON
+from .model import ORGANISATION, PERSON
 from .surnames import surname_forms
 from .table import EntityTable, Entry
 from .text import word_set
@@ -411,7 +411,9 @@ def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
 
 def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
     if len(run) >= 2 and not table.covered(run[0].start, run[-1].word_end):
-        table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+        # "Baltica Line, which runs the ferry, said": people take "who"
+        which = raw[run[-1].end : run[-1].end + 8] == ", which "
+        table.add(ORGANISATION if which else PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
