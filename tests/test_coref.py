@@ -100,3 +100,13 @@ def test_a_name_described_with_which_is_an_organisation_that_it_stands_for():
         '"We are sorry," it added.\n'
     )
     assert speakers(parsed) == ["Northway Ferries"]
+
+
+def test_a_place_named_by_the_dateline_is_never_a_person_speaker():
+    parsed = parse(
+        "VILA SERENA (AP) — Mayor Tiago Ramos raised the bus fare on Monday.\n\n"
+        "He said Vila Serena still spends millions on buses.\n\n"
+        '"Nobody likes a higher fare," he said.\n'
+    )
+    assert speakers(parsed) == ["Tiago Ramos"]
+    assert not [e for e in parsed.entities if e.name == "Vila Serena" and e.kind == "person"]

@@ -8,7 +8,7 @@ make up a role.
 from __future__ import annotations
 
 from .coref import gender_of, set_gender
-from .model import ORGANISATION, PERSON
+from .model import ORGANISATION, PERSON, PLACE
 from .surnames import surname_forms
 from .table import EntityTable, Entry
 from .text import word_set
@@ -16,6 +16,7 @@ from .tokens import (
     Token,
     adjacent,
     is_capital_title,
+    is_place_name,
     is_place_word,
     is_title,
     name_run,
@@ -410,10 +411,14 @@ def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
 
 
 def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
-    if len(run) >= 2 and not table.covered(run[0].start, run[-1].word_end):
-        # "Baltica Line, which runs the ferry, said": people take "who"
-        which = raw[run[-1].end : run[-1].end + 8] == ", which "
-        table.add(ORGANISATION if which else PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+    if len(run) < 2 or table.covered(run[0].start, run[-1].word_end) or is_place_name(run):
+        return
+    name = " ".join(t.word for t in run)
+    if table.find(name, PLACE) is not None:
+        return  # a place is never a person: the dateline's "SÃO PAULO" written again
+    # "Baltica Line, which runs the ferry, said": people take "who"
+    which = raw[run[-1].end : run[-1].end + 8] == ", which "
+    table.add(ORGANISATION if which else PERSON, name, run[0].start, run[-1].word_end)
 
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:

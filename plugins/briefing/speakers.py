@@ -30,7 +30,7 @@ from .model import ORGANISATION, PERSON, PLACE, Paragraph, Sentence
 from .people import speaker_name_near
 from .table import EntityTable, Entry
 from .text import sentence_locator, word_list, word_set
-from .tokens import Token, is_place_word, is_title, name_word, nationalities, tokenize
+from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities, tokenize
 
 if TYPE_CHECKING:
     from .quotes import Utterance
@@ -446,8 +446,8 @@ def _speaker_at(ctx: _Context, tokens: list[Token], j: int, piece, backwards: bo
     if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
         return _description(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
-    if len(run) >= 2:
-        name = " ".join(t.word for t in run)
+    name = " ".join(t.word for t in run)
+    if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
         return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
     if len(run) == 1:
         return person_by_surname(ctx.table, ctx.names, run[0])

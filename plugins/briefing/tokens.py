@@ -130,6 +130,12 @@ def is_place_word(word: str) -> bool:
     return (word,) in place_forms()
 
 
+def is_place_name(run: list[Token]) -> bool:
+    """Whether the words are a known place of several words (``São Paulo``):
+    a place is never a person."""
+    return tuple(t.word for t in run) in place_forms()
+
+
 def name_word(token: Token) -> bool:
     """Whether a token may be a word of a person's name."""
     word = token.word
