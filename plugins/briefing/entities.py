@@ -31,12 +31,11 @@ from .organisations import (
 from .people import (
     add_later_mentions,
     find_appositive_people,
-    find_reused_names,
     find_role_first_people,
     find_speaking_people,
     find_titled_people,
 )
-from .surnames import assign_surnames
+from .surnames import assign_surnames, find_reused_names
 from .places import find_disputed_places, find_known_places, usual_place_name
 from .table import EntityTable, Entry
 from .text import Dateline

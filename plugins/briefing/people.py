@@ -358,50 +358,6 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
             _add_speaking(raw, table, speaker_name_near(raw, tokens, k, backwards=True))
 
 
-def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
-    """A name of two or three words whose last word the text later uses on
-    its own (``Anna Kessler retired … Kessler, 64, was``): news writing
-    names a person in full once, then by surname, so this marks a person
-    no title or cue marked."""
-    alone: set[str] = set()
-    runs: list[list[Token]] = []
-    for tokens in tokenized:
-        k = 0
-        while k < len(tokens):
-            run = name_run(raw, tokens, k, backwards=False)
-            if len(run) == 1 and not _glued(raw, tokens, k) and _as_subject(raw, tokens, k):
-                alone.add(run[0].word)
-            elif k == 0 and run and run[0].word.casefold() in word_set("name_particles.txt"):
-                alone.add(run[-1].word)  # "Van der Weele said": a surname opening a sentence
-            elif len(run) >= 2:
-                runs.append(run)
-            k += max(1, len(run))
-    for run in runs:
-        surnames = {run[-1].word, run[-2].word} if len(run) >= 3 else {run[-1].word}
-        if surnames & alone and not table.covered(run[0].start, run[-1].word_end):
-            table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
-
-
-def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
-    """Whether a lone name word is used as people are: opening a sentence,
-    next to a reporting verb, before a comma, or as a possessive."""
-    verbs = word_set("reporting_verbs.txt")
-    return (
-        k == 0
-        or tokens[k].possessive
-        or tokens[k - 1].text in verbs
-        or (k + 1 < len(tokens) and tokens[k + 1].text in verbs)
-        or raw[tokens[k].end : tokens[k].end + 1] == ","
-    )
-
-
-def _glued(raw: str, tokens: list[Token], k: int) -> bool:
-    """Whether token ``k`` stands beside another capitalised word (part of another name)."""
-    before = k > 0 and tokens[k - 1].capitalised and adjacent(raw, tokens[k - 1], tokens[k])
-    after = k + 1 < len(tokens) and tokens[k + 1].capitalised and adjacent(raw, tokens[k], tokens[k + 1])
-    return before or after
-
-
 def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
     """Index of the word before the comma that opens the appositive ending at ``j``."""
     for m in range(j, max(0, j - 15), -1):
