@@ -1,0 +1,41 @@
+"""places.py: disputed names and the countries and cities of the data files."""
+
+from __future__ import annotations
+
+from briefing.model import PLACE
+from briefing.parse import parse_source
+from briefing.places import usual_place_name
+
+
+def places(text: str):
+    parsed = parse_source("Border story\n\n" + text, source_id="s", path="s.txt")
+    return {e.name: e for e in parsed.entities if e.kind == PLACE}
+
+
+def test_known_as_x_in_a_and_y_in_b_is_one_place_with_each_sides_name():
+    found = places("Boats circled the reef, known as the Hanish in Yemen and the Zukur in Eritrea.\n")
+    (reef,) = [p for p in found.values() if p.names_by_user]
+    assert reef.name == "Hanish/Zukur"
+    assert set(reef.aliases) >= {"Hanish", "Zukur"}
+    assert reef.names_by_user == (("Hanish", "Yemen"), ("Zukur", "Eritrea"))
+
+
+def test_known_in_a_as_x_is_the_same_pattern_turned_round():
+    found = places("The strait, known in Norland as Graa Sund and in Vesterland as Storsund, froze.\n")
+    (strait,) = [p for p in found.values() if p.names_by_user]
+    assert dict(strait.names_by_user) == {"Graa Sund": "Norland", "Storsund": "Vesterland"}
+
+
+def test_a_country_written_two_ways_is_one_place_under_its_longest_form():
+    found = places("The United States sent ships. US officials said little.\n")
+    assert "United States" in found and "US" not in found
+    assert "US" in found["United States"].aliases
+
+
+def test_a_capitalised_word_that_is_no_known_place_is_not_made_one():
+    assert "Brennvik" not in places("Brennvik said the vote was close.\n")
+
+
+def test_usual_name_of_a_dateline_written_in_capitals():
+    assert usual_place_name("NAIROBI") == "Nairobi"
+    assert usual_place_name("PORT ALDER") == "Port Alder"
