@@ -8,7 +8,8 @@ of a paragraph goes on in the next paragraph when that one opens with a mark
 (the newspaper convention); each paragraph's part is its own QuoteMention,
 and all parts share one speaker.
 
-Cues and speakers are found by ``speakers.py``.
+Cues and speakers are found by ``speakers.py`` (which way a quote is tied
+to its cue) and ``cues.py`` (the cue's verb and its subject).
 """
 
 from __future__ import annotations

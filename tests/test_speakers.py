@@ -1,0 +1,249 @@
+"""speakers.py and cues.py: which cue a quote has and who speaks it (made-up text)."""
+
+from __future__ import annotations
+
+from briefing.parse import parse_source
+
+
+def parse(text: str, **kw):
+    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt", **kw)
+
+
+def only(quotes, words):
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def role_of(parsed, name):
+    return next(e.role for e in parsed.entities if e.name == name)
+
+
+# -- cues and speakers -------------------------------------------------------
+
+
+def test_cue_before_with_comma():
+    parsed = parse('Kenyan Water Minister Ada Obi said, "We will finish the dam."\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "said", False)
+    assert role_of(parsed, "Ada Obi") == "Kenyan Water Minister"
+
+
+def test_cue_after_and_surname_resolution():
+    parsed = parse(
+        "Kenyan Water Minister Ada Obi met Nigerian Energy Minister Tunde Bello.\n"
+        '"We have many issues," Obi told Bello.\n'
+    )
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "told", False)
+    obi = next(e for e in parsed.entities if e.name == "Ada Obi")
+    assert "Obi" in obi.aliases
+
+
+def test_inverted_cue_names_a_new_speaker():
+    parsed = parse('"We have waited since 1998," said Peter Omondi, a farmer.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Peter Omondi", "said", False)
+
+
+def test_cue_after_with_role_before_name():
+    parsed = parse('"The river is dry," Kenyan Water Minister Ada Obi said at the dam.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.partial) == ("Ada Obi", False)
+
+
+def test_colon_introduction():
+    parsed = parse('Water Minister Ada Obi told the crowd: "The dam is ours."\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"
+    assert parsed.quotes[0].partial is False
+
+
+def test_according_to():
+    parsed = parse('Water Minister Ada Obi visited.\n"It is finished," according to Obi.\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue) == ("Ada Obi", "according to")
+
+
+def test_partial_quote_with_pronoun_speaker():
+    parsed = parse(
+        'Water Minister Ada Obi said, "The dam is ready."\n'
+        'She also warned against the "reckless plans" of rivals.\n'
+    )
+    q = only(parsed.quotes, "reckless")
+    assert (q.speaker, q.cue, q.partial) == ("Ada Obi", "warned", True)
+
+
+def test_it_refers_to_the_organisation():
+    parsed = parse(
+        "Kenya's water ministry issued a statement.\n"
+        'The two sides agreed to meet "before the rains", it added.\n'
+    )
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == ("Kenya's water ministry", "added", True)
+
+
+def test_definite_description_refers_to_the_organisation():
+    parsed = parse(
+        "Kenya's Water Ministry issued a statement.\n"
+        'It called the delay "regrettable", the ministry said.\n'
+    )
+    assert parsed.quotes[0].speaker == "Kenya's Water Ministry"
+
+
+def test_scare_quotes_without_cue_have_no_speaker():
+    parsed = parse('Water Minister Ada Obi spoke.\nThe two sides will set up a hotline "around spring".\n')
+    q = parsed.quotes[0]
+    assert (q.speaker, q.cue, q.partial) == (None, None, True)
+
+
+def test_noun_that_looks_like_a_verb_is_no_cue():
+    parsed = parse('Water Minister Ada Obi spoke.\nThe territorial claims of "historic rights" are old.\n')
+    assert parsed.quotes[0].speaker is None
+
+
+def test_quoted_sentence_on_its_own_continues_the_speaker():
+    parsed = parse('"The dam is ready," Water Minister Ada Obi said.\n"We are proud of it."\n')
+    second = parsed.quotes[1]
+    assert (second.speaker, second.partial) == ("Ada Obi", False)
+
+
+def test_quote_mention_points_at_sentence_and_paragraph():
+    parsed = parse('First sentence here. Water Minister Ada Obi said, "Go."\n')
+    q = parsed.quotes[0]
+    assert q.paragraph == 1
+    assert parsed.sentences[q.sentence].start <= q.start < parsed.sentences[q.sentence].end
+
+
+def test_split_quote_goes_on_with_its_speaker():
+    parsed = parse('"We are ready," Water Minister Ada Obi said, "but not yet."\n')
+    assert [(q.text, q.speaker, q.partial) for q in parsed.quotes] == [
+        ("We are ready", "Ada Obi", False), ("but not yet", "Ada Obi", False)]
+
+
+def test_inverted_cue_with_a_role_before_the_name():
+    parsed = parse(
+        "Tunde Bello, the coach, arrived.\n"
+        '"It was a penalty," said Corbridge coach Tunde Bello.\n'
+        '"We lost," said committee chair Cllr Ada Obi.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tunde Bello", "Ada Obi"]
+
+
+def test_inverted_cue_with_the_minister():
+    parsed = parse('Water Minister Ada Obi toured.\n"It is late," said the minister.\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_cue_after_a_statement_and_colon_introductions():
+    parsed = parse(
+        "Kenya's Water Ministry said in a statement: \"The dam is safe.\"\n"
+        'Ada Obi, a farmer in Kisumu, said on Monday in a radio interview, "We are afraid."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kenya's Water Ministry", "Ada Obi"]
+    assert not any(q.partial for q in parsed.quotes)
+
+
+def test_appositive_subject_is_the_first_name_before_the_commas():
+    parsed = parse(
+        "Ada Obi, a spokeswoman for Lakeside Terminals, which runs the port, said the firm "
+        'had paid "every shilling it owes".\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_pronoun_goes_to_the_person_who_fits():
+    parsed = parse(
+        "Mr Tunde Bello, the mayor, said the town was ready.\n"
+        "Ada Obi, 54, a baker, said her shop was lost. \"I have nothing left,\" she said.\n"
+        '"We will rebuild," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Tunde Bello"]
+
+
+def test_pronoun_after_a_role_named_person():
+    parsed = parse(
+        "Lakeland's chief negotiator, Tunde Bello, was cautious. He said the deal was weak.\n"
+        '"Data is welcome," he said.\n'
+    )
+    assert parsed.quotes[0].speaker == "Tunde Bello"
+    assert role_of(parsed, "Tunde Bello") == "Lakeland's chief negotiator"
+
+
+def test_surname_goes_to_the_nearest_full_name_before_it():
+    parsed = parse(
+        "Nadia Obi won the final. Her mother, Elena Obi, watched.\n"
+        '"I am proud," said the elder Obi.\n'
+    )
+    assert parsed.quotes[0].speaker == "Elena Obi"
+
+
+def test_person_named_in_full_once_then_by_surname():
+    parsed = parse(
+        "Tomas Berg retired in January after 31 years.\n"
+        "Berg laughs at that. \"Of course it has.\"\n"
+    )
+    assert parsed.quotes[0].speaker == "Tomas Berg"
+
+
+def test_lone_quote_after_a_cue_in_its_paragraph():
+    parsed = parse(
+        '"We are serious," Water Minister Ada Obi said.\n'
+        "Tunde Bello, the envoy, was cautious. Any deal, he said, must guarantee water. \"Water is better.\"\n"
+    )
+    assert parsed.quotes[1].speaker == "Tunde Bello"
+
+
+def test_shared_subject_after_and():
+    parsed = parse(
+        "Ada Obi, the mayor, lost. She thanked her supporters and said the party "
+        'would "rebuild from the ground up".\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_organisation_without_head_word_speaks_and_is_it():
+    parsed = parse(
+        "Lakeside Power said it had cut power to 9,000 homes.\n"
+        'It said in a statement that power would return "as soon as it is safe".\n'
+    )
+    assert parsed.quotes[0].speaker == "Lakeside Power"
+
+
+def test_the_company_is_the_organisation_last_named():
+    parsed = parse(
+        "Quillo, the payments start-up, said on Thursday that it was hacked. Shares in Quillo fell.\n"
+        'The company said the attackers used "a compromised account".\n'
+    )
+    assert parsed.quotes[0].speaker == "Quillo"
+
+
+def test_place_after_a_preposition_is_not_a_speaker():
+    parsed = parse('Some reviewers in Kenya have accused the author of "appropriating" a war.\n')
+    assert parsed.quotes[0].speaker is None
+
+
+def test_fragment_before_an_inverted_cue_takes_that_speaker():
+    parsed = parse(
+        'Lakeside Terminals insists it has paid "every shilling it owes", its spokesman Ada Obi told reporters.\n'
+    )
+    assert parsed.quotes[0].speaker == "Ada Obi"
+    assert parsed.quotes[0].partial
+
+
+def test_outlet_relaying_a_person_is_not_the_speaker():
+    parsed = parse('Judge Ada Obi said he had shown "not a flicker of remorse", the Courier said.\n')
+    assert parsed.quotes[0].speaker == "Ada Obi"
+
+
+def test_unattributed_fragment_keeps_the_reporting_verb_of_its_sentence():
+    parsed = parse('One critic called the plan "a gift to landlords". The press calls it a "quiet revolution".\n')
+    assert only(parsed.quotes, "gift").cue == "called"
+    assert only(parsed.quotes, "quiet revolution").cue is None  # after "a": a label
+
+
+def test_colon_hands_the_quote_to_the_subject_before_it():
+    parsed = parse(
+        'Dr Ada Obi, head of the clinic board, welcomed the plan: "No mother should wait."\n'
+        'We met engineer Tunde Bello at the dam. He was blunt: "The wall will not hold."\n'
+    )
+    assert [(q.speaker, q.partial) for q in parsed.quotes] == [("Ada Obi", False), ("Tunde Bello", False)]
