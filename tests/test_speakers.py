@@ -247,3 +247,20 @@ def test_colon_hands_the_quote_to_the_subject_before_it():
         'We met engineer Tunde Bello at the dam. He was blunt: "The wall will not hold."\n'
     )
     assert [(q.speaker, q.partial) for q in parsed.quotes] == [("Ada Obi", False), ("Tunde Bello", False)]
+
+
+# -- pronouns ------------------------------------------------------------------
+
+
+def test_pronoun_goes_to_a_subject_the_text_names_without_a_role():
+    parsed = parse('Ada Obi met Tunde Bello at the port. "It is over," she said.\n')
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi"]
+
+
+def test_person_after_a_preposition_is_no_subject_for_a_pronoun():
+    parsed = parse(
+        'Dr Ada Obi defended the plan. "It works," Dr Obi said.\n\n'
+        'Sen. Tunde Bello asked about costs. "Who pays?" Bello said.\n\n'
+        'Obi said the state would pay. Asked by Bello whether that was fair, she said it was "only right".\n'
+    )
+    assert only(parsed.quotes, "only right").speaker == "Ada Obi"

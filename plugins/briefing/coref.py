@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
-from .text import key_values
+from .text import key_values, word_set
 from .tokens import Token, name_run
 
 
@@ -61,6 +61,7 @@ class Scope:
     quoted: Callable[[int], bool]
     sentence_start: Callable[[int], int]
     speakers: list[Entry]
+    raw: str = ""
 
 
 def resolve_pronoun(scope: Scope, at: int, kind: str, gender: str | None) -> Entry | None:
@@ -85,12 +86,22 @@ def resolve_pronoun(scope: Scope, at: int, kind: str, gender: str | None) -> Ent
         seen.add(id(entry))
         if nearest is None:
             nearest = entry
+        if _after_preposition(scope.raw, offset):
+            continue  # ``Asked by Obi whether …, she said``: Obi is no subject
         if entry is previous_speaker or _first_in_sentence(scope, entry, offset):
             set_gender(entry, gender)
             return entry
     if nearest is not None:
         set_gender(nearest, gender)
     return nearest
+
+
+def _after_preposition(raw: str, offset: int) -> bool:
+    """Whether the word right before ``offset`` is a preposition: a person
+    named after one (``asked by Obi``, ``spoke to Obi``) is an object, never
+    the subject a later pronoun goes back to."""
+    words = raw[max(0, offset - 16) : offset].split()
+    return bool(words) and words[-1].casefold() in word_set("prepositions.txt")
 
 
 def _first_in_sentence(scope: Scope, entry: Entry, offset: int) -> bool:

@@ -44,13 +44,15 @@ def attribute(
 ) -> None:
     """Set cue, speaker and partial of every utterance, in text order."""
     sentence_at = sentence_locator(sentences)
+    names = full_names(raw, [tokenize(raw, s.start, s.end) for s in sentences])
     ctx = Context(
         raw=raw,
         table=table,
         quoted={offset for u in utterances for p in u.pieces for offset in range(p.start, p.end)},
         para_start={p.number: p.start for p in paragraphs},
         sentence_at=sentence_at,
-        names=full_names(raw, [tokenize(raw, s.start, s.end) for s in sentences]),
+        names=names,
+        written=sorted({written for found in names.values() for written in found}),
     )
     for utterance in utterances:
         first, last = utterance.pieces[0], utterance.pieces[-1]
