@@ -264,3 +264,27 @@ def test_person_after_a_preposition_is_no_subject_for_a_pronoun():
         'Obi said the state would pay. Asked by Bello whether that was fair, she said it was "only right".\n'
     )
     assert only(parsed.quotes, "only right").speaker == "Ada Obi"
+
+
+# -- descriptions --------------------------------------------------------------
+
+
+def test_description_far_back_goes_to_the_one_entity_with_that_role():
+    parsed = parse(
+        "Fire Service Chief Ada Obi told senators the agency was short of crews.\n\n"
+        "Sen. Tunde Bello said that was not good enough.\n\n"
+        "Sen. Mary Cole raised pay.\n\n"
+        "Sen. Lars Berg raised housing.\n\n"
+        '"Is it fixed?" Bello asked.\n\n'
+        '"No, senator, it is not," the chief replied.\n'
+    )
+    assert only(parsed.quotes, "it is not").speaker == "Ada Obi"
+
+
+def test_description_with_two_fitting_entities_far_back_has_no_speaker():
+    parsed = parse(
+        "Fire Chief Ada Obi and Police Chief Tunde Bello met.\n\n"
+        "Sen. Mary Cole spoke.\n\nSen. Lars Berg spoke.\n\nSen. Jon Dahl spoke.\n\n"
+        '"No, it is not," the chief replied.\n'
+    )
+    assert parsed.quotes[0].speaker is None

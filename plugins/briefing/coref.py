@@ -122,10 +122,31 @@ def resolve_description(scope: Scope, word: str, at: int) -> Entry | None:
         entry = scope.table.positions.get(offset)
         if entry is None or entry.kind not in (ORGANISATION, PERSON):
             continue
-        words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
-        if word in words.casefold().replace("'s", "").replace("’s", "").split() or word in entry.descriptions:
+        if word in _description_words(entry) or word in entry.descriptions:
             return entry
     return None
+
+
+def resolve_description_anywhere(table: EntityTable, word: str, at: int) -> Entry | None:
+    """``the chief replied`` long after ``Forest Service Chief Renata Okafor``:
+    beyond the near paragraphs a description still means the one entity named
+    before ``at`` with that word in its role, name or descriptions, but only
+    when exactly one fits; with two chiefs in the story nobody can tell."""
+    word = word.casefold()
+    fitting = []
+    for entry in table.entries:
+        if entry.kind not in (ORGANISATION, PERSON) or not entry.mentions:
+            continue
+        if min(m.start for m in entry.mentions) >= at:
+            continue
+        if word in _description_words(entry) or word in entry.descriptions:
+            fitting.append(entry)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _description_words(entry: Entry) -> list[str]:
+    words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
+    return words.casefold().replace("'s", "").replace("’s", "").split()
 
 
 def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:

@@ -21,6 +21,7 @@ from .coref import (
     person_by_surname,
     pronoun_kind,
     resolve_description,
+    resolve_description_anywhere,
     resolve_pronoun,
 )
 from .model import ORGANISATION, PERSON, PLACE
@@ -352,4 +353,6 @@ def _description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | No
     found = resolve_description(scope, tokens[j].word, tokens[j].start)
     if found is None and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
         found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
+    if found is None:
+        found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
     return found
