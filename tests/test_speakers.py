@@ -288,3 +288,15 @@ def test_description_with_two_fitting_entities_far_back_has_no_speaker():
         '"No, it is not," the chief replied.\n'
     )
     assert parsed.quotes[0].speaker is None
+
+
+# -- names and titles ------------------------------------------------------------
+
+
+def test_us_local_titles_are_roles_not_part_of_the_name():
+    parsed = parse(
+        'The council voted 4-3.\n\n"We are responding to a body count," said Councilmember Lucía Ortega de León.\n\n'
+        '"That is geography," Assemblywoman Jo Park said. "It is not anti-bike," she added.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Lucía Ortega de León", "Jo Park", "Jo Park"]
+    assert role_of(parsed, "Lucía Ortega de León") == "Councilmember"
