@@ -300,3 +300,12 @@ def test_us_local_titles_are_roles_not_part_of_the_name():
     )
     assert [q.speaker for q in parsed.quotes] == ["Lucía Ortega de León", "Jo Park", "Jo Park"]
     assert role_of(parsed, "Lucía Ortega de León") == "Councilmember"
+
+
+def test_surname_speaker_takes_the_full_name_written_earlier():
+    parsed = parse(
+        "The debate was secured by Liberal Democrat MP Olivia Penrose on Tuesday.\n\n"
+        'Opening the debate, Ms Penrose said villages had one bus a week. "It is not enough," she said.\n\n'
+        '"We are stranded," said Mr Halloran, who spoke next.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Olivia Penrose", "Halloran"]

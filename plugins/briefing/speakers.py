@@ -27,6 +27,7 @@ from .cues import (
     sentence_subject,
 )
 from .model import PERSON, Paragraph, Sentence
+from .surnames import complete_short_names
 from .table import EntityTable, Entry
 from .text import sentence_locator
 from .tokens import Token, tokenize
@@ -64,6 +65,7 @@ def attribute(
         if utterance.speaker is not None:
             ctx.speakers.append(utterance.speaker)
         ctx.previous = utterance
+    complete_short_names(table, ctx.written)
 
 def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closing: Sentence) -> None:
     raw = ctx.raw

@@ -15,7 +15,7 @@ from .coref import gender_of
 from .model import PERSON, Span
 from .table import EntityTable, Entry
 from .text import word_set
-from .tokens import Token, adjacent, name_run
+from .tokens import Token, adjacent, is_title, name_run
 
 
 def _particle(word: str) -> bool:
@@ -161,3 +161,41 @@ def _glued(raw: str, tokens: list[Token], k: int) -> bool:
     before = k > 0 and tokens[k - 1].capitalised and adjacent(raw, tokens[k - 1], tokens[k])
     after = k + 1 < len(tokens) and tokens[k + 1].capitalised and adjacent(raw, tokens[k], tokens[k + 1])
     return before or after
+
+
+def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> None:
+    """``Liberal Democrat MP Olivia Penrose`` … ``Ms Penrose said``: a person
+    the table knows only by a surname (found through an honorific or a cue)
+    takes the full name the text wrote with that surname, the one written
+    last before the person's first mention, else the only one written. A
+    full name that is already another entry (a place, an organisation, a
+    second person) is left alone: that is a different entity or a merge the
+    table already made. ``written`` is every (offset, name) run, in order."""
+    by_form: dict[str, list[tuple[int, str]]] = {}
+    for at, name in written:
+        name = _without_titles(name)
+        if len(name.split()) >= 2:
+            for form in surname_forms(name):
+                by_form.setdefault(form, []).append((at, name))
+    for entry in table.entries:
+        if entry.kind != PERSON or not entry.mentions or not is_short_form(entry.name):
+            continue
+        found = by_form.get(entry.name.casefold())
+        if not found:
+            continue
+        first = min(m.start for m in entry.mentions)
+        before = [name for at, name in found if at < first]
+        fuller = before[-1] if before else (found[0][1] if len({n for _, n in found}) == 1 else None)
+        if fuller is None or table.find(fuller) is not None:
+            continue
+        shorter, entry.name = entry.name, fuller
+        entry.add_alias(shorter)
+
+
+def _without_titles(name: str) -> str:
+    """``Councilmember Tom Eberhart`` → ``Tom Eberhart``: a run of name words
+    may open with a capitalised title or honorific, which is no part of it."""
+    words = name.split()
+    while words and (is_title(words[0].casefold()) or words[0] in word_set("honorifics.txt")):
+        words = words[1:]
+    return " ".join(words)
