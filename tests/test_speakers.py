@@ -309,3 +309,12 @@ def test_surname_speaker_takes_the_full_name_written_earlier():
         '"We are stranded," said Mr Halloran, who spoke next.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Olivia Penrose", "Halloran"]
+
+
+def test_compound_surname_speaker_merges_into_the_full_name():
+    parsed = parse(
+        "The fourth panellist, Luís Carvalho da Silva, a Lisbon city councillor, spoke last.\n\n"
+        '"It was not enough," Carvalho da Silva said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Luís Carvalho da Silva"]
+    assert [e.name for e in parsed.entities if e.kind == "person"] == ["Luís Carvalho da Silva"]

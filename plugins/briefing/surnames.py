@@ -163,33 +163,59 @@ def _glued(raw: str, tokens: list[Token], k: int) -> bool:
     return before or after
 
 
-def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> None:
+def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> dict[int, Entry]:
     """``Liberal Democrat MP Olivia Penrose`` … ``Ms Penrose said``: a person
     the table knows only by a surname (found through an honorific or a cue)
-    takes the full name the text wrote with that surname, the one written
+    takes the full name the text wrote with that surname (``Carvalho da
+    Silva`` of ``Luís Carvalho da Silva``), the one written
     last before the person's first mention, else the only one written. A
-    full name that is already another entry (a place, an organisation, a
-    second person) is left alone: that is a different entity or a merge the
-    table already made. ``written`` is every (offset, name) run, in order."""
+    name of several words is renamed only into a person the table holds (a
+    run of capitals may have swallowed a word before a name: ``Minister of
+    Infrastructure Ada Obi``). When that full name is already a person of
+    the table, the two are merged
+    unless their genders disagree; when it is a place or an organisation it
+    is another entity and left alone. ``written`` is every (offset, name) run,
+    in order. Returns id(merged entry) → the entry it went into, so that
+    callers holding the merged entry can follow."""
     by_form: dict[str, list[tuple[int, str]]] = {}
     for at, name in written:
         name = _without_titles(name)
         if len(name.split()) >= 2:
             for form in surname_forms(name):
                 by_form.setdefault(form, []).append((at, name))
-    for entry in table.entries:
-        if entry.kind != PERSON or not entry.mentions or not is_short_form(entry.name):
-            continue
-        found = by_form.get(entry.name.casefold())
+    merged: dict[int, Entry] = {}
+    for entry in list(table.entries):
+        found = by_form.get(entry.name.casefold()) if entry.kind == PERSON and entry.mentions else None
         if not found:
             continue
         first = min(m.start for m in entry.mentions)
         before = [name for at, name in found if at < first]
         fuller = before[-1] if before else (found[0][1] if len({n for _, n in found}) == 1 else None)
-        if fuller is None or table.find(fuller) is not None:
+        if fuller is None:
             continue
-        shorter, entry.name = entry.name, fuller
-        entry.add_alias(shorter)
+        other = table.find(fuller)
+        if other is None:
+            if is_short_form(entry.name):
+                shorter, entry.name = entry.name, fuller
+                entry.add_alias(shorter)
+        elif other is not entry and other.kind == PERSON and (None in (entry.gender, other.gender) or entry.gender == other.gender):
+            _merge(table, entry, other)
+            merged[id(entry)] = other
+    return merged
+
+
+def _merge(table: EntityTable, entry: Entry, into: Entry) -> None:
+    for alias in (entry.name, *entry.aliases):
+        into.add_alias(alias)
+    into.gender = into.gender or entry.gender
+    into.role = into.role or entry.role
+    into.descriptions |= entry.descriptions
+    for mention in entry.mentions:
+        into.mentions.append(mention)
+        for offset in range(mention.start, mention.end):
+            if table.positions.get(offset) is entry:
+                table.positions[offset] = into
+    table.entries.remove(entry)
 
 
 def _without_titles(name: str) -> str:
