@@ -169,7 +169,8 @@ def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> 
     takes the full name the text wrote with that surname (``Carvalho da
     Silva`` of ``Luís Carvalho da Silva``), the one written
     last before the person's first mention, else the only one written. A
-    name of several words is renamed only into a person the table holds (a
+    name of several words without a particle (not a compound surname) is
+    renamed only into a person the table holds (a
     run of capitals may have swallowed a word before a name: ``Minister of
     Infrastructure Ada Obi``). When that full name is already a person of
     the table, the two are merged
@@ -195,7 +196,7 @@ def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> 
             continue
         other = table.find(fuller)
         if other is None:
-            if is_short_form(entry.name):
+            if is_short_form(entry.name) or any(_particle(w) for w in entry.name.split()[1:]):
                 shorter, entry.name = entry.name, fuller
                 entry.add_alias(shorter)
         elif other is not entry and other.kind == PERSON and (None in (entry.gender, other.gender) or entry.gender == other.gender):
