@@ -318,3 +318,11 @@ def test_compound_surname_speaker_merges_into_the_full_name():
     )
     assert [q.speaker for q in parsed.quotes] == ["Luís Carvalho da Silva"]
     assert [e.name for e in parsed.entities if e.kind == "person"] == ["Luís Carvalho da Silva"]
+
+
+def test_a_verb_in_ing_after_a_preposition_has_no_subject_before_it():
+    parsed = parse(
+        "Judge Ada Obi heard the case of Tom Hale.\n\n"
+        '"You lied," the judge told Hale before announcing the sentence. "You took their savings."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]

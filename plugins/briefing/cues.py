@@ -173,6 +173,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         j -= 1
     if j < 0:
         return None
+    if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
+        return None  # ``the judge told Obi before announcing``: Obi does not announce
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         for m in _appositive_heads(ctx.raw, tokens, j):
             head = _speaker_at(ctx, tokens, m, piece, backwards=True)
