@@ -326,3 +326,34 @@ def test_a_verb_in_ing_after_a_preposition_has_no_subject_before_it():
         '"You lied," the judge told Hale before announcing the sentence. "You took their savings."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]
+
+
+def test_a_possessive_name_is_not_the_subject_a_pronoun_goes_back_to():
+    parsed = parse(
+        "Gregory Tillman, 56, pleaded guilty.\n\n"
+        '"He built it," prosecutor Nathan Greer said.\n\n'
+        "Tillman's attorney, Laura Brennan-Cole, asked for eight years. She said he had been \"in a hole\".\n"
+    )
+    assert only(parsed.quotes, "in a hole").speaker == "Laura Brennan-Cole"
+
+
+# -- unnamed speakers ----------------------------------------------------------
+
+
+def test_pronoun_after_an_unnamed_subject_is_nobody():
+    parsed = parse(
+        '"We will win," said Governor Dana Whitlock.\n\n'
+        "One man, a retired welder from Ashland, said he had known her father. "
+        '"Her old man could fix anything. She\'s the same," he said.\n\n'
+        'His son, who did not give his name, spoke briefly. "We did not come for revenge," he said. "We came for him."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Dana Whitlock", None, None, None]
+
+
+def test_unnamed_opening_with_a_name_in_apposition_is_that_person():
+    parsed = parse(
+        "Samuel Okeke, a teacher, died in May.\n\n"
+        'His daughter, Amara, said he had trusted the adviser. "My father apologised to everyone," she said.\n\n'
+        'She told the judge he sold his car. "He taught chemistry," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Amara", "Amara"]

@@ -10,7 +10,6 @@ before the comma (``Ada Obi, a farmer, said``).
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,9 +25,10 @@ from .coref import (
 )
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
+from .subjects import paragraph_subject, written_subject
 from .table import EntityTable, Entry
 from .text import word_list, word_set
-from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities, tokenize
+from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities
 
 if TYPE_CHECKING:
     from .quotes import Utterance
@@ -304,8 +304,16 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     gender = gender_of(token.word.casefold())
     scope = ctx.scope(piece)
     found = resolve_pronoun(scope, token.start, kind, gender)
+    if kind == PERSON:
+        # ``One man, a retired welder, said …. "…," he said``: the person the
+        # paragraph is about has no name, so the pronoun has none either
+        about = paragraph_subject(
+            ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.para_start.get(piece.paragraph, 0), token.start
+        )
+        if about is not None:
+            return about[0]
     if found is None and kind == PERSON:
-        found = _written_subject(ctx, token.start, scope.not_before)
+        found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None:
         scope.not_before = max(
             ctx.para_start.get(max(1, piece.paragraph - _FAR), 0), token.start - _FAR_CHARS
@@ -314,35 +322,6 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
     return found
-
-
-def _written_subject(ctx: Context, at: int, not_before: int) -> Entry | None:
-    """``Ada Obi met Tunde Bello. "…," she said``: a person the text names
-    without a role or a cue is not in the table, yet is who the pronoun means
-    when the name opens a sentence (its subject). The nearest such name
-    before ``at`` that no list calls a place or an organisation, outside
-    quotes, becomes the person."""
-    k = bisect.bisect_left(ctx.written, (at,)) - 1
-    while k >= 0 and ctx.written[k][0] >= not_before:
-        start, name = ctx.written[k]
-        k -= 1
-        if start in ctx.quoted or ctx.table.positions.get(start) is not None:
-            continue
-        words = name.split()
-        if ctx.table.find(name, PLACE) is not None or any(_organisation_word(w) for w in words):
-            continue
-        if not all(role_word(t) or t.capitalised for t in tokenize(ctx.raw, ctx.sentence_at(start).start, start)):
-            continue  # not the subject of its sentence
-        run = tokenize(ctx.raw, start, start + len(name))
-        if is_place_name(run):
-            continue
-        return ctx.table.add(PERSON, name, start, start + len(name))
-    return None
-
-
-def _organisation_word(word: str) -> bool:
-    folded = word.casefold()
-    return folded in word_set("org_heads.txt", folded=True) or folded in word_set("company_heads.txt", folded=True)
 
 
 def _description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:

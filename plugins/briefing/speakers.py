@@ -65,7 +65,10 @@ def attribute(
         if utterance.speaker is not None:
             ctx.speakers.append(utterance.speaker)
         ctx.previous = utterance
-    complete_short_names(table, ctx.written)
+    merged = complete_short_names(table, ctx.written)
+    for utterance in utterances:
+        if utterance.speaker is not None and id(utterance.speaker) in merged:
+            utterance.speaker = merged[id(utterance.speaker)]
 
 def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closing: Sentence) -> None:
     raw = ctx.raw
@@ -147,6 +150,10 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
     previous = ctx.previous
     if previous is not None and previous.speaker is not None and _near(previous, piece):
         return previous.cue, previous.speaker
+    if previous is not None and previous.cue is not None and previous.pieces[-1].paragraph == piece.paragraph:
+        # ``"…," he said. "…"`` where the cue's subject is nobody named (his
+        # son): the second sentence is his too; the last named person is wrong
+        return None
     person = resolve_pronoun(ctx.scope(piece), piece.mark, PERSON, None)
     return (None, person) if person is not None else None
 

@@ -1,0 +1,138 @@
+"""Who a sentence is about, for pronouns the table cannot settle alone.
+
+- ``Ada Obi met Tunde Bello. "…," she said``: a person the text names
+  without a role or a cue is not in the table, yet a name that opens a
+  sentence is its subject, and so what a later pronoun means;
+- ``One man, a retired welder, said he knew her. "…," he said``: the
+  sentence the pronoun goes back to is about someone the text does not name
+  (``one man``, ``a neighbour``, ``his son``), so the speaker is nobody,
+  never the last named person;
+- ``His daughter, Amara, said …. "…," she said``: the same opening with a
+  name in apposition is that named person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from .model import PERSON, PLACE
+from .table import EntityTable, Entry
+from .text import word_set
+from .tokens import Token, is_place_name, is_place_word, is_title, name_run, nationalities, tokenize
+
+_OPENING = 4  # words an unnamed subject phrase may take before its comma or verb
+
+
+def written_subject(
+    raw: str,
+    table: EntityTable,
+    quoted: set[int],
+    sentence_at: Callable,
+    written: list[tuple[int, str]],
+    at: int,
+    not_before: int,
+) -> Entry | None:
+    """The nearest full name before ``at`` (from ``written``, every (offset,
+    name) run in text order) that opens its sentence outside quotes and that
+    no list calls a place or an organisation; it becomes a person."""
+    k = bisect.bisect_left(written, (at,)) - 1
+    while k >= 0 and written[k][0] >= not_before:
+        start, name = written[k]
+        k -= 1
+        if start in quoted or table.positions.get(start) is not None:
+            continue
+        if table.find(name, PLACE) is not None or any(_organisation_word(w) for w in name.split()):
+            continue
+        if not all(_role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
+            continue  # not the subject of its sentence
+        if is_place_name(tokenize(raw, start, start + len(name))):
+            continue
+        return table.add(PERSON, name, start, start + len(name))
+    return None
+
+
+def paragraph_subject(
+    raw: str, table: EntityTable, quoted: set[int], sentence_at: Callable, para_start: int, at: int
+) -> tuple[Entry | None] | None:
+    """Going back from ``at`` through the sentences of its paragraph, the
+    first one that opens with a subject phrase decides: ``(None,)`` for an
+    unnamed person (``One man, …, said``), ``(person,)`` for a name in
+    apposition to it (``His daughter, Amara, said``); ``None`` when that
+    subject is anything else (a name, a pronoun, a quote) and the usual
+    resolution should go on."""
+    offset = at
+    while offset > para_start:
+        sentence = sentence_at(offset)
+        if sentence is None:
+            offset -= 1
+            continue
+        # quoted words are someone else's sentence, not this one's subject
+        tokens = [t for t in tokenize(raw, sentence.start, min(at, sentence.end)) if t.start not in quoted]
+        found = _unnamed_opening(raw, table, tokens)
+        if found is not None or (tokens and _opens_with_subject(raw, table, tokens)):
+            return found
+        offset = sentence.start - 1
+    return None
+
+
+def _opens_with_subject(raw: str, table: EntityTable, tokens: list[Token]) -> bool:
+    """Whether a sentence opens with a name or a pronoun (so it is about
+    someone named) rather than a quote or a clause."""
+    first = tokens[0]
+    if raw[first.start - 1 : first.start] in "\"“‘'":
+        return False
+    return table.positions.get(first.start) is not None or first.word.casefold() in ("he", "she")
+
+
+def _unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[Entry | None] | None:
+    if len(tokens) < 2 or tokens[0].word.casefold() not in word_set("unnamed_openers.txt"):
+        return None
+    if raw[tokens[0].start - 1 : tokens[0].start] in "\"“‘'":
+        return None  # inside a quote
+    for m in range(1, min(len(tokens), 1 + _OPENING)):
+        word = tokens[m]
+        if word.capitalised or table.positions.get(word.start) is not None:
+            return None  # ``An Acme spokesman``: an organisation's, not nobody's
+        if word.word.casefold() not in word_set("unnamed_people.txt"):
+            continue
+        after = raw[word.end : word.end + 2]
+        if after.startswith(","):
+            named = _apposed_name(raw, table, tokens, m + 1)
+            if named is not None:
+                return (named,)
+        return (None,)
+    return None
+
+
+def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> Entry | None:
+    """``his daughter, Amara,``: a run of name words between commas right
+    after the phrase is the person it names."""
+    if k >= len(tokens) or not tokens[k].capitalised:
+        return None
+    run = name_run(raw, tokens, k, backwards=False)
+    if not run or raw[run[-1].end : run[-1].end + 1] != ",":
+        return None
+    entry = table.mentioned_at(run[0].start, run[-1].word_end)
+    if entry is not None:
+        return entry if entry.kind == PERSON else None
+    if is_place_name(run):
+        return None
+    return table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+
+
+def _organisation_word(word: str) -> bool:
+    folded = word.casefold()
+    return folded in word_set("org_heads.txt", folded=True) or folded in word_set("company_heads.txt", folded=True)
+
+
+def _role_word(token: Token) -> bool:
+    folded = token.word.casefold()
+    return (
+        folded in ("a", "an", "the")
+        or folded in word_set("role_connectors.txt")
+        or is_title(folded)
+        or folded in word_set("role_modifiers.txt", folded=True)
+        or token.word in nationalities()
+        or is_place_word(token.word)
+    )
