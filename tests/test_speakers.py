@@ -357,3 +357,12 @@ def test_unnamed_opening_with_a_name_in_apposition_is_that_person():
         'She told the judge he sold his car. "He taught chemistry," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Amara", "Amara"]
+
+
+def test_kin_word_before_a_name_in_apposition_makes_a_person():
+    parsed = parse(
+        "Daniel Marsh, 41, fell from a scaffold run by Hallam Construction.\n\n"
+        "Mr Marsh's widow, Linda Marsh, did not give evidence. In a statement she described him as 'the careful one'.\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Linda Marsh"]
+    assert role_of(parsed, "Linda Marsh") == "Marsh's widow"

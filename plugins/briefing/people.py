@@ -187,7 +187,7 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
     """``Kenya's water minister, Ada Obi,``: a role phrase ending in a title
     head-word, a comma, then a name of two or three words."""
     for i in range(2, len(tokens)):
-        if raw[tokens[i - 1].end : tokens[i].start] != ", " or not is_title(tokens[i - 1].word):
+        if raw[tokens[i - 1].end : tokens[i].start] != ", " or not _role_head(tokens[i - 1]):
             continue
         names = _name_run(raw, tokens, i)
         if len(names) < 2 or raw[names[-1].end : names[-1].end + 1] not in (",", ".", ";", " "):
@@ -196,6 +196,12 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
         role = raw[tokens[start].start : tokens[i - 1].end]
         person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
         set_gender(person, _gender_of_words(role.split()))
+
+
+def _role_head(token: Token) -> bool:
+    """A title (``water minister``) or a word for a person the text may
+    otherwise leave unnamed (``Mr Marsh's widow, Linda Marsh,``)."""
+    return is_title(token.word) or token.word.casefold() in word_set("unnamed_people.txt")
 
 
 def _role_first_start(raw: str, tokens: list[Token], head: int) -> int:
