@@ -366,3 +366,13 @@ def test_kin_word_before_a_name_in_apposition_makes_a_person():
     )
     assert [q.speaker for q in parsed.quotes] == ["Linda Marsh"]
     assert role_of(parsed, "Linda Marsh") == "Marsh's widow"
+
+
+def test_they_goes_to_the_one_organisation_of_its_paragraph():
+    parsed = parse(
+        "A spokesperson for Hallam Construction said the company had reviewed its procedures. "
+        '"Our thoughts remain with his family," they said.\n\n'
+        "Residents met the Harbour Authority and the Port Board. "
+        '"We are angry," they said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Hallam Construction", None]

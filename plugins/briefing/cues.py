@@ -301,6 +301,8 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     """The entity a subject pronoun stands for: looked for near it first,
     then further back (quoted paragraphs leave the near window empty), then
     the last speaker of that kind."""
+    if token.word.casefold() == "they":
+        return _they(ctx, piece, token)
     gender = gender_of(token.word.casefold())
     scope = ctx.scope(piece)
     found = resolve_pronoun(scope, token.start, kind, gender)
@@ -322,6 +324,20 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
     return found
+
+
+def _they(ctx: Context, piece, token: Token) -> Entry | None:
+    """``A spokesperson for Hallam said …. "…," they said``: the one
+    organisation named in the paragraph outside quotes before the pronoun;
+    with none or several, ``they`` may be people or any of them: nobody."""
+    found: list[Entry] = []
+    for offset in range(max(ctx.para_start.get(piece.paragraph, token.start), token.start - NEAR_CHARS), token.start):
+        entry = ctx.table.positions.get(offset)
+        if entry is None or entry.kind != ORGANISATION or offset in ctx.quoted:
+            continue
+        if all(other is not entry for other in found):
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 def _description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
