@@ -376,3 +376,11 @@ def test_they_goes_to_the_one_organisation_of_its_paragraph():
         '"We are angry," they said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Hallam Construction", None]
+
+
+def test_letters_after_a_name_are_no_part_of_it():
+    parsed = parse(
+        'For the company, Helena Lindqvist KC said the firm was sorry. "There is no excuse," she said.\n\n'
+        'Tom Baker MP told the hearing it was "a disgrace".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Helena Lindqvist", "Tom Baker"]

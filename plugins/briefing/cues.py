@@ -28,7 +28,7 @@ from .people import speaker_name_near
 from .subjects import paragraph_subject, written_subject
 from .table import EntityTable, Entry
 from .text import word_list, word_set
-from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities
+from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities, postnominal
 
 if TYPE_CHECKING:
     from .quotes import Utterance
@@ -169,7 +169,7 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     the first name before a comma that is someone; after ``and`` (``She
     thanked them and said``) the subject that opens the sentence."""
     j = k - 1
-    while j >= 0 and tokens[j].word.casefold() in word_set("cue_adverbs.txt") and k - j <= 3:
+    while j >= 0 and (tokens[j].word.casefold() in word_set("cue_adverbs.txt") or postnominal(tokens[j])) and k - j <= 3:
         j -= 1
     if j < 0:
         return None

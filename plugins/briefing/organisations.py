@@ -15,6 +15,7 @@ from .tokens import (
     is_place_word,
     name_word,
     nationalities,
+    postnominal,
     role_words,
     role_words_folded,
 )
@@ -172,7 +173,7 @@ def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: E
             if token.text not in verbs:
                 continue
             j = k - 1
-            while j >= 0 and tokens[j].word.casefold() in adverbs and k - j <= 3:
+            while j >= 0 and (tokens[j].word.casefold() in adverbs or postnominal(tokens[j])) and k - j <= 3:
                 j -= 1
             if j < 0:
                 continue

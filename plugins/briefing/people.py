@@ -22,6 +22,7 @@ from .tokens import (
     name_run,
     name_word,
     nationalities,
+    postnominal,
     role_words,
     role_words_folded,
 )
@@ -354,7 +355,7 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
     for k, token in enumerate(tokens):
         if token.text in verbs:
             j = k - 1
-            while j >= 0 and tokens[j].word.casefold() in adverbs and k - j <= 3:
+            while j >= 0 and (tokens[j].word.casefold() in adverbs or postnominal(tokens[j])) and k - j <= 3:
                 j -= 1
             if j >= 0 and "," in raw[tokens[j].end : tokens[j + 1].start]:
                 j = _before_appositive(raw, tokens, j)

@@ -228,3 +228,8 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
         run.pop(0)  # a particle cannot open a name
         first += 1
     return run
+
+
+def postnominal(token: Token) -> bool:
+    """``KC``, ``MP``, ``Jr``: letters after a name, no part of it."""
+    return token.word in word_set("postnominals.txt")
