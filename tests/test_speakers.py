@@ -384,3 +384,12 @@ def test_letters_after_a_name_are_no_part_of_it():
         'Tom Baker MP told the hearing it was "a disgrace".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Helena Lindqvist", "Tom Baker"]
+
+
+def test_role_phrase_with_a_place_before_the_name_in_apposition():
+    parsed = parse(
+        "The Environment Agency said the fine was large. Its area director for the West Midlands, "
+        'Rosalind Heaton, said: "It is a warning."\n\n"We will follow the evidence," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Rosalind Heaton", "Rosalind Heaton"]
+    assert "West Midlands" not in [e.name for e in parsed.entities if e.kind == "person"]

@@ -386,5 +386,11 @@ def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
-    subject of a reporting verb (``… Obi told``, ``said John Smith``)."""
-    return name_run(raw, tokens, k, backwards)
+    subject of a reporting verb (``… Obi told``, ``said John Smith``). A run
+    after ``the`` is none: people are not written ``the Rosalind Heaton``, so
+    ``director for the West Midlands, Rosalind Heaton, said`` is about a
+    region, not a person called West Midlands."""
+    run = name_run(raw, tokens, k, backwards)
+    if run and raw[max(0, run[0].start - 4) : run[0].start].casefold() == "the ":
+        return []
+    return run
