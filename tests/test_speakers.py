@@ -393,3 +393,12 @@ def test_role_phrase_with_a_place_before_the_name_in_apposition():
     )
     assert [q.speaker for q in parsed.quotes] == ["Rosalind Heaton", "Rosalind Heaton"]
     assert "West Midlands" not in [e.name for e in parsed.entities if e.kind == "person"]
+
+
+def test_an_organisations_unnamed_spokesman_speaks_for_it():
+    parsed = parse(
+        'An Acme Corp spokesman said the plant was "fully safe".\n\n'
+        '"We will appeal," a Northway Ferries spokesperson said.\n\n'
+        'Acme Corp chief executive Ada Obi said it was "a good year".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Acme Corp", "Northway Ferries", "Ada Obi"]

@@ -285,7 +285,7 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
         return _pronoun(ctx, piece, token, kind)
     folded = token.word.casefold()
     if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
-        return _description(ctx, tokens, j, piece)
+        return _organisation_before(ctx, tokens, j) or _description(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
     name = " ".join(t.word for t in run)
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
@@ -324,6 +324,27 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
     return found
+
+
+def _organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
+    """``an Acme Corp spokesman said``, ``Acme's chief executive said``: a
+    role of an organisation's unnamed person speaks for that organisation.
+    Only after ``a``/``an`` or a possessive: ``the Acme Corp chief Ada Obi``
+    names the person."""
+    k = j - 1
+    while k >= 0 and k >= j - 3 and not tokens[k].capitalised and role_word(tokens[k]):
+        k -= 1  # ``a Kestrel Bank senior spokesman``
+    if k < 0:
+        return None
+    entry = ctx.table.mentioned_at(tokens[k].start, tokens[k].word_end)
+    if entry is None or entry.kind != ORGANISATION:
+        return None
+    if tokens[k].possessive:
+        return entry
+    m = k
+    while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is entry:
+        m -= 1
+    return entry if m > 0 and tokens[m - 1].word.casefold() in ARTICLES[:2] else None
 
 
 def _they(ctx: Context, piece, token: Token) -> Entry | None:
