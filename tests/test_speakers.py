@@ -402,3 +402,15 @@ def test_an_organisations_unnamed_spokesman_speaks_for_it():
         'Acme Corp chief executive Ada Obi said it was "a good year".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Acme Corp", "Northway Ferries", "Ada Obi"]
+
+
+# -- debates and turns -----------------------------------------------------------
+
+
+def test_question_then_cue_in_the_next_sentence_binds_its_own_speaker():
+    parsed = parse(
+        "Forest Service Chief Renata Okafor-Lyons testified.\n\n"
+        '"Is it fixed?" Sen. Dale Hendricks asked.\n\n'
+        '"No!" the chief replied. "It is not."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Dale Hendricks", "Renata Okafor-Lyons", "Renata Okafor-Lyons"]

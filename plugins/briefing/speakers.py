@@ -86,6 +86,10 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
         previous = ctx.previous
         utterance.cue, utterance.speaker, utterance.partial = previous.cue, previous.speaker, previous.partial
         return
+    # "…?" X asked. — the sentence splitter ends a sentence at "?" or "!"
+    # before a capital, so the cue after such a quote is the next sentence
+    if not before_text and not after and last.close is not None and raw[last.close - 1] in "?!":
+        after = _next_sentence_words(ctx, closing, last.paragraph)
     # "…," X said / "…," said X
     if not before_text and after:
         found = cue_after(ctx, after, first, _closes_with_comma(raw, last))
@@ -131,6 +135,23 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
         # (``calls it a "…"``) the words label a thing
         labelled = bool(before) and before[-1].word.casefold() in ARTICLES[:2]
         utterance.cue = None if labelled else next((t.text for t in reversed(before) if is_verb(t)), None)
+
+
+def _next_sentence_words(ctx: Context, sentence: Sentence, paragraph: int) -> list[Token]:
+    """The unquoted words of the sentence right after ``sentence`` in its
+    paragraph (within reach), up to its first quote mark."""
+    start = sentence.end
+    while start < len(ctx.raw) and ctx.raw[start] in " \t":
+        start += 1
+    following = ctx.sentence_at(start) if start < len(ctx.raw) else None
+    if following is None or following.start != start or following.paragraph != paragraph:
+        return []
+    words = []
+    for token in tokenize(ctx.raw, start, min(following.end, start + REACH)):
+        if token.start in ctx.quoted:
+            break
+        words.append(token)
+    return words
 
 
 def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
