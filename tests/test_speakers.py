@@ -414,3 +414,8 @@ def test_question_then_cue_in_the_next_sentence_binds_its_own_speaker():
         '"No!" the chief replied. "It is not."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Dale Hendricks", "Renata Okafor-Lyons", "Renata Okafor-Lyons"]
+
+
+def test_joined_initials_are_part_of_a_name():
+    parsed = parse('"We will appeal," said J.R. Okafor.\n\n"It is fine," the U.S. envoy said.\n')
+    assert [q.speaker for q in parsed.quotes] == ["J.R. Okafor", None]

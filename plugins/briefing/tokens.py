@@ -37,6 +37,12 @@ class Token:
         return self.start + len(self.word)
 
 
+# ``J.R. Okafor``: joined initials keep their last stop, as ``J.`` does, so
+# they stay one word of the name before it
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")
+_INITIALS_STOP = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def tokenize(raw: str, start: int, end: int) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(raw, start, end):
@@ -45,7 +51,7 @@ def tokenize(raw: str, start: int, end: int) -> list[Token]:
         word = text[:-2] if possessive else text
         # keep the stop of a known abbreviation such as "U.S." or "Mr."
         if not possessive and match.end() < end and raw[match.end()] == ".":
-            if (word + ".").casefold() in abbreviations():
+            if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word):
                 word = text = word + "."
         tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive))
     return tokens
@@ -151,7 +157,12 @@ def name_word(token: Token) -> bool:
         and word not in word_set("company_heads.txt")
         and word not in word_set("geo_heads.txt")
         and not is_place_word(word)
-    ) or (len(word) == 2 and word[0].isupper() and word[1] == ".")  # an initial
+    ) or (len(word) == 2 and word[0].isupper() and word[1] == ".") or _initials(word)
+
+
+def _initials(word: str) -> bool:
+    """``J.R.``, but not ``U.S.`` or ``U.K.``, which are places."""
+    return _INITIALS_STOP.fullmatch(word) is not None and word.casefold() not in abbreviations() and not is_place_word(word)
 
 
 
