@@ -419,3 +419,8 @@ def test_question_then_cue_in_the_next_sentence_binds_its_own_speaker():
 def test_joined_initials_are_part_of_a_name():
     parsed = parse('"We will appeal," said J.R. Okafor.\n\n"It is fine," the U.S. envoy said.\n')
     assert [q.speaker for q in parsed.quotes] == ["J.R. Okafor", None]
+
+
+def test_colon_after_a_sentence_opened_by_an_unmarked_full_name():
+    parsed = parse('The hearing ended.\n\nAda Obi was blunt: "The wall will not hold."\n')
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi"]

@@ -205,6 +205,13 @@ def sentence_subject(ctx: Context, tokens: list[Token], piece) -> Entry | None:
             return entry
         if pronoun_kind(token.word) is not None:
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
+    if tokens and tokens[0].start == ctx.sentence_at(tokens[0].start).start:
+        # ``Ada Obi was blunt: "…"``: a full name opening the sentence is its
+        # subject even when nothing else marks it as a person
+        run = speaker_name_near(ctx.raw, tokens, 0, backwards=False)
+        name = " ".join(t.word for t in run)
+        if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
+            return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
     return None
 
 
