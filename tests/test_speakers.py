@@ -424,3 +424,12 @@ def test_joined_initials_are_part_of_a_name():
 def test_colon_after_a_sentence_opened_by_an_unmarked_full_name():
     parsed = parse('The hearing ended.\n\nAda Obi was blunt: "The wall will not hold."\n')
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi"]
+
+
+def test_pronoun_reaches_back_to_a_sentence_opening_name_paragraphs_earlier():
+    parsed = parse(
+        "Kang Soon-ja has been diving since she was 13.\n\nShe is 84.\n\n"
+        "The divers were added to a heritage list in 2016.\n\nThe village gets busloads of visitors.\n\n"
+        "'People come here with cameras,' she says.\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kang Soon-ja"]

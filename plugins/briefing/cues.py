@@ -328,6 +328,8 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
             ctx.para_start.get(max(1, piece.paragraph - _FAR), 0), token.start - _FAR_CHARS
         )
         found = resolve_pronoun(scope, token.start, kind, gender)
+    if found is None and kind == PERSON:
+        found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
     return found
