@@ -433,3 +433,12 @@ def test_pronoun_reaches_back_to_a_sentence_opening_name_paragraphs_earlier():
         "'People come here with cameras,' she says.\n"
     )
     assert [q.speaker for q in parsed.quotes] == ["Kang Soon-ja"]
+
+
+def test_colon_after_his_or_her_hands_the_quote_to_that_person():
+    parsed = parse(
+        "The panel met.\n\nHousing secretary Markus Leitgeb was asked why. "
+        'His answer: "Because it takes a hundred years."\n\n'
+        'His son was blunt: "It never works."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Markus Leitgeb", None]

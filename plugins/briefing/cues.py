@@ -205,6 +205,12 @@ def sentence_subject(ctx: Context, tokens: list[Token], piece) -> Entry | None:
             return entry
         if pronoun_kind(token.word) is not None:
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
+    if len(tokens) > 1 and tokens[0].word.casefold() in ("his", "her"):
+        # ``Her verdict was unambiguous: "…"``, ``His answer: "…"`` — her own
+        # words; ``His son was blunt:`` is someone else's, and unnamed
+        if tokens[1].word.casefold() in word_set("unnamed_people.txt"):
+            return None
+        return _pronoun(ctx, piece, tokens[0], PERSON)
     if tokens and tokens[0].start == ctx.sentence_at(tokens[0].start).start:
         # ``Ada Obi was blunt: "…"``: a full name opening the sentence is its
         # subject even when nothing else marks it as a person
