@@ -442,3 +442,13 @@ def test_colon_after_his_or_her_hands_the_quote_to_that_person():
         'His son was blunt: "It never works."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Markus Leitgeb", None]
+
+
+def test_an_epithet_goes_to_the_one_person_its_paragraph_names():
+    parsed = parse(
+        "The cup tie ended 2-1.\n\n"
+        'Kofi Ansah, 25, who joined Millbrook last summer, was gracious. "I did not believe him," the 25-year-old said.\n\n'
+        'Ada Obi, 40, and Tom Hale, 41, lost their homes. "It is over," the 41-year-old said.\n\n'
+        '"We lost," the families said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kofi Ansah", None, None]

@@ -299,6 +299,8 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     folded = token.word.casefold()
     if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
         return _organisation_before(ctx, tokens, j) or _description(ctx, tokens, j, piece)
+    if not token.capitalised and backwards:
+        return _epithet(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
     name = " ".join(t.word for t in run)
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
@@ -360,6 +362,32 @@ def _organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | N
     while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is entry:
         m -= 1
     return entry if m > 0 and tokens[m - 1].word.casefold() in ARTICLES[:2] else None
+
+
+def _epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
+    """``Kofi Ansah, 25, … was gracious. "…," the defender said``: a
+    description no role list knows, written for variety, is the one person
+    its paragraph names before it; with none or several it stays nobody's.
+    A plural (``the families said``) is a group, never one person."""
+    word = tokens[j].word.casefold()
+    if word.endswith("s") and not word.endswith("ss"):
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
+        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
+            return None  # ``the Swedish midfielder``, ``the 54-year-old``
+        k -= 1
+    if k < 0 or tokens[k].word.casefold() != "the":
+        return None
+    found: list[Entry] = []
+    start = max(ctx.para_start.get(piece.paragraph, tokens[k].start), tokens[k].start - NEAR_CHARS)
+    for offset in range(start, tokens[k].start):
+        entry = ctx.table.positions.get(offset)
+        if entry is None or entry.kind != PERSON or offset in ctx.quoted:
+            continue
+        if all(other is not entry for other in found):
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 def _they(ctx: Context, piece, token: Token) -> Entry | None:
