@@ -452,3 +452,10 @@ def test_an_epithet_goes_to_the_one_person_its_paragraph_names():
         '"We lost," the families said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Kofi Ansah", None, None]
+
+
+def test_a_directive_verb_is_a_cue_so_a_relaying_outlet_is_not_the_speaker():
+    parsed = parse(
+        'The State Council, China\'s cabinet, ordered "all-out efforts" to rescue the miners, state broadcaster CCTV said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["State Council"]
