@@ -459,3 +459,12 @@ def test_a_directive_verb_is_a_cue_so_a_relaying_outlet_is_not_the_speaker():
         'The State Council, China\'s cabinet, ordered "all-out efforts" to rescue the miners, state broadcaster CCTV said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["State Council"]
+
+
+def test_the_spokesperson_is_the_organisation_its_paragraph_names():
+    parsed = parse(
+        "Rescue teams worked through the night.\n\n"
+        "A spokesperson for the National Mine Safety Administration said experts had been sent. "
+        '"Mines that cannot prove it will be shut," the spokesperson said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["National Mine Safety Administration"]

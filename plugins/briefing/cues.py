@@ -379,25 +379,23 @@ def _epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         k -= 1
     if k < 0 or tokens[k].word.casefold() != "the":
         return None
-    found: list[Entry] = []
-    start = max(ctx.para_start.get(piece.paragraph, tokens[k].start), tokens[k].start - NEAR_CHARS)
-    for offset in range(start, tokens[k].start):
-        entry = ctx.table.positions.get(offset)
-        if entry is None or entry.kind != PERSON or offset in ctx.quoted:
-            continue
-        if all(other is not entry for other in found):
-            found.append(entry)
-    return found[0] if len(found) == 1 else None
+    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
 
 
 def _they(ctx: Context, piece, token: Token) -> Entry | None:
     """``A spokesperson for Hallam said …. "…," they said``: the one
     organisation named in the paragraph outside quotes before the pronoun;
     with none or several, ``they`` may be people or any of them: nobody."""
+    return _one_in_paragraph(ctx, piece, token.start, ORGANISATION)
+
+
+def _one_in_paragraph(ctx: Context, piece, at: int, kind: str) -> Entry | None:
+    """The one entity of ``kind`` named outside quotes in ``piece``'s
+    paragraph before ``at`` (within reach), else None."""
     found: list[Entry] = []
-    for offset in range(max(ctx.para_start.get(piece.paragraph, token.start), token.start - NEAR_CHARS), token.start):
+    for offset in range(max(ctx.para_start.get(piece.paragraph, at), at - NEAR_CHARS), at):
         entry = ctx.table.positions.get(offset)
-        if entry is None or entry.kind != ORGANISATION or offset in ctx.quoted:
+        if entry is None or entry.kind != kind or offset in ctx.quoted:
             continue
         if all(other is not entry for other in found):
             found.append(entry)
@@ -416,4 +414,6 @@ def _description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | No
         found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
     if found is None:
         found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
+    if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
+        found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
     return found
