@@ -3,83 +3,22 @@
 ``speakers.py`` decides which way a quote is tied to its cue (a cue before
 it, after it, a colon, none); this module finds, in a given run of tokens,
 the reporting verb and its subject: a named entity, a name the text writes
-(added to the table), a pronoun or a definite description (``the
-ministry``), resolved by ``coref.py``. A subject in apposition is the name
+(added to the table), a pronoun (resolved by ``coref.py`` and
+``subjects.py``) or a description (``the ministry``, ``descriptions.py``). A subject in apposition is the name
 before the comma (``Ada Obi, a farmer, said``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from .coref import (
-    Scope,
-    fits,
-    gender_of,
-    person_by_surname,
-    pronoun_kind,
-    resolve_description,
-    resolve_description_anywhere,
-    resolve_pronoun,
-)
+from .context import ARTICLES, FAR, FAR_CHARS, Context, is_verb, role_word
+from .coref import fits, gender_of, person_by_surname, pronoun_kind, resolve_pronoun
+from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
 from .subjects import paragraph_subject, written_subject
-from .table import EntityTable, Entry
+from .table import Entry
 from .text import word_list, word_set
-from .tokens import Token, is_place_name, is_place_word, is_title, name_word, nationalities, postnominal
-
-if TYPE_CHECKING:
-    from .quotes import Utterance
-
-REACH = 300  # characters around a quote searched for its cue
-_FAR = 6  # paragraphs a pronoun may reach back when none nearer fits
-# Look-backs also stop after this many characters, whatever the paragraphs:
-# a pronoun or description whose referent is further away than that is rare,
-# and without a bound one huge paragraph of quotes costs time squared.
-NEAR_CHARS = 2000
-_FAR_CHARS = 6000
-ARTICLES = ("a", "an", "the")
-
-
-def _verbs() -> frozenset[str]:
-    return word_set("reporting_verbs.txt")
-
-
-def is_verb(token: Token) -> bool:
-    return token.text in _verbs()
-
-
-@dataclass
-class Context:
-    """What attribution knows while it goes through a source's quotes in order."""
-
-    raw: str
-    table: EntityTable
-    quoted: set[int]  # offsets of quoted words
-    para_start: dict[int, int]
-    sentence_at: object  # offset → Sentence
-    names: dict[str, list[tuple[int, str]]]  # name word → (offset, full name) the text writes
-    written: list[tuple[int, str]] = field(default_factory=list)  # every full name written, in text order
-    previous: Utterance | None = None
-    speakers: list[Entry] = field(default_factory=list)
-
-    def unquoted(self, tokens: list[Token]) -> list[Token]:
-        return [t for t in tokens if t.start not in self.quoted]
-
-    def scope(self, piece) -> Scope:
-        """Pronouns and descriptions look back over this paragraph and the two before."""
-        return Scope(
-            table=self.table,
-            not_before=max(
-                self.para_start.get(max(1, piece.paragraph - 2), 0), piece.mark - NEAR_CHARS
-            ),
-            quoted=self.quoted.__contains__,
-            sentence_start=lambda offset: self.sentence_at(offset).start,
-            speakers=self.speakers,
-            raw=self.raw,
-        )
+from .tokens import Token, is_place_name, is_title, name_word, postnominal
 
 
 def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:
@@ -257,19 +196,6 @@ def _phrase_end(raw: str, tokens: list[Token], k: int, limit: int) -> int:
     return m
 
 
-def role_word(token: Token) -> bool:
-    """A word that may stand in a role or description before a name."""
-    folded = token.word.casefold()
-    return (
-        folded in ARTICLES
-        or folded in word_set("role_connectors.txt")
-        or is_title(folded)
-        or folded in word_set("role_modifiers.txt", folded=True)
-        or token.word in nationalities()
-        or is_place_word(token.word)
-    )
-
-
 def _after_preposition(tokens: list[Token], entry: Entry, j: int) -> bool:
     """``reviewers in Germany have said``: a place after a preposition is
     where the speakers are, not who speaks."""
@@ -298,9 +224,9 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
         return _pronoun(ctx, piece, token, kind)
     folded = token.word.casefold()
     if folded in word_set("org_heads.txt", folded=True) or is_title(folded):
-        return _organisation_before(ctx, tokens, j) or _description(ctx, tokens, j, piece)
+        return organisation_before(ctx, tokens, j) or description(ctx, tokens, j, piece)
     if not token.capitalised and backwards:
-        return _epithet(ctx, tokens, j, piece)
+        return epithet(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
     name = " ".join(t.word for t in run)
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
@@ -317,7 +243,7 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     then further back (quoted paragraphs leave the near window empty), then
     the last speaker of that kind."""
     if token.word.casefold() == "they":
-        return _they(ctx, piece, token)
+        return they(ctx, piece, token)
     gender = gender_of(token.word.casefold())
     scope = ctx.scope(piece)
     found = resolve_pronoun(scope, token.start, kind, gender)
@@ -333,87 +259,11 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None:
         scope.not_before = max(
-            ctx.para_start.get(max(1, piece.paragraph - _FAR), 0), token.start - _FAR_CHARS
+            ctx.para_start.get(max(1, piece.paragraph - FAR), 0), token.start - FAR_CHARS
         )
         found = resolve_pronoun(scope, token.start, kind, gender)
     if found is None and kind == PERSON:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
-    return found
-
-
-def _organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
-    """``an Acme Corp spokesman said``, ``Acme's chief executive said``: a
-    role of an organisation's unnamed person speaks for that organisation.
-    Only after ``a``/``an`` or a possessive: ``the Acme Corp chief Ada Obi``
-    names the person."""
-    k = j - 1
-    while k >= 0 and k >= j - 3 and not tokens[k].capitalised and role_word(tokens[k]):
-        k -= 1  # ``a Kestrel Bank senior spokesman``
-    if k < 0:
-        return None
-    entry = ctx.table.mentioned_at(tokens[k].start, tokens[k].word_end)
-    if entry is None or entry.kind != ORGANISATION:
-        return None
-    if tokens[k].possessive:
-        return entry
-    m = k
-    while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is entry:
-        m -= 1
-    return entry if m > 0 and tokens[m - 1].word.casefold() in ARTICLES[:2] else None
-
-
-def _epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
-    """``Kofi Ansah, 25, … was gracious. "…," the defender said``: a
-    description no role list knows, written for variety, is the one person
-    its paragraph names before it; with none or several it stays nobody's.
-    A plural (``the families said``) is a group, never one person."""
-    word = tokens[j].word.casefold()
-    if word.endswith("s") and not word.endswith("ss"):
-        return None
-    k = j - 1
-    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
-        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
-            return None  # ``the Swedish midfielder``, ``the 54-year-old``
-        k -= 1
-    if k < 0 or tokens[k].word.casefold() != "the":
-        return None
-    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
-
-
-def _they(ctx: Context, piece, token: Token) -> Entry | None:
-    """``A spokesperson for Hallam said …. "…," they said``: the one
-    organisation named in the paragraph outside quotes before the pronoun;
-    with none or several, ``they`` may be people or any of them: nobody."""
-    return _one_in_paragraph(ctx, piece, token.start, ORGANISATION)
-
-
-def _one_in_paragraph(ctx: Context, piece, at: int, kind: str) -> Entry | None:
-    """The one entity of ``kind`` named outside quotes in ``piece``'s
-    paragraph before ``at`` (within reach), else None."""
-    found: list[Entry] = []
-    for offset in range(max(ctx.para_start.get(piece.paragraph, at), at - NEAR_CHARS), at):
-        entry = ctx.table.positions.get(offset)
-        if entry is None or entry.kind != kind or offset in ctx.quoted:
-            continue
-        if all(other is not entry for other in found):
-            found.append(entry)
-    return found[0] if len(found) == 1 else None
-
-
-def _description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
-    """``the ministry said`` → the organisation last named with that head-word
-    (or, for an organisation word, the organisation last named at all);
-    ``the minister said`` → the person last given that role word."""
-    if j == 0 or tokens[j - 1].word.casefold() not in ARTICLES[2:]:
-        return None
-    scope = ctx.scope(piece)
-    found = resolve_description(scope, tokens[j].word, tokens[j].start)
-    if found is None and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
-        found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
-    if found is None:
-        found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
-    if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
-        found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
     return found

@@ -14,18 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .coref import full_names, resolve_pronoun
-from .cues import (
-    ARTICLES,
-    NEAR_CHARS,
-    REACH,
-    Context,
-    cue_after,
-    cue_before,
-    is_verb,
-    nearest_cue,
-    role_word,
-    sentence_subject,
-)
+from .context import ARTICLES, NEAR_CHARS, REACH, Context, is_verb, role_word
+from .cues import cue_after, cue_before, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
 from .surnames import complete_short_names
 from .table import EntityTable, Entry

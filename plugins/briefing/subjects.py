@@ -16,10 +16,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from .context import role_word
 from .model import PERSON, PLACE
 from .table import EntityTable, Entry
 from .text import word_set
-from .tokens import Token, is_place_name, is_place_word, is_title, name_run, nationalities, tokenize
+from .tokens import Token, is_place_name, name_run, tokenize
 
 _OPENING = 4  # words an unnamed subject phrase may take before its comma or verb
 
@@ -44,7 +45,7 @@ def written_subject(
             continue
         if table.find(name, PLACE) is not None or any(_organisation_word(w) for w in name.split()):
             continue
-        if not all(_role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
+        if not all(role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
             continue  # not the subject of its sentence
         if is_place_name(tokenize(raw, start, start + len(name))):
             continue
@@ -124,15 +125,3 @@ def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> 
 def _organisation_word(word: str) -> bool:
     folded = word.casefold()
     return folded in word_set("org_heads.txt", folded=True) or folded in word_set("company_heads.txt", folded=True)
-
-
-def _role_word(token: Token) -> bool:
-    folded = token.word.casefold()
-    return (
-        folded in ("a", "an", "the")
-        or folded in word_set("role_connectors.txt")
-        or is_title(folded)
-        or folded in word_set("role_modifiers.txt", folded=True)
-        or token.word in nationalities()
-        or is_place_word(token.word)
-    )

@@ -1,0 +1,94 @@
+"""Descriptions that speak: ``the minister said``, ``an Acme spokesman
+said``, ``the spokesperson said``, ``the 25-year-old said``, ``they said``.
+
+Each goes to an entity the text has named only when the text leaves one
+candidate: the entity last given that role word near it, else the one
+entity anywhere before it with that role, else (for an organisation's
+representative, an epithet or ``they``) the one entity of the right kind
+its paragraph names. With none or several, nobody: a wrong name is worse
+than none.
+"""
+
+from __future__ import annotations
+
+from .context import ARTICLES, NEAR_CHARS, Context, role_word
+from .coref import resolve_description, resolve_description_anywhere, resolve_pronoun
+from .model import ORGANISATION, PERSON
+from .table import Entry
+from .text import word_set
+from .tokens import Token, nationalities
+
+def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
+    """``an Acme Corp spokesman said``, ``Acme's chief executive said``: a
+    role of an organisation's unnamed person speaks for that organisation.
+    Only after ``a``/``an`` or a possessive: ``the Acme Corp chief Ada Obi``
+    names the person."""
+    k = j - 1
+    while k >= 0 and k >= j - 3 and not tokens[k].capitalised and role_word(tokens[k]):
+        k -= 1  # ``a Kestrel Bank senior spokesman``
+    if k < 0:
+        return None
+    entry = ctx.table.mentioned_at(tokens[k].start, tokens[k].word_end)
+    if entry is None or entry.kind != ORGANISATION:
+        return None
+    if tokens[k].possessive:
+        return entry
+    m = k
+    while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is entry:
+        m -= 1
+    return entry if m > 0 and tokens[m - 1].word.casefold() in ARTICLES[:2] else None
+
+
+def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
+    """``Kofi Ansah, 25, … was gracious. "…," the defender said``: a
+    description no role list knows, written for variety, is the one person
+    its paragraph names before it; with none or several it stays nobody's.
+    A plural (``the families said``) is a group, never one person."""
+    word = tokens[j].word.casefold()
+    if word.endswith("s") and not word.endswith("ss"):
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
+        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
+            return None  # ``the Swedish midfielder``, ``the 54-year-old``
+        k -= 1
+    if k < 0 or tokens[k].word.casefold() != "the":
+        return None
+    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
+
+
+def they(ctx: Context, piece, token: Token) -> Entry | None:
+    """``A spokesperson for Hallam said …. "…," they said``: the one
+    organisation named in the paragraph outside quotes before the pronoun;
+    with none or several, ``they`` may be people or any of them: nobody."""
+    return _one_in_paragraph(ctx, piece, token.start, ORGANISATION)
+
+
+def _one_in_paragraph(ctx: Context, piece, at: int, kind: str) -> Entry | None:
+    """The one entity of ``kind`` named outside quotes in ``piece``'s
+    paragraph before ``at`` (within reach), else None."""
+    found: list[Entry] = []
+    for offset in range(max(ctx.para_start.get(piece.paragraph, at), at - NEAR_CHARS), at):
+        entry = ctx.table.positions.get(offset)
+        if entry is None or entry.kind != kind or offset in ctx.quoted:
+            continue
+        if all(other is not entry for other in found):
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
+
+
+def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
+    """``the ministry said`` → the organisation last named with that head-word
+    (or, for an organisation word, the organisation last named at all);
+    ``the minister said`` → the person last given that role word."""
+    if j == 0 or tokens[j - 1].word.casefold() not in ARTICLES[2:]:
+        return None
+    scope = ctx.scope(piece)
+    found = resolve_description(scope, tokens[j].word, tokens[j].start)
+    if found is None and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
+        found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
+    if found is None:
+        found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
+    if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
+        found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
+    return found
