@@ -468,3 +468,8 @@ def test_the_spokesperson_is_the_organisation_its_paragraph_names():
         '"Mines that cannot prove it will be shut," the spokesperson said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["National Mine Safety Administration"]
+
+
+def test_inverted_cue_whose_honorific_ends_the_sentence():
+    parsed = parse('Lede.\n\n"The bill is dead," said Rep. Tom Hale, R-Texas. "Dead."\n')
+    assert [q.speaker for q in parsed.quotes] == ["Tom Hale", "Tom Hale"]

@@ -19,7 +19,7 @@ from .cues import cue_after, cue_before, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
 from .surnames import complete_short_names
 from .table import EntityTable, Entry
-from .text import sentence_locator
+from .text import sentence_locator, word_set
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -80,6 +80,10 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
     # before a capital, so the cue after such a quote is the next sentence
     if not before_text and not after and last.close is not None and raw[last.close - 1] in "?!":
         after = _next_sentence_words(ctx, closing, last.paragraph)
+    # "…," said Rep. Tom Hale — the splitter may also end a sentence at an
+    # abbreviated honorific, leaving the name in the next one
+    if after and after[-1].word.endswith(".") and after[-1].word in word_set("honorifics.txt"):
+        after = after + _next_sentence_words(ctx, closing, last.paragraph)
     # "…," X said / "…," said X
     if not before_text and after:
         found = cue_after(ctx, after, first, _closes_with_comma(raw, last))
