@@ -473,3 +473,11 @@ def test_the_spokesperson_is_the_organisation_its_paragraph_names():
 def test_inverted_cue_whose_honorific_ends_the_sentence():
     parsed = parse('Lede.\n\n"The bill is dead," said Rep. Tom Hale, R-Texas. "Dead."\n')
     assert [q.speaker for q in parsed.quotes] == ["Tom Hale", "Tom Hale"]
+
+
+def test_a_description_two_people_fit_is_nobodys():
+    parsed = parse(
+        'Lede.\n\nFinance Minister Ada Obi and Health Minister Tom Hale met.\n\n"We agree," the minister said.\n\n'
+        'Judge Mary Cole heard the case. "You lied," the judge said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None, "Mary Cole"]

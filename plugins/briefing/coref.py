@@ -86,7 +86,7 @@ def resolve_pronoun(scope: Scope, at: int, kind: str, gender: str | None) -> Ent
         seen.add(id(entry))
         if nearest is None:
             nearest = entry
-        if _after_preposition(scope.raw, offset):
+        if _after_preposition(scope.raw, offset) or _possessive(scope, offset):
             continue  # ``Asked by Obi whether …, she said``: Obi is no subject
         if entry is previous_speaker or _first_in_sentence(scope, entry, offset):
             set_gender(entry, gender)
@@ -109,22 +109,42 @@ def _first_in_sentence(scope: Scope, entry: Entry, offset: int) -> bool:
     start = scope.sentence_start(offset)
     for before in range(offset - 1, start - 1, -1):
         other = scope.table.positions.get(before)
-        if other is not None and other is not entry and other.kind == entry.kind:
+        if other is not None and other is not entry and other.kind == entry.kind and not _possessive(scope, before):
             return False
     return True
 
 
+def _possessive(scope: Scope, offset: int) -> bool:
+    """Whether the mention covering ``offset`` is a possessive (``Tillman's
+    attorney, Laura Brennan-Cole, asked``): it qualifies the subject, it is
+    not the subject."""
+    entry = scope.table.positions.get(offset)
+    end = offset
+    while scope.table.positions.get(end) is entry:
+        end += 1
+    return scope.raw[end : end + 2] in ("'s", "’s")
+
+
 def resolve_description(scope: Scope, word: str, at: int) -> Entry | None:
     """``the ministry`` → the organisation last named with that word in its
-    name; ``the minister`` → the person last given a role with that word."""
+    name; ``the minister`` → the person last given a role with that word.
+    Two different people of that role in reach (``Finance Minister Ada Obi
+    and Health Minister Tom Hale met``) leave ``the minister`` undecided:
+    nobody rather than a guess. Organisations keep the nearest (``the
+    ministry`` is the one the text is talking about)."""
     word = word.casefold()
+    found: Entry | None = None
     for offset in range(at - 1, scope.not_before - 1, -1):
         entry = scope.table.positions.get(offset)
-        if entry is None or entry.kind not in (ORGANISATION, PERSON):
+        if entry is None or entry.kind not in (ORGANISATION, PERSON) or entry is found:
             continue
         if word in _description_words(entry) or word in entry.descriptions:
-            return entry
-    return None
+            if found is None and entry.kind == ORGANISATION:
+                return entry
+            if found is not None:
+                return None if found.kind == PERSON and entry.kind == PERSON else found
+            found = entry
+    return found
 
 
 def resolve_description_anywhere(table: EntityTable, word: str, at: int) -> Entry | None:
