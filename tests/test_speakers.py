@@ -481,3 +481,11 @@ def test_a_description_two_people_fit_is_nobodys():
         'Judge Mary Cole heard the case. "You lied," the judge said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == [None, "Mary Cole"]
+
+
+def test_a_description_given_in_apposition_is_that_entity_far_on():
+    parsed = parse(
+        "Lede.\n\nNorthway Rail, the rail operator, cancelled 40 trains.\n\nTom Hale, a commuter, was angry.\n\n"
+        'Mary Cole, a nurse, was late.\n\nAda Obi, a teacher, walked.\n\n"We are sorry," the rail operator said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Northway Rail"]

@@ -40,20 +40,29 @@ def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | No
 
 
 def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
-    """``Kofi Ansah, 25, … was gracious. "…," the defender said``: a
-    description no role list knows, written for variety, is the one person
-    its paragraph names before it; with none or several it stays nobody's.
-    A plural (``the families said``) is a group, never one person."""
+    """``Northway Rail, the rail operator, … "…," the rail operator said``: a
+    description the text gave an entity in apposition (``coref.py`` learns
+    those) is that entity. Otherwise, ``Kofi Ansah, 25, … was gracious.
+    "…," the 25-year-old said``: a description no list knows, written for
+    variety, is the one person its paragraph names before it; with none or
+    several it stays nobody's. A plural (``the families said``) is a group,
+    never one person."""
     word = tokens[j].word.casefold()
     if word.endswith("s") and not word.endswith("ss"):
         return None
-    k = j - 1
+    k, plain = j - 1, True
     while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
-        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
-            return None  # ``the Swedish midfielder``, ``the 54-year-old``
+        # ``the Swedish midfielder``, ``the 54-year-old``: modifiers of a person
+        plain = plain and (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word)
         k -= 1
     if k < 0 or tokens[k].word.casefold() != "the":
         return None
+    scope = ctx.scope(piece)
+    found = resolve_description(scope, word, tokens[j].start) or resolve_description_anywhere(
+        ctx.table, word, tokens[j].start
+    )
+    if found is not None or not plain:
+        return found
     return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
 
 
