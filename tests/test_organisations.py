@@ -67,3 +67,15 @@ def test_of_for_on_after_a_head_word_go_on_with_the_name():
     found = organisations(parsed)
     assert "Movement for Clean Rivers" in found and "Commission on Harbour Safety" in found
     assert not any("Tuesday" in name for name in found)
+
+
+def test_a_portfolio_name_goes_on_with_a_list_of_fields():
+    parsed = parse_source(
+        "Dam story\n\nA spokesperson for the Department for Environment, Food and Rural Affairs said it was "
+        '"a warning".\n\nThe Ministry of Health, Tom Hale and Ada Obi met.\n',
+        source_id="s",
+        path="s.txt",
+    )
+    names = [e.name for e in parsed.entities]
+    assert parsed.quotes[0].speaker == "Department for Environment, Food and Rural Affairs"
+    assert "Ministry of Health" in names

@@ -87,7 +87,33 @@ def _name_after_head(raw: str, tokens: list[Token], k: int) -> list[Token]:
             m += 1
         if taken[-1].possessive:
             break
-    return taken
+    return taken + _listed_fields(raw, tokens, k + 1 + len(taken)) if taken else taken
+
+
+def _listed_fields(raw: str, tokens: list[Token], m: int) -> list[Token]:
+    """``Department for Environment, Food and Rural Affairs``, ``Ministry of
+    Health, Labour and Welfare``: a portfolio name may go on with a list of
+    single capitalised words and ``and`` before its last field. Items of
+    two words are left out: ``Ministry of Health, Ada Obi and …`` lists
+    people."""
+    taken: list[Token] = []
+    while m + 1 < len(tokens) and raw[tokens[m - 1].end : tokens[m].start] == ", ":
+        item = tokens[m]
+        if not item.capitalised or item.possessive or item.word in word_set("name_stopwords.txt"):
+            return []
+        taken.append(item)
+        m += 1
+        link = tokens[m]
+        if link.word == "and" and adjacent(raw, item, link):
+            run: list[Token] = []  # the last field: ``Rural Affairs``
+            for t in tokens[m + 1 : m + 4]:
+                if not t.capitalised or not adjacent(raw, run[-1] if run else link, t):
+                    break
+                run.append(t)
+            return taken + [link] + run if run else []
+        if raw[item.end : item.end + 2] != ", ":
+            return []
+    return []
 
 
 def _name_goes_on(raw: str, tokens: list[Token], k: int) -> bool:
