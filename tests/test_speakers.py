@@ -489,3 +489,19 @@ def test_a_description_given_in_apposition_is_that_entity_far_on():
         'Mary Cole, a nurse, was late.\n\nAda Obi, a teacher, walked.\n\n"We are sorry," the rail operator said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Northway Rail"]
+
+
+# -- continuation ----------------------------------------------------------------
+
+
+def test_uncued_quote_after_a_paragraph_opened_by_a_new_person_is_theirs():
+    parsed = parse(
+        'Lede.\n\n"We are ready," said Ada Obi.\n\nTunde Bello disagreed with her.\n\n"We are not."\n\n'
+        '"We have trained for years."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Tunde Bello", "Tunde Bello"]
+
+
+def test_uncued_quote_paragraph_goes_on_with_the_previous_speaker():
+    parsed = parse('Lede.\n\n"We are ready," said Ada Obi.\n\n"We have trained for years."\n')
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]

@@ -17,6 +17,7 @@ from .coref import full_names, resolve_pronoun
 from .context import ARTICLES, NEAR_CHARS, REACH, Context, is_verb, role_word
 from .cues import cue_after, cue_before, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
+from .subjects import written_subject
 from .surnames import complete_short_names
 from .table import EntityTable, Entry
 from .text import sentence_locator, word_set
@@ -163,6 +164,13 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
     if subject is not None:
         return None, subject
     previous = ctx.previous
+    if piece.paragraph > 1 and (previous is None or previous.pieces[-1].paragraph < piece.paragraph - 1):
+        # ``"…," said Obi. / Bello disagreed. / "…"``: a paragraph without
+        # quotes between them that opens with a person hands the quote to
+        # that person, not back to the last speaker
+        intro = _paragraph_opener(ctx, piece.paragraph - 1)
+        if intro is not None:
+            return None, intro
     if previous is not None and previous.speaker is not None and _near(previous, piece):
         return previous.cue, previous.speaker
     if previous is not None and previous.cue is not None and previous.pieces[-1].paragraph == piece.paragraph:
@@ -171,6 +179,22 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
         return None
     person = resolve_pronoun(ctx.scope(piece), piece.mark, PERSON, None)
     return (None, person) if person is not None else None
+
+
+def _paragraph_opener(ctx: Context, number: int) -> Entry | None:
+    """The person who opens paragraph ``number`` as the subject of its first
+    sentence: one the table knows, or a full name the text writes there."""
+    start = ctx.para_start.get(number)
+    end = ctx.para_start.get(number + 1)
+    if start is None or end is None:
+        return None
+    first = ctx.sentence_at(start)
+    if first is None:
+        return None
+    subject = _first_subject(ctx, start, min(first.end, start + NEAR_CHARS))
+    if subject is not None:
+        return subject
+    return written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, first.end, start)
 
 
 def _first_subject(ctx: Context, start: int, end: int) -> Entry | None:
