@@ -505,3 +505,8 @@ def test_uncued_quote_after_a_paragraph_opened_by_a_new_person_is_theirs():
 def test_uncued_quote_paragraph_goes_on_with_the_previous_speaker():
     parsed = parse('Lede.\n\n"We are ready," said Ada Obi.\n\n"We have trained for years."\n')
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]
+
+
+def test_he_goes_to_the_one_name_in_its_paragraph_the_gender_fits():
+    parsed = parse('Lede.\n\nMs Ada Obi met Tom Hale, her lawyer. "We will appeal," he said.\n')
+    assert [q.speaker for q in parsed.quotes] == ["Tom Hale"]

@@ -257,6 +257,9 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
             return about[0]
     if found is None and kind == PERSON:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
+    if found is None and kind == PERSON:  # any name in its own paragraph
+        para = ctx.para_start.get(piece.paragraph, token.start)
+        found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, para, False)
     if found is None:
         scope.not_before = max(
             ctx.para_start.get(max(1, piece.paragraph - FAR), 0), token.start - FAR_CHARS

@@ -33,10 +33,13 @@ def written_subject(
     written: list[tuple[int, str]],
     at: int,
     not_before: int,
+    subject: bool = True,
 ) -> Entry | None:
     """The nearest full name before ``at`` (from ``written``, every (offset,
     name) run in text order) that opens its sentence outside quotes and that
-    no list calls a place or an organisation; it becomes a person."""
+    no list calls a place or an organisation; it becomes a person. Without
+    ``subject``, any such name will do (``Ms Obi met Tom Hale, her lawyer.
+    "…," he said``: the one name left once the table's woman is ruled out)."""
     k = bisect.bisect_left(written, (at,)) - 1
     while k >= 0 and written[k][0] >= not_before:
         start, name = written[k]
@@ -45,7 +48,7 @@ def written_subject(
             continue
         if table.find(name, PLACE) is not None or any(_organisation_word(w) for w in name.split()):
             continue
-        if not all(role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
+        if subject and not all(role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
             continue  # not the subject of its sentence
         if is_place_name(tokenize(raw, start, start + len(name))):
             continue
