@@ -510,3 +510,15 @@ def test_uncued_quote_paragraph_goes_on_with_the_previous_speaker():
 def test_he_goes_to_the_one_name_in_its_paragraph_the_gender_fits():
     parsed = parse('Lede.\n\nMs Ada Obi met Tom Hale, her lawyer. "We will appeal," he said.\n')
     assert [q.speaker for q in parsed.quotes] == ["Tom Hale"]
+
+
+def test_organisation_nouns_and_unmarked_spokesperson_organisations():
+    parsed = parse(
+        "Lede.\n\nSchiphol update: 412 flights were cancelled.\n\n"
+        '"Do not come to the airport," a Schiphol spokesperson said.\n\n'
+        "Dutch Railways (NS) has now confirmed the shutdown.\n\n"
+        '"No trains will run," the rail operator said in a statement.\n\n'
+        "Northway Ferries and Baltic Lines cut sailings.\n\n"
+        '"It is unsafe," the operator said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Schiphol", "Dutch Railways", None]

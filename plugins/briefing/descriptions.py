@@ -29,6 +29,8 @@ def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | No
     if k < 0:
         return None
     entry = ctx.table.mentioned_at(tokens[k].start, tokens[k].word_end)
+    if entry is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
+        entry = _named_only_here(ctx, tokens, k)
     if entry is None or entry.kind != ORGANISATION:
         return None
     if tokens[k].possessive:
@@ -37,6 +39,21 @@ def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | No
     while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is entry:
         m -= 1
     return entry if m > 0 and tokens[m - 1].word.casefold() in ARTICLES[:2] else None
+
+
+def _named_only_here(ctx: Context, tokens: list[Token], k: int) -> Entry | None:
+    """``a Schiphol spokesperson said``: the capitalised words between ``a``
+    and a spokesperson name the organisation they speak for, even when
+    nothing else marks it as one."""
+    m = k
+    while m > 0 and k - m < 3 and tokens[m - 1].capitalised and not tokens[m - 1].possessive:
+        m -= 1
+    if m == 0 or tokens[m - 1].word.casefold() not in ARTICLES[:2] or not tokens[k].capitalised:
+        return None
+    if any(ctx.table.positions.get(t.start) is not None for t in tokens[m : k + 1]):
+        return None
+    name = " ".join(t.word for t in tokens[m : k + 1])
+    return ctx.table.add(ORGANISATION, name, tokens[m].start, tokens[k].word_end)
 
 
 def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
@@ -61,9 +78,14 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     found = resolve_description(scope, word, tokens[j].start) or resolve_description_anywhere(
         ctx.table, word, tokens[j].start
     )
-    if found is not None or not plain:
+    if found is not None:
         return found
-    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
+    if word in word_set("org_nouns.txt"):
+        # ``Dutch Railways confirmed it. / "…," the rail operator said``: the
+        # company a quote paragraph's description means is often named in
+        # the paragraph before
+        return _one_in_paragraph(ctx, piece, tokens[k].start, ORGANISATION, back=1)
+    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON) if plain else None
 
 
 def they(ctx: Context, piece, token: Token) -> Entry | None:
@@ -73,11 +95,13 @@ def they(ctx: Context, piece, token: Token) -> Entry | None:
     return _one_in_paragraph(ctx, piece, token.start, ORGANISATION)
 
 
-def _one_in_paragraph(ctx: Context, piece, at: int, kind: str) -> Entry | None:
+def _one_in_paragraph(ctx: Context, piece, at: int, kind: str, back: int = 0) -> Entry | None:
     """The one entity of ``kind`` named outside quotes in ``piece``'s
-    paragraph before ``at`` (within reach), else None."""
+    paragraph (and the ``back`` paragraphs before it) before ``at``, within
+    reach, else None."""
     found: list[Entry] = []
-    for offset in range(max(ctx.para_start.get(piece.paragraph, at), at - NEAR_CHARS), at):
+    first = ctx.para_start.get(max(1, piece.paragraph - back), ctx.para_start.get(piece.paragraph, at))
+    for offset in range(max(first, at - NEAR_CHARS), at):
         entry = ctx.table.positions.get(offset)
         if entry is None or entry.kind != kind or offset in ctx.quoted:
             continue
