@@ -518,7 +518,7 @@ def test_organisation_nouns_and_unmarked_spokesperson_organisations():
         '"Do not come to the airport," a Schiphol spokesperson said.\n\n'
         "Dutch Railways (NS) has now confirmed the shutdown.\n\n"
         '"No trains will run," the rail operator said in a statement.\n\n'
-        "Northway Ferries and Baltic Lines cut sailings.\n\n"
+        "Northway Ferries and Kestrel Railways cut services.\n\n"
         '"It is unsafe," the operator said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Schiphol", "Dutch Railways", None]
