@@ -34,7 +34,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .align import Fact
 from .model import KeyPoint, ParsedSource, SourceAttribution
-from .text import alias_groups
+from .wordlists import alias_groups
 
 MOST = 0.5
 OVERWHELMING = 0.8

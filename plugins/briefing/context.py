@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from .coref import Scope
 from .table import EntityTable, Entry
-from .text import word_set
 from .tokens import Token, is_place_word, is_title, nationalities
+from .wordlists import word_set
 
 if TYPE_CHECKING:
     from .quotes import Utterance

@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
-from .text import key_values, word_set
 from .tokens import Token, name_run
+from .wordlists import key_values, word_set
 
 
 @lru_cache(maxsize=1)

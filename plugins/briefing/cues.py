@@ -17,8 +17,8 @@ from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
 from .subjects import paragraph_subject, written_subject
 from .table import Entry
-from .text import word_list, word_set
 from .tokens import Token, is_place_name, is_title, name_word, postnominal
+from .wordlists import word_list, word_set
 
 
 def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import DateMention, Sentence
-from .text import alias_groups, key_values, word_list
+from .wordlists import alias_groups, key_values, word_list
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from .context import ARTICLES, NEAR_CHARS, Context, role_word
 from .coref import resolve_description, resolve_description_anywhere, resolve_pronoun
 from .model import ORGANISATION, PERSON
 from .table import Entry
-from .text import word_set
 from .tokens import Token, nationalities
+from .wordlists import word_set
 
 def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
     """``an Acme Corp spokesman said``, ``Acme's chief executive said``: a

@@ -20,6 +20,7 @@ module (``people``, ``organisations``, ``places``) over a shared ``table``.
 
 from __future__ import annotations
 
+from .blocks import Dateline
 from .coref import learn_descriptions
 from .model import PLACE, Sentence
 from .organisations import (
@@ -38,7 +39,6 @@ from .people import (
 from .surnames import assign_surnames, find_reused_names
 from .places import find_disputed_places, find_known_places, usual_place_name
 from .table import EntityTable, Entry
-from .text import Dateline
 from .tokens import Token, tokenize
 
 __all__ = ["EntityTable", "Entry", "Token", "find_entities", "tokenize"]

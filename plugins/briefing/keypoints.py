@@ -81,8 +81,8 @@ from .align import (
     standfirst,
 )
 from .attribution import independent_sources
+from .furniture import opens_with_cue
 from .model import KeyPoint, ParsedSource, Sentence
-from .text import opens_with_cue
 
 MIN_WORDS = 6
 MIN_KEY_POINTS = 3

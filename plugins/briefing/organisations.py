@@ -7,7 +7,6 @@ from __future__ import annotations
 from .coref import full_names
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable
-from .text import word_set
 from .tokens import (
     Token,
     adjacent,
@@ -19,6 +18,7 @@ from .tokens import (
     role_words,
     role_words_folded,
 )
+from .wordlists import word_set
 
 
 def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None:

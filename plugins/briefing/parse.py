@@ -13,13 +13,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .blocks import Layout, split_layout
 from .dates import find_dates
 from .entities import find_entities
+from .header import parse_header
+from .lines import line_number_at
 from .model import ParsedSource, SourceError, SourceHeader
 from .people import add_later_mentions
 from .quotes import find_quotes, quote_mentions
+from .sentences import split_sentences
 from .slug import slugify
-from .text import Layout, line_number_at, parse_header, split_layout, split_sentences
 from .tokens import tokenize
 
 

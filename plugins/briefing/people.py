@@ -11,7 +11,6 @@ from .coref import gender_of, set_gender
 from .model import ORGANISATION, PERSON, PLACE
 from .surnames import surname_forms
 from .table import EntityTable, Entry
-from .text import word_set
 from .tokens import (
     Token,
     adjacent,
@@ -26,6 +25,7 @@ from .tokens import (
     role_words,
     role_words_folded,
 )
+from .wordlists import word_set
 
 
 def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> None:

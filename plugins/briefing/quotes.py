@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Paragraph, QuoteMention, Sentence
+from .sentences import sentence_locator
 from .speakers import attribute
 from .table import EntityTable, Entry
-from .text import sentence_locator, word_list, word_set
+from .wordlists import word_list, word_set
 
 _OPEN_CONTEXT = " \t\r\n([{—–-/"  # what may stand before an opening straight mark
 

@@ -17,11 +17,12 @@ from .coref import full_names, resolve_pronoun
 from .context import ARTICLES, NEAR_CHARS, REACH, Context, is_verb, role_word
 from .cues import cue_after, cue_before, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
+from .sentences import sentence_locator
 from .subjects import written_subject
 from .surnames import complete_short_names
 from .table import EntityTable, Entry
-from .text import sentence_locator, word_set
 from .tokens import Token, tokenize
+from .wordlists import word_set
 
 if TYPE_CHECKING:
     from .quotes import Utterance

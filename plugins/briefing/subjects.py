@@ -19,8 +19,8 @@ from collections.abc import Callable
 from .context import role_word
 from .model import PERSON, PLACE
 from .table import EntityTable, Entry
-from .text import word_set
 from .tokens import Token, is_place_name, name_run, tokenize
+from .wordlists import word_set
 
 _OPENING = 4  # words an unnamed subject phrase may take before its comma or verb
 

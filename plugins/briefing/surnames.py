@@ -14,8 +14,8 @@ from __future__ import annotations
 from .coref import gender_of
 from .model import PERSON, Span
 from .table import EntityTable, Entry
-from .text import word_set
 from .tokens import Token, adjacent, is_title, name_run
+from .wordlists import word_set
 
 
 def _particle(word: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import alias_groups, word_set
+from .wordlists import alias_groups, word_set
 
 # A word: letters, digits, apostrophes and hyphens; a full stop only inside
 # an abbreviation ("U.S"), so a sentence's final stop is never part of a name.

@@ -1,0 +1,69 @@
+"""Sentences of the story paragraphs, split by syntok, as offsets into the raw text.
+
+syntok knows that the full stop of "Mr. Roe" ends no sentence; this module
+maps its tokens back to ``raw`` offsets, starts the dateline paragraph's first
+sentence after the dateline, and finds the sentence that holds an offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from syntok import segmenter
+
+from .blocks import Dateline
+from .lines import trim
+from .model import Paragraph, Sentence
+
+
+def split_sentences(raw: str, paragraphs: tuple[Paragraph, ...], dateline: Dateline | None) -> tuple[Sentence, ...]:
+    """Sentences of the story paragraphs (syntok), as offsets into ``raw``.
+
+    The first sentence of the dateline paragraph starts after the dateline.
+    """
+    sentences: list[Sentence] = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        if dateline is not None and paragraph.start <= dateline.start < paragraph.end:
+            start = dateline.body
+        for s, e in _sentence_spans(raw[start : paragraph.end]):
+            s, e = trim(raw, start + s, start + e)
+            if s < e:
+                sentences.append(Sentence(len(sentences), paragraph.number, s, e, raw[s:e]))
+    return tuple(sentences)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for syntok_paragraph in segmenter.analyze(text):
+        for sentence in syntok_paragraph:
+            if not sentence:
+                continue
+            last = sentence[-1]
+            spans.append((sentence[0].offset, last.offset + len(last.value)))
+    # syntok may leave a closing quote mark or bracket after the last token
+    # outside the sentence: give it to the sentence it closes.
+    fixed = []
+    for i, (s, e) in enumerate(spans):
+        limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        while e < limit and text[e] in "\"”’')]":
+            e += 1
+        fixed.append((s, e))
+    return fixed
+
+
+def sentence_locator(sentences: tuple[Sentence, ...]):
+    """A function from an offset to the sentence that holds it (or the last
+    one starting before it), for many look-ups in one source."""
+    starts = [s.start for s in sentences]
+
+    def locate(offset: int) -> Sentence | None:
+        index = bisect.bisect_right(starts, offset) - 1
+        return sentences[index] if index >= 0 else None
+
+    return locate
+
+
+def sentence_at(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+    """The sentence that holds ``offset`` (or the last one starting before it)."""
+    return sentence_locator(sentences)(offset)

@@ -1,0 +1,23 @@
+"""sentences.py: sentences of the story paragraphs with exact offsets."""
+
+from __future__ import annotations
+
+from briefing.blocks import split_layout
+from briefing.header import parse_header
+from briefing.sentences import split_sentences
+
+
+def layout_of(raw: str):
+    header = parse_header(raw, "x.txt")
+    return header, split_layout(raw, header)
+
+
+def test_sentences_keep_offsets_and_paragraph_numbers():
+    raw = "Dam opens\n\nMr. Roe came. He left.\n\n\"It works,\" she said. Then rain.\n"
+    _, layout = layout_of(raw)
+    sentences = split_sentences(raw, layout.paragraphs, layout.dateline)
+    assert [s.text for s in sentences] == ["Mr. Roe came.", "He left.", '"It works," she said.', "Then rain."]
+    assert [s.paragraph for s in sentences] == [1, 1, 2, 2]
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+    for s in sentences:
+        assert raw[s.start : s.end] == s.text
