@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from briefing.parse import parse_source
+from parsing import only, parse, role_of
 
 
-def parse(text: str, **kw):
-    return parse_source("Dam story\n\n" + text, source_id="s", path="s.txt", **kw)
-
-
-def only(quotes, words):
-    found = [q for q in quotes if words in q.text]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
-
-
-def role_of(parsed, name):
-    return next(e.role for e in parsed.entities if e.name == name)
 
 
 # -- cues and speakers -------------------------------------------------------
