@@ -106,10 +106,11 @@ def livereload(c, port=None):
 @task(help={"path": "source files, or a brief folder (its sources/ are read)", "outlet": "outlet of files whose header names none"})
 def parse(c, path, outlet=None):
     """Print the brief.json of source files or of a brief folder (runs `briefing parse`)."""
+    from briefing.pipeline import source_files
+
     target = Path(path)
-    if target.is_dir():
-        sources = target / "sources" if (target / "sources").is_dir() else target
-        files = sorted(p for p in sources.iterdir() if p.suffix in (".txt", ".md") and not p.name.startswith("."))
+    if target.is_dir():  # a brief folder: its sources, as the site reads them
+        files = source_files(target)
     else:
         files = [Path(p) for p in shlex.split(path)]
     args = " ".join(shlex.quote(str(f)) for f in files)
