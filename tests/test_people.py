@@ -68,3 +68,13 @@ def test_four_word_names_are_whole():
 def test_board_roles_before_a_name_are_roles():
     found = people(parse("Trustee Mara Quill, who voted no, said the branch should stay open.\n"))
     assert "Mara Quill" in found and found["Mara Quill"].role == "Trustee"
+
+
+def test_hyphen_joined_and_capital_particles_stay_in_a_name():
+    found = people(parse('"We wait," said Karim el-Haddad, a baker.\nNiamh Ó Dálaigh said the boats were in.\n'))
+    assert {"Karim el-Haddad", "Niamh Ó Dálaigh"} <= set(found)
+
+
+def test_a_name_never_ends_on_a_particle():
+    found = people(parse("Renata Alves da said nothing.\n"))
+    assert not any(name.endswith(" da") for name in found)

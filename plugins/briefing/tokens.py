@@ -142,9 +142,18 @@ def is_place_name(run: list[Token]) -> bool:
     return tuple(t.word for t in run) in place_forms()
 
 
+def _joined_particle(word: str) -> bool:
+    """``al-Sayed``, ``el-Masri``, ``bin-Laden``: a particle joined by a hyphen
+    to a capitalised surname is one name word, though it opens in lower case."""
+    head, dash, rest = word.partition("-")
+    return bool(dash) and rest[:1].isupper() and head.casefold() in word_set("name_particles.txt")
+
+
 def name_word(token: Token) -> bool:
     """Whether a token may be a word of a person's name."""
     word = token.word
+    if _joined_particle(word):
+        return True
     return (
         token.capitalised
         and not word.isupper()  # acronyms are organisations or agencies
@@ -167,9 +176,11 @@ def _initials(word: str) -> bool:
 
 
 def _particle(raw: str, tokens: list[Token], k: int, chained: int = 0) -> bool:
-    """A lower-case particle between two name words (``van`` in ``Pieter van
-    Doorn``), also the first of two (``van der`` in ``Hendrik van der Weele``)."""
-    if not (0 < k < len(tokens) - 1 and tokens[k].word in word_set("name_particles.txt")):
+    """A particle between two name words (``van`` in ``Pieter van Doorn``),
+    also the first of two (``van der`` in ``Hendrik van der Weele``). Compared
+    casefolded: Irish ``Ó`` and ``Ní`` are written with a capital, and a
+    one-letter capital would otherwise pass for an acronym."""
+    if not (0 < k < len(tokens) - 1 and tokens[k].word.casefold() in word_set("name_particles.txt")):
         return False
     if not adjacent(raw, tokens[k], tokens[k + 1]):
         return False
@@ -213,6 +224,8 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
         k += 1
         if token.possessive:
             break
+    while run and not name_word(run[-1]):
+        run.pop()  # a name never ends on a particle ("Luana Ferreira da")
     return run
 
 
