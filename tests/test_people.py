@@ -78,3 +78,14 @@ def test_hyphen_joined_and_capital_particles_stay_in_a_name():
 def test_a_name_never_ends_on_a_particle():
     found = people(parse("Renata Alves da said nothing.\n"))
     assert not any(name.endswith(" da") for name in found)
+
+
+def test_west_african_honorifics_are_not_first_names():
+    found = people(parse("Alhaji Sani Dogo met Pa Chidi Okolo in Enugu.\nDogo said the market would open.\n"))
+    assert {"Sani Dogo", "Chidi Okolo"} <= set(found)
+
+
+def test_a_post_nominal_after_a_comma_is_not_a_speaker():
+    parsed = parse('"The appeal will fail," said Kunle Adeyemi, SAN.\n')
+    assert parsed.quotes[0].speaker == "Kunle Adeyemi"
+    assert "SAN" not in {e.name for e in parsed.entities}
