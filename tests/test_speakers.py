@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.model import PERSON
 from parsing import only, parse, role_of
 
 
@@ -510,3 +511,9 @@ def test_organisation_nouns_and_unmarked_spokesperson_organisations():
         '"It is unsafe," the operator said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Schiphol", "Dutch Railways", None]
+
+
+def test_a_place_after_the_speakers_role_is_not_the_speaker():
+    parsed = parse('"The tide takes the road," said a fisherman from Vila do Porto.\n')
+    assert parsed.quotes[0].speaker is None
+    assert "Vila do Porto" not in {e.name for e in parsed.entities if e.kind == PERSON}

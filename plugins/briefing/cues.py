@@ -176,6 +176,12 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
         if m == k and pronoun_kind(token.word) is not None:
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         if name_word(token) or _acronym(token):
+            if m > k and name_word(token) and tokens[m - 1].word.casefold() in word_set("prepositions.txt"):
+                # "said a resident of Ilha do Combu": a name after the role's
+                # preposition is where the speaker lives or works, so a
+                # person is never made of it (a known person or body still is)
+                entry = ctx.table.mentioned_at(token.start, token.word_end)
+                return entry if entry is not None and entry.kind in (PERSON, ORGANISATION) else None
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         folded = token.word.casefold()
         heads = is_title(folded) or folded in word_set("org_heads.txt", folded=True)
