@@ -89,3 +89,9 @@ def test_a_post_nominal_after_a_comma_is_not_a_speaker():
     parsed = parse('"The appeal will fail," said Kunle Adeyemi, SAN.\n')
     assert parsed.quotes[0].speaker == "Kunle Adeyemi"
     assert "SAN" not in {e.name for e in parsed.entities}
+
+
+def test_full_name_once_then_a_double_surname_is_one_person():
+    found = people(parse('Renata Campos Meireles keeps the ferry.\n\n"The river is low," Campos Meireles said.\n'))
+    assert "Campos Meireles" in found["Renata Campos Meireles"].aliases
+    assert "Campos Meireles" not in found

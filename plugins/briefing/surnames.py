@@ -137,9 +137,13 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
             elif len(run) >= 2:
                 runs.append(run)
             k += max(1, len(run))
+    # a double surname the text already has as a speaker ("Nogueira Barbosa
+    # said") is reused alone as a single surname is
+    pairs = {e.name for e in table.entries if e.kind == PERSON and len(e.name.split()) == 2}
     for run in runs:
         surnames = {run[-1].word, run[-2].word} if len(run) >= 3 else {run[-1].word}
-        if surnames & alone and not table.covered(run[0].start, run[-1].word_end):
+        double = len(run) >= 3 and f"{run[-2].word} {run[-1].word}" in pairs
+        if (surnames & alone or double) and not table.covered(run[0].start, run[-1].word_end):
             table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 

@@ -102,6 +102,13 @@ class EntityTable:
                 shorter, entry.name = entry.name, name
                 entry.add_alias(shorter)
                 return entry
+            # "Nogueira Barbosa" seen speaking first, "Otávio Nogueira Barbosa"
+            # now: a double surname is the ending of the full name
+            held = entry.name.split()
+            if entry.kind == PERSON and 1 < len(held) < len(words) and words[-len(held):] == held:
+                shorter, entry.name = entry.name, name
+                entry.add_alias(shorter)
+                return entry
         return None
 
     def freeze(self) -> tuple[NamedEntity, ...]:
