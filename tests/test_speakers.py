@@ -517,3 +517,11 @@ def test_a_place_after_the_speakers_role_is_not_the_speaker():
     parsed = parse('"The tide takes the road," said a fisherman from Vila do Porto.\n')
     assert parsed.quotes[0].speaker is None
     assert "Vila do Porto" not in {e.name for e in parsed.entities if e.kind == PERSON}
+
+
+def test_a_short_scene_line_between_quotes_keeps_the_speaker():
+    parsed = parse(
+        '"We froze," said Elin Marsk.\n\n"The first goal hurt."\n\n'
+        "Snow fell through the second half.\n\n\"We never got going again.\"\n"
+    )
+    assert only(parsed.quotes, "never got going").speaker == "Elin Marsk"

@@ -172,7 +172,7 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
         intro = _paragraph_opener(ctx, piece.paragraph - 1)
         if intro is not None:
             return None, intro
-    if previous is not None and previous.speaker is not None and _near(previous, piece):
+    if previous is not None and previous.speaker is not None and _near(ctx, previous, piece):
         return previous.cue, previous.speaker
     if previous is not None and previous.cue is not None and previous.pieces[-1].paragraph == piece.paragraph:
         # ``"…," he said. "…"`` where the cue's subject is nobody named (his
@@ -243,6 +243,21 @@ def _ends_in_verb(tokens: list[Token]) -> bool:
     return bool(tokens) and is_verb(tokens[-1])
 
 
-def _near(previous: Utterance, piece) -> bool:
-    """Whether ``previous`` ended in this paragraph or the one before."""
-    return piece.paragraph - previous.pieces[-1].paragraph <= 1
+# a paragraph this short between two quotes sets the scene ("The rain came
+# down in the second half."); a longer one moves the story on
+SCENE_CHARS = 160
+
+
+def _near(ctx: Context, previous: Utterance, piece) -> bool:
+    """Whether ``previous`` ended in this paragraph or the one before, or two
+    before with only a short paragraph naming no person between: sports
+    reports and features cut one speaker's quotes with a line of scene."""
+    gap = piece.paragraph - previous.pieces[-1].paragraph
+    if gap <= 1:
+        return True
+    start, end = ctx.para_start.get(piece.paragraph - 1), ctx.para_start.get(piece.paragraph)
+    if gap > 2 or start is None or end is None or end - start > SCENE_CHARS:
+        return False
+    return all(
+        (e := ctx.table.positions.get(offset)) is None or e.kind != PERSON for offset in range(start, end)
+    )
