@@ -1,7 +1,9 @@
-"""Helpers for tests that parse a short made-up story (quotes, speakers)."""
+"""Helpers for tests that parse short made-up articles."""
 
 from __future__ import annotations
 
+from briefing.blocks import split_layout
+from briefing.header import parse_header
 from briefing.parse import parse_source
 
 
@@ -19,3 +21,9 @@ def only(quotes, words):
 
 def role_of(parsed, name):
     return next(e.role for e in parsed.entities if e.name == name)
+
+
+def layout_of(raw: str):
+    """The header and the layout (blocks, story paragraphs) of a raw article."""
+    header = parse_header(raw, "x.txt")
+    return header, split_layout(raw, header)

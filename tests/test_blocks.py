@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.blocks import split_layout
-from briefing.header import parse_header
 from briefing.sentences import split_sentences
+from parsing import layout_of
 
 from seeds import seed_text
-
-
-def layout_of(raw: str):
-    header = parse_header(raw, "x.txt")
-    return header, split_layout(raw, header)
 
 
 # -- paragraphs --------------------------------------------------------------

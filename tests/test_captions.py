@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.blocks import split_layout
 from briefing.captions import caption_credit
-from briefing.header import parse_header
-
-
-def layout_of(raw: str):
-    header = parse_header(raw, "x.txt")
-    return header, split_layout(raw, header)
+from parsing import layout_of
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,7 @@ around a story are blocks, not story paragraphs."""
 
 from __future__ import annotations
 
-from briefing.blocks import split_layout
-from briefing.header import parse_header
-
-
-def layout_of(raw: str):
-    header = parse_header(raw, "x.txt")
-    return header, split_layout(raw, header)
+from parsing import layout_of
 
 
 def test_top_furniture_is_not_story():

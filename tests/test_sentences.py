@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.blocks import split_layout
-from briefing.header import parse_header
 from briefing.sentences import split_sentences
-
-
-def layout_of(raw: str):
-    header = parse_header(raw, "x.txt")
-    return header, split_layout(raw, header)
+from parsing import layout_of
 
 
 def test_sentences_keep_offsets_and_paragraph_numbers():
