@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .captions import caption_credit, credit_line_start, credit_parts, is_wire_agency, strip_parens
 from .furniture import FURNITURE_KINDS, furniture_kind, is_end_marker, is_label
 from .lines import TERMINAL, split_lines, trim, trim_end
 from .model import Block, Paragraph, SourceHeader
-from .wordlists import alias_groups
+from .tokens import usual_place_names
 
 _HAS_WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s+")
@@ -191,7 +190,7 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
     place = match.group("place").strip()
     credit = match.group("credit")
     credit = credit.strip() if credit else None
-    if credit is None and not is_known_place(place):
+    if credit is None and place.casefold() not in usual_place_names():
         return None
     if match.end() >= paragraph.end:
         return None
@@ -202,23 +201,4 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
         end=match.start("place") + len(place),
         body=match.end(),
     )
-
-
-def known_places() -> dict[str, str]:
-    """Casefolded form → usual name, for every country and city in the data files."""
-    return _known_places()
-
-
-@lru_cache(maxsize=1)
-def _known_places() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for name in ("countries.txt", "cities.txt"):
-        for group in alias_groups(name):
-            for form in group:
-                table.setdefault(form.casefold(), group[0])
-    return table
-
-
-def is_known_place(text: str) -> bool:
-    return text.casefold() in _known_places()
 

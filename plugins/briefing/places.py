@@ -7,14 +7,14 @@ import re
 
 from .model import PLACE, Sentence
 from .table import EntityTable
-from .tokens import Token, adjacent, longest_place_form, place_forms
+from .tokens import Token, adjacent, longest_place_form, place_forms, usual_place_names
 
 
 def usual_place_name(written: str) -> str:
     """``LAGOS`` → ``Lagos`` (the data files' form, else title case)."""
-    for form, usual in place_forms().items():
-        if " ".join(form).casefold() == written.casefold():
-            return usual
+    usual = usual_place_names().get(written.casefold())
+    if usual is not None:
+        return usual
     return written.title() if written.isupper() else written
 
 

@@ -116,8 +116,16 @@ def longest_place_form() -> int:
 
 
 @lru_cache(maxsize=1)
+def usual_place_names() -> dict[str, str]:
+    """Casefolded form of every country and city ("u.s.", "lagos") → its usual name."""
+    usual: dict[str, str] = {}
+    for form, name in place_forms().items():
+        usual.setdefault(" ".join(form).casefold(), name)
+    return usual
+
+
 def place_forms_folded() -> frozenset[str]:
-    return frozenset(" ".join(form).casefold() for form in place_forms())
+    return frozenset(usual_place_names())
 
 
 @lru_cache(maxsize=1)
