@@ -201,4 +201,3 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
         end=match.start("place") + len(place),
         body=match.end(),
     )
-
