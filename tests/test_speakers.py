@@ -525,3 +525,20 @@ def test_a_short_scene_line_between_quotes_keeps_the_speaker():
         "Snow fell through the second half.\n\n\"We never got going again.\"\n"
     )
     assert only(parsed.quotes, "never got going").speaker == "Elin Marsk"
+
+
+def test_a_name_apposed_to_the_role_after_an_inverted_cue_is_the_speaker():
+    parsed = parse(
+        "Lede.\n\n"
+        '"We lost our shape," said the Athletic manager, Colm Ferris. "They were better."\n\n'
+        '"We lost," said the minister, Rovers being Rovers.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Colm Ferris", "Colm Ferris", None]
+
+
+def test_an_inverted_cue_takes_a_surname_with_its_particle():
+    parsed = parse(
+        "Lede.\n\nFor Rovers manager Tadhg Ó Breasail, the win was a relief.\n\n"
+        '"He needed four minutes," said Ó Breasail. "He was patient."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tadhg Ó Breasail", "Tadhg Ó Breasail"]

@@ -167,6 +167,9 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
     words may come before the name."""
     raw = ctx.raw
     end = _phrase_end(raw, tokens, k, 8)
+    apposed = _apposed_to_role(ctx, tokens, k, end, piece)
+    if apposed is not None:
+        return apposed
     for m in range(k, end):  # a name the text already knows, after its role
         entry = ctx.table.mentioned_at(tokens[m].start, tokens[m].word_end)
         if entry is not None and entry.kind in (PERSON, ORGANISATION):
@@ -184,12 +187,30 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
                 return entry if entry is not None and entry.kind in (PERSON, ORGANISATION) else None
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         folded = token.word.casefold()
+        if folded in word_set("name_particles.txt") and m + 1 < end and name_word(tokens[m + 1]):
+            continue  # ``said Ó Breasail``: the surname's particle, then the name word
         heads = is_title(folded) or folded in word_set("org_heads.txt", folded=True)
         if heads and not (m + 1 < end and (name_word(tokens[m + 1]) or role_word(tokens[m + 1]))):
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
         if not (role_word(token) or token.word in word_set("honorifics.txt") or (not token.capitalised and m - k < 3)):
             return None
     return None
+
+
+def _apposed_to_role(ctx: Context, tokens: list[Token], k: int, end: int, piece) -> Entry | None:
+    """``said the Athletic manager, Colm Ferris``: a role phrase closed by a
+    comma, then a name, is that person in apposition to the role."""
+    if not (k < end < len(tokens)) or ctx.raw[tokens[end - 1].end : tokens[end].start].strip() != ",":
+        return None
+    if not is_title(tokens[end - 1].word.casefold()):
+        return None
+    if not all(role_word(t) or t.capitalised for t in tokens[k:end]) or not name_word(tokens[end]):
+        return None
+    run = speaker_name_near(ctx.raw, tokens, end, backwards=False)
+    if not run or ctx.raw[run[-1].end : run[-1].end + 1] not in (".", ",", ";", ""):
+        return None  # the name must close the phrase: ``, Rovers being Rovers`` is no apposition
+    person = _speaker_at(ctx, tokens, end, piece, backwards=False)
+    return person if person is not None and person.kind == PERSON else None
 
 
 def _phrase_end(raw: str, tokens: list[Token], k: int, limit: int) -> int:
