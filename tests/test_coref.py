@@ -110,3 +110,26 @@ def test_a_place_named_by_the_dateline_is_never_a_person_speaker():
     )
     assert speakers(parsed) == ["Tiago Ramos"]
     assert not [e for e in parsed.entities if e.name == "Vila Serena" and e.kind == "person"]
+
+
+def _table_with(raw: str, names: list[str]):
+    from briefing.coref import learn_descriptions
+    from briefing.table import EntityTable
+    from briefing.tokens import tokenize
+
+    table = EntityTable()
+    for name in names:
+        start = raw.index(name)
+        table.add("person", name, start, start + len(name))
+    learn_descriptions(raw, [tokenize(raw, 0, len(raw))], table)
+    return table
+
+
+def test_a_description_before_an_apposed_name_is_learned():
+    table = _table_with("Then the trial judge, Justice Mirela Dostan, refused bail.", ["Mirela Dostan"])
+    assert table.find("Mirela Dostan", "person").descriptions == {"judge"}
+
+
+def test_a_name_that_goes_on_with_a_verb_is_no_apposition():
+    table = _table_with("The ruling, Tomas Vrell said, was fair.", ["Tomas Vrell"])
+    assert table.find("Tomas Vrell", "person").descriptions == set()

@@ -542,3 +542,13 @@ def test_an_inverted_cue_takes_a_surname_with_its_particle():
         '"He needed four minutes," said Ó Breasail. "He was patient."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tadhg Ó Breasail", "Tadhg Ó Breasail"]
+
+
+def test_a_description_before_a_name_in_apposition_points_to_that_person():
+    parsed = parse(
+        "Lede.\n\nIn her ruling, the trial judge, Justice Mirela Dostan, refused bail.\n\n"
+        "The defence will appeal, the lawyer Tomas Vrell said.\n\n"
+        '"The court cannot ignore his travels," the judge said. "He may flee."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Mirela Dostan", "Mirela Dostan"]
+

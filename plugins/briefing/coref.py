@@ -223,8 +223,11 @@ def pronoun_kind(word: str) -> str | None:
 def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """``The Harbour Authority, the regulator, said``: the head noun of an
     appositive that opens with ``the`` describes the entity before it, so a
-    later ``the regulator`` is that entity."""
+    later ``the regulator`` is that entity. So does a description that opens
+    with ``the`` and stands before the name (``the trial judge, Justice Ada
+    Obi,``)."""
     for tokens in tokenized:
+        _learn_descriptions_before(raw, tokens, table)
         for k in range(len(tokens) - 1):
             entry = table.mentioned_at(tokens[k].start, tokens[k].word_end)
             if entry is None or entry.kind == PLACE or raw[tokens[k].end : tokens[k + 1].start] != ", ":
@@ -237,3 +240,35 @@ def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTabl
                 if raw[tokens[m].end : tokens[m].end + 1] == ",":
                     entry.descriptions.add(tokens[m].word.casefold())
                     break
+
+
+def _learn_descriptions_before(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``the trial judge, Justice Ada Obi,``: the lower-case head noun before
+    the comma describes the person or organisation named right after it."""
+    for k in range(len(tokens) - 2):
+        if tokens[k].word.casefold() != "the":
+            continue
+        for m in range(k + 1, min(k + 5, len(tokens) - 1)):
+            if tokens[m].capitalised:
+                break
+            if raw[tokens[m].end : tokens[m + 1].start] == ", ":
+                entry = _apposed_entry(raw, tokens, m + 1, table)
+                if entry is not None:
+                    entry.descriptions.add(tokens[m].word.casefold())
+                break
+
+
+def _apposed_entry(raw: str, tokens: list[Token], k: int, table: EntityTable) -> Entry | None:
+    """The person or organisation named by the run of capitalised words from
+    ``tokens[k]`` when the run closes the apposition (a comma or the end of
+    the sentence after it): ``, Justice Ada Obi,`` but not ``, Obi said``."""
+    end = k
+    while end < len(tokens) and tokens[end].capitalised and end - k < 6:
+        end += 1
+    if end == k or (end < len(tokens) and raw[tokens[end - 1].end : tokens[end - 1].end + 1] not in ",.;"):
+        return None
+    for n in range(k, end):
+        entry = table.mentioned_at(tokens[n].start, tokens[n].word_end)
+        if entry is not None:
+            return entry if entry.kind != PLACE else None
+    return None
