@@ -552,3 +552,14 @@ def test_a_description_before_a_name_in_apposition_points_to_that_person():
     )
     assert [q.speaker for q in parsed.quotes] == ["Mirela Dostan", "Mirela Dostan"]
 
+
+
+def test_a_description_after_a_quote_goes_to_the_one_person_its_paragraph_is_about():
+    parsed = parse(
+        "Lede.\n\nKofa Dembe, 25, who joined Oldfield last summer, was gracious. "
+        '"He told me for a month," the defender said.\n\n'
+        'Marek Sova said the room was "very quiet". "We were sloppy," the Swedish midfielder said.\n\n'
+        'Tomas Vrell\'s lawyer argued for bail. "He will stay," the judge said.\n\n'
+        'Lena Hart spoke first. The minister said she would "look again".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kofa Dembe", "Marek Sova", "Marek Sova", None, None]

@@ -15,7 +15,7 @@ from .context import ARTICLES, NEAR_CHARS, Context, role_word
 from .coref import resolve_description, resolve_description_anywhere, resolve_pronoun
 from .model import ORGANISATION, PERSON
 from .table import Entry
-from .tokens import Token, nationalities
+from .tokens import Token, nationalities, tokenize
 from .wordlists import word_set
 
 def organisation_before(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
@@ -113,8 +113,15 @@ def _one_in_paragraph(ctx: Context, piece, at: int, kind: str, back: int = 0) ->
 def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     """``the ministry said`` → the organisation last named with that head-word
     (or, for an organisation word, the organisation last named at all);
-    ``the minister said`` → the person last given that role word."""
-    if j == 0 or tokens[j - 1].word.casefold() not in ARTICLES[2:]:
+    ``the minister said`` → the person last given that role word; ``"…,"
+    the Swedish midfielder said`` with no midfielder named → the one person
+    its paragraph is about."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the" and not tokens[k].possessive:
+        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
+            return None
+        k -= 1  # ``the Swedish midfielder``, ``the 54-year-old defender``: modifiers of a person
+    if k < 0 or tokens[k].word.casefold() not in ARTICLES[2:]:
         return None
     scope = ctx.scope(piece)
     found = resolve_description(scope, tokens[j].word, tokens[j].start)
@@ -124,4 +131,31 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
         found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
     if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
         found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
+    elif found is None and tokens[k].start > piece.mark and tokens[j].word.casefold() not in word_set(
+        "org_heads.txt", folded=True
+    ):
+        # only in the cue after a quote, where writers vary the name (``"…,"
+        # the defender said``); a sentence that opens with ``The minister
+        # said`` brings in someone new
+        found = _paragraph_person(ctx, piece, tokens[k].start)
     return found
+
+
+def _paragraph_person(ctx: Context, piece, at: int) -> Entry | None:
+    """``Kofa Dembe, 25, was gracious. "…," the defender said``: a person's
+    description the text never gave anyone is the one person its paragraph
+    names before it, if that person has no other role and opens a sentence
+    as its subject (``Obi's lawyer argued …. "…," the judge said`` is not
+    Obi's)."""
+    person = _one_in_paragraph(ctx, piece, at, PERSON)
+    if person is None or person.role:
+        return None
+    start = ctx.para_start.get(piece.paragraph, at)
+    for mention in person.mentions:
+        if start <= mention.start < at and mention.start not in ctx.quoted:
+            sentence = ctx.sentence_at(mention.start)
+            opening = tokenize(ctx.raw, sentence.start, mention.start)
+            possessive = ctx.raw[mention.end : mention.end + 2] in ("'s", "’s")
+            if not possessive and all(role_word(t) or t.capitalised for t in opening):
+                return person
+    return None
