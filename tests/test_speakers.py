@@ -563,3 +563,12 @@ def test_a_description_after_a_quote_goes_to_the_one_person_its_paragraph_is_abo
         'Lena Hart spoke first. The minister said she would "look again".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Kofa Dembe", "Marek Sova", "Marek Sova", None, None]
+
+
+def test_a_relative_pronoun_cue_speaks_for_the_name_before_its_comma():
+    parsed = parse(
+        "Lede about Norvale Mining Corporation.\n\n"
+        'The pit is run by Norvale Mining Corporation, which said it had "acted without delay".\n\n'
+        'A ranger in the Dalby National Forest, who said she had spent "nine nights in a tent", wrote in.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Norvale Mining Corporation", None]

@@ -20,6 +20,8 @@ from .table import Entry
 from .tokens import Token, is_place_name, is_title, name_word, postnominal
 from .wordlists import word_list, word_set
 
+RELATIVES = ("who", "which")
+
 
 def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:
     """``"…," X said``, ``"…," said X``, ``"…," Ada Obi, a farmer, said``: the
@@ -121,6 +123,15 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
                 return head
     if tokens[j].word.casefold() in word_set("clause_joiners.txt"):
         return sentence_subject(ctx, tokens[:j], piece)
+    if tokens[j].word.casefold() in RELATIVES and j > 0 and "," in ctx.raw[tokens[j - 1].end : tokens[j].start]:
+        # ``run by Norvale Mining, which said``: the relative pronoun speaks
+        # for the name right before its comma
+        # (one the table knows: ``a crew member in Dalby Forest, who said``
+        # is the unnamed member's clause)
+        # ``who`` stands for a person, ``which`` for a body
+        head = ctx.table.mentioned_at(tokens[j - 1].start, tokens[j - 1].word_end)
+        kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
+        return head if head is not None and head.kind == kind else None
     return _speaker_at(ctx, tokens, j, piece, backwards=True)
 
 
