@@ -145,9 +145,34 @@ def test_quote_over_three_paragraphs_has_one_speaker():
     'Protesters held placards reading "Books not bailiffs" and "Save the Lane".',
     'A new group called "Friends of the River" met.',
     'Her new novel, "The Long Night", opens in a cellar.',
+    'Farmers spoke of what growers now call the "dry spring" of 2019.',
+    'He described what the union called a "paper shift", unpaid on Sundays.',
+    'Marta Velk, known in the market as "the Hammer", sold fish.',
+    'Obi said the ministry would keep its "Every Drop Counts" campaign.',
+    'The report, "Salt and soil in the lower delta after a decade of drought", is long.',
 ])
 def test_names_and_titles_are_not_quotes(text):
     assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
+
+
+def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
+    parsed = parse("Pickers fined for 'late boxes'\n"
+                   "Water Minister Ada Obi spoke.\n"
+                   "Workers were docked pay for what the estate called 'late boxes', Obi said.\n")
+    assert parsed.quotes == ()
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('Ada Obi called the plan "reckless" on Monday.', "reckless"),
+    ('Ada Obi warned against "negative moves" by the board.', "negative moves"),
+    ('Ada Obi said what mattered was "a fair wage for a day of work".', "a fair wage for a day of work"),
+    ('Ada Obi described the reform as "a gift to landlords".', "a gift to landlords"),
+    ('Ada Obi attacked what she called "a decade of cuts".', "a decade of cuts"),
+    ('Ada Obi praised what one critic called its "quiet courage".', "quiet courage"),
+])
+def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
+    parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")
+    assert [q.text for q in parsed.quotes] == [quoted]
 
 
 def test_short_attributed_fragment_stays_a_quote():

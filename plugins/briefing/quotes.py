@@ -206,16 +206,24 @@ def find_quotes(
 def _drop_names(raw: str, utterances: list[Utterance]) -> list[Utterance]:
     """Utterances that are speech: names and titles go, and so does a quote
     joined to a name just before by "and", "or" or a comma
-    (``placards reading "Books not bailiffs" and "Save the Lane"``)."""
+    (``placards reading "Books not bailiffs" and "Save the Lane"``), and so
+    does every other quoting of words once shown to be a label (a headline's
+    'slow picking' is the body's what the farm called 'slow picking')."""
     kept: list[Utterance] = []
+    labels: set[str] = set()
     previous_name: Utterance | None = None
     for utterance in utterances:
         if names_a_thing(raw, utterance) or _joined_to(raw, previous_name, utterance):
             previous_name = utterance
+            labels.add(_words_of(raw, utterance))
             continue
         previous_name = None
         kept.append(utterance)
-    return kept
+    return [u for u in kept if _words_of(raw, u) not in labels]
+
+
+def _words_of(raw: str, utterance: Utterance) -> str:
+    return " ".join(raw[p.start : p.end] for p in utterance.pieces).casefold()
 
 
 def _joined_to(raw: str, name: Utterance | None, utterance: Utterance) -> bool:
@@ -236,6 +244,8 @@ def _is_title_quote(raw: str, utterance: Utterance) -> bool:
 
 _LOOK_BACK = 60  # characters before a mark read for a naming cue or work noun
 _TITLE_WORDS = 8  # a title is short
+_CUE_WINDOW = 7  # words before a mark read for a cue split by a short phrase
+_DETERMINERS = ("the", "a", "an", "its", "their")
 
 
 def names_a_thing(raw: str, utterance: Utterance) -> bool:
@@ -249,16 +259,57 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     lead = raw[max(0, piece.mark - _LOOK_BACK) : piece.mark]
     if lead.rstrip() and lead.rstrip()[-1] in ".!?":
         return False  # a new sentence starts with the quote
-    words = [w.strip(",:").casefold() for w in lead.split()][-4:]
+    window = [w.strip(",:").casefold() for w in lead.split()][-_CUE_WINDOW:]
+    words = window[-4:]
     text = raw[piece.start : piece.end]
-    if _has_cue(words, word_list("naming_cues.txt")):
+    if _has_cue(words, word_list("naming_cues.txt")) or _split_naming_cue(window) or _what_they_call(window):
         return True
     title = _title_case(text)
+    if title and _next_word(raw, piece.close) in word_set("work_nouns.txt"):
+        return True  # its "Every Drop Counts" campaign
+    if words and words[-1] in word_set("work_nouns.txt") and _apposition(raw, lead, piece.close):
+        return True  # the report, "Salt and soil in the lower delta", found
     if words and words[-1] in word_set("work_nouns.txt") and (title or len(text.split()) <= 4):
         return True
     if words and words[-1] in word_set("title_cues.txt") and title:
         return True
     return title and any(w in word_set("work_nouns.txt") for w in words)
+
+
+def _split_naming_cue(words: list[str]) -> bool:
+    """``known on the terraces as "the Train"``: a naming cue that ends in
+    "as" (known as, billed as) with a short phrase between its words."""
+    if not words or words[-1] != "as":
+        return False
+    heads = {c.split()[0].casefold() for c in word_list("naming_cues.txt") if c.endswith(" as")}
+    return any(w in heads for w in words[:-1])
+
+
+def _what_they_call(words: list[str]) -> bool:
+    """``what locals now call the "dry spring"``: "what" + a community or
+    body + a verb of calling names a term. ``what he called "a betrayal"``
+    quotes the caller, and ``called the plan "reckless"`` has no "what": both
+    stay quotes."""
+    while words and words[-1] in _DETERMINERS:
+        words = words[:-1]
+    if not words or words[-1] not in word_set("title_cues.txt"):
+        return False
+    before = words[-5:-1]
+    if "what" not in before:
+        return False
+    subject = before[len(before) - 1 - before[::-1].index("what") + 1 :]
+    return bool(subject) and subject[0] not in word_set("speech_subjects.txt")
+
+
+def _next_word(raw: str, close: int) -> str:
+    after = raw[close + 1 : close + 40].split()
+    return after[0].strip(",.;:").casefold() if after else ""
+
+
+def _apposition(raw: str, lead: str, close: int) -> bool:
+    """The quote stands between commas right after a noun: ``The paper,
+    "…", is``; a title in apposition, not words someone said."""
+    return lead.rstrip().endswith(",") and raw[close + 1 : close + 2] == ","
 
 
 def _has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
