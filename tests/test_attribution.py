@@ -119,3 +119,31 @@ def test_a_masthead_word_in_ordinary_prose_is_no_credit():
     original = replace(make_source("orig", WIRE_TEXT), blocks=(Block("label", 0, 8, "ANALYSIS"),))
     named = make_source("named", REWRITE_TEXT + "\nAn analysis of the vote shows it was close.", outlet="Daily Lantern")
     assert not credits_outlet(named, original)
+
+
+def test_a_heavy_paraphrase_crediting_the_original_in_prose_is_the_rewrite():
+    # Two of five sentences align: too little overlap alone, but the story
+    # says where it got them.
+    original = make_source("orig", WIRE_TEXT, title="Harbour Ledger | Business")
+    text = "\n".join([
+        "Dock workers in Valmora voted on Monday to end a nine-day strike after the port authority agreed to raise wages by 6%.",
+        "Okafor said the deal also guarantees 40 new jobs at the container yard, the Harbour Ledger reported.",
+        "Cafes near the gates reopened by lunchtime.",
+        "Taxi drivers said trade was slow all week.",
+        "A fishing festival is planned for the weekend.",
+    ])
+    named = make_source("named", text, outlet="Daily Lantern")
+    assert credits_outlet(named, original)
+    assert _derived(original, named) == {"named": "orig", "orig": None}
+
+
+def test_a_photo_credit_alone_needs_most_of_the_story_shared():
+    text = "\n".join([
+        "Dock workers in Valmora voted on Monday to end a nine-day strike after the port authority agreed to raise wages by 6%.",
+        "Okafor said the deal also guarantees 40 new jobs at the container yard.",
+        "Cafes near the gates reopened by lunchtime.",
+        "Taxi drivers said trade was slow all week.",
+        "A fishing festival is planned for the weekend.",
+    ])
+    named = make_source("named", text, outlet="Daily Lantern", credits=["Northwire"])
+    assert _derived(wire(), named) == {"named": None, "northwire": None}

@@ -18,6 +18,10 @@ Rule (``detect_rewrites``), for each pair of sources:
   a heavy paraphrase credits its original in prose. An original whose
   header does not name its outlet is known by its wire dateline
   (``CITY (Agency) -``).
+* A story that credits the other outlet in its own prose ("told MedPost",
+  "MedPost reported") says where its facts come from; a heavy paraphrase
+  keeps few sentences alignable, so then ``overlap >= CREDITED`` (0.3) is
+  enough. (A photo credit is weaker: an agency photo over a site's own copy.)
 * Otherwise, if ``overlap >= OVERWHELMING`` (0.8), the two are the same
   copy; the rewrite is the later one when both are dated and differ, else
   the one with more sentences - a paraphrase pads the original it follows
@@ -38,6 +42,8 @@ from .wordlists import alias_groups
 
 MOST = 0.5
 OVERWHELMING = 0.8
+CREDITED = 0.3  # overlap enough when a story credits the other in prose
+_MASTHEAD_WORDS = 3  # a part of "Outlet | Section" that can be an outlet name
 
 
 def _shared_facts(facts: Iterable[Fact]) -> dict[tuple[str, str], int]:
@@ -95,12 +101,22 @@ def known_as(source: ParsedSource) -> tuple[str, ...]:
     masthead printed above its headline (``LEEDS COURIER``)."""
     names = set(outlet_names(source))
     names.update(b.text.strip() for b in source.blocks if b.kind == "label")
+    names.update(_masthead_parts(source.title))
     agencies = alias_groups("wire_agencies.txt")
     for name in list(names):
         for group in agencies:
             if name.casefold() in {form.casefold() for form in group}:
                 names.update(group)
     return tuple(sorted(n for n in names if n))
+
+
+def _masthead_parts(title: str | None) -> tuple[str, ...]:
+    """The short parts of a header line written ``Outlet | Section`` or
+    ``Headline | Outlet``: one of them is the outlet's name."""
+    if not title or "|" not in title:
+        return ()
+    parts = (part.strip() for part in title.split("|"))
+    return tuple(p for p in parts if p and len(p.split()) <= _MASTHEAD_WORDS)
 
 
 def _credited_in_prose(source: ParsedSource, name: str) -> bool:
@@ -131,6 +147,12 @@ def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
             or _named_in_story(source, outlet)
         ):
             return True
+    return credits_in_prose(source, other)
+
+
+def credits_in_prose(source: ParsedSource, other: ParsedSource) -> bool:
+    """``source``'s story names ``other``'s outlet as where it got its facts."""
+    own = {n.casefold() for n in outlet_names(source)}
     return any(
         name.casefold() not in own and _credited_in_prose(source, name) for name in known_as(other)
     )
@@ -149,6 +171,9 @@ def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
     a_credits, b_credits = credits_outlet(a, b), credits_outlet(b, a)
     if overlap >= MOST and a_credits != b_credits:
         return (a, b) if a_credits else (b, a)
+    a_prose, b_prose = credits_in_prose(a, b), credits_in_prose(b, a)
+    if overlap >= CREDITED and a_prose != b_prose:
+        return (a, b) if a_prose else (b, a)
     if overlap >= OVERWHELMING:
         return _later_or_longer(a, b)
     return None
