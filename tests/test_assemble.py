@@ -140,6 +140,16 @@ def test_short_fragment_nobody_says_is_dropped_unless_another_source_attributes_
     assert [(q.text, q.sources) for q in brief.quotes] == [("by the weekend", ("a", "b"))]
 
 
+def test_short_fragment_after_a_reporting_word_is_a_quote_of_someone_unnamed():
+    text = ('Planners backed the bridge, saying it would be "a lasting asset".\n'
+            'It is, in the words of one ferryman, "the end of an era".\n'
+            'Critics call it a "concrete folly".\n')
+    a = make_source("a", text, quotes=[("a lasting asset", None, True), ("the end of an era", None, True),
+                                       ("concrete folly", None, True)])
+    a = replace(a, quotes=tuple(replace(q, cue=None) for q in a.quotes))
+    assert [q.text for q in _brief(a).quotes] == ["a lasting asset", "the end of an era"]
+
+
 def test_speaker_not_listed_as_entity_still_gets_one():
     s = make_source("s", '"All quiet," Bo Lind said.', quotes=[("All quiet,", "Bo Lind")])
     brief = _brief(s)

@@ -38,6 +38,7 @@ from .model import (
 )
 from .slug import unique_slug
 from .timeline import build_timeline
+from .wordlists import word_list, word_set
 
 URL_PREFIX = {PERSON: "people", PLACE: "places", ORGANISATION: "organisations"}
 QUOTE_SIMILAR = 95  # rapidfuzz ratio of normalised quote words: same quote
@@ -230,17 +231,36 @@ def _speaker(members, entities: EntityIndex) -> Speaker | None:
 
 
 _FRAGMENT_WORDS = 6  # about five words: a term, a nickname, a slogan
+_INTRO_WORDS = 8  # words before a fragment read for a reporting word
 
 
-def _unattributed_fragment(quote) -> bool:
+def _unattributed_fragment(source: ParsedSource, quote: QuoteMention) -> bool:
     """A short fragment with neither speaker nor reporting cue (``the
     "tortoise line"``, a placard's slogan). Kept when another source of the
-    brief gives the same words a speaker."""
+    brief gives the same words a speaker, and when a reporting word just
+    before it says someone unnamed said it (``officers recommended it,
+    saying it would make a "major contribution"``, ``in the words of one
+    guide, "the best-kept secret"``)."""
     return (
         quote.speaker is None
         and quote.cue is None
         and quote.partial
         and len(quote.text.split()) <= _FRAGMENT_WORDS
+        and not _reported(source, quote)
+    )
+
+
+def _reported(source: ParsedSource, quote: QuoteMention) -> bool:
+    sentence = next((s for s in source.sentences if s.start <= quote.start < s.end), None)
+    if sentence is None:
+        return False
+    before = sentence.text[: quote.start - sentence.start].casefold()
+    words = [w.strip(",:;") for w in before.split()][-_INTRO_WORDS:]
+    joined = " " + " ".join(words) + " "
+    # "calls it a "miracle cure"" names a term: a verb of calling is no report here
+    reporting = word_set("reporting_verbs.txt") - word_set("title_cues.txt")
+    return any(w in reporting for w in words) or any(
+        f" {phrase} " in joined for phrase in word_list("reporting_phrases.txt")
     )
 
 
@@ -249,8 +269,9 @@ def merge_quotes(
 ) -> tuple[Quote, ...]:
     """One Quote per distinct quote; ``q1``... originals' quotes first, in text order."""
     merged = []
+    by_id = {s.id: s for s in sources}
     for members in _group_quotes(sources):
-        if all(_unattributed_fragment(q) for _, q in members):
+        if all(_unattributed_fragment(by_id[sid], q) for sid, q in members):
             continue  # a scare quote, slogan or term: no one says it
         in_group = {sid for sid, _ in members}
 
