@@ -175,6 +175,31 @@ def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     assert [q.text for q in parsed.quotes] == [quoted]
 
 
+def test_a_quote_ending_in_s_before_a_word_closes_when_nothing_else_does():
+    parsed = parse("Water Minister Ada Obi spoke.\n"
+                   "The ministry said it 'firmly denies' the claims and the farmers' union agreed.\n")
+    assert [q.text for q in parsed.quotes] == ["firmly denies"]
+
+
+def test_a_plural_possessive_inside_a_quote_is_an_apostrophe():
+    parsed = parse("Water Minister Ada Obi spoke.\n"
+                   "'The farmers' union will be heard,' Obi said.\n")
+    assert [q.text for q in parsed.quotes] == ["The farmers' union will be heard"]
+
+
+def test_a_sign_cue_further_back_does_not_make_a_later_quote_a_label():
+    parsed = parse("Water Minister Ada Obi spoke.\n"
+                   'The trouble, she was quoted as saying, was that "nobody checked the pumps".\n')
+    assert [q.text for q in parsed.quotes] == ["nobody checked the pumps"]
+
+
+def test_a_quote_after_a_sign_that_ends_a_sentence_is_speech():
+    parsed = parse("Water Minister Ada Obi spoke.\n"
+                   '"We listen," Obi said, under a banner that read "Water for All." "When a pipe leaks, we fix it."\n')
+    assert "When a pipe leaks, we fix it" in [q.text for q in parsed.quotes]
+    assert "Water for All" not in [q.text for q in parsed.quotes]
+
+
 def test_short_attributed_fragment_stays_a_quote():
     parsed = parse("Kenya's water ministry met them.\n"
                    'The sides agreed to set up a hotline "around spring", it added.\n')

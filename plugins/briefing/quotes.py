@@ -133,6 +133,7 @@ def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: li
     skip_at = 0
     for number, para in enumerate(paragraphs):
         open_at: int | None = None
+        fallback: int | None = None  # a plural-possessive mark that may close the quote after all
         if carried:
             first = para.start
             if raw[first] in family.marks and _can_open(raw, first, para, family):
@@ -149,7 +150,7 @@ def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: li
                 continue
             if open_at is None or i == open_at:
                 if open_at is None and _can_open(raw, i, para, family):
-                    open_at = i
+                    open_at, fallback = i, None
                 continue
             if _can_close(raw, i, para, family):
                 piece = _piece(raw, para.number, open_at, i)
@@ -157,7 +158,17 @@ def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: li
                     utterances.append(Utterance(carried + [piece]))
                 carried, open_at = [], None
             elif char in family.openers:
-                open_at = i  # the previous mark was never closed: start again here
+                if fallback is not None:  # 'strongly rejects' the claims. 'We …
+                    utterances.extend(_closed_at(raw, para.number, open_at, fallback, carried))
+                    carried = []
+                open_at, fallback = i, None  # the previous mark was never closed: start again here
+            elif family is _SINGLE and fallback is None and _plural_possessive(raw, i, para) and not raw[i - 1].isspace():
+                fallback = i
+        if open_at is not None and fallback is not None and not _goes_on(raw, paragraphs, number, family):
+            # 'strongly rejects' the claims, and nothing else closes it: the
+            # mark after the "s" was the closing one, not an apostrophe
+            utterances.extend(_closed_at(raw, para.number, open_at, fallback, carried))
+            carried, open_at = [], None
         if open_at is not None:
             piece = _piece(raw, para.number, open_at, None, para.end)
             carried = carried + [piece] if piece is not None else []
@@ -166,6 +177,19 @@ def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: li
         else:
             carried = []
     return utterances
+
+
+def _closed_at(raw: str, paragraph: int, mark: int, close: int, carried: list[Piece]) -> list[Utterance]:
+    piece = _piece(raw, paragraph, mark, close)
+    return [Utterance(carried + [piece])] if piece is not None else []
+
+
+def _goes_on(raw: str, paragraphs: tuple[Paragraph, ...], number: int, family: _Family) -> bool:
+    """The next paragraph opens with a mark: an open quote may go on there."""
+    if number + 1 >= len(paragraphs):
+        return False
+    following = paragraphs[number + 1]
+    return following.start < following.end and raw[following.start] in family.marks
 
 
 def _piece(raw: str, paragraph: int, mark: int, close: int | None, end: int | None = None) -> Piece | None:
@@ -229,6 +253,8 @@ def _words_of(raw: str, utterance: Utterance) -> str:
 def _joined_to(raw: str, name: Utterance | None, utterance: Utterance) -> bool:
     if name is None or name.pieces[-1].close is None:
         return False
+    if raw[name.pieces[-1].close - 1] in ".!?":
+        return False  # a banner reading "Made at Home." "When I…": a new sentence, someone's words
     between = raw[name.pieces[-1].close + 1 : utterance.pieces[0].mark].strip(" ,")
     return between.casefold() in ("", "and", "or", "and the", "or the")
 
@@ -246,6 +272,7 @@ _LOOK_BACK = 60  # characters before a mark read for a naming cue or work noun
 _TITLE_WORDS = 8  # a title is short
 _CUE_WINDOW = 7  # words before a mark read for a cue split by a short phrase
 _DETERMINERS = ("the", "a", "an", "its", "their")
+_OBJECTS = (*_DETERMINERS, "it", "him", "her", "them", "his")
 
 
 def names_a_thing(raw: str, utterance: Utterance) -> bool:
@@ -262,7 +289,7 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     window = [w.strip(",:").casefold() for w in lead.split()][-_CUE_WINDOW:]
     words = window[-4:]
     text = raw[piece.start : piece.end]
-    if _has_cue(words, word_list("naming_cues.txt")) or _split_naming_cue(window) or _what_they_call(window):
+    if _ends_with_cue(window, word_list("naming_cues.txt")) or _split_naming_cue(window) or _what_they_call(window):
         return True
     title = _title_case(text)
     if title and _next_word(raw, piece.close) in word_set("work_nouns.txt"):
@@ -312,10 +339,14 @@ def _apposition(raw: str, lead: str, close: int) -> bool:
     return lead.rstrip().endswith(",") and raw[close + 1 : close + 2] == ","
 
 
-def _has_cue(words: list[str], cues: tuple[str, ...]) -> bool:
-    """Whether one of ``cues`` (one or two words) is among the last words."""
-    joined = " " + " ".join(words) + " "
-    return any(f" {cue.casefold()} " in joined for cue in cues)
+def _ends_with_cue(words: list[str], cues: tuple[str, ...]) -> bool:
+    """Whether one of ``cues`` ends the words before the mark, but for a
+    determiner or object (``dubbed it "Plan B"``, ``so-called "…"``): a cue
+    further back names nothing here (``quoted as saying, was that "…"``)."""
+    while words and words[-1] in _OBJECTS:
+        words = words[:-1]
+    joined = " " + " ".join(words)
+    return any(joined.endswith(" " + cue.casefold()) for cue in cues)
 
 
 def _title_case(text: str) -> bool:
