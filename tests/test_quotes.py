@@ -169,6 +169,7 @@ def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
     ('Ada Obi described the reform as "a gift to landlords".', "a gift to landlords"),
     ('Ada Obi attacked what she called "a decade of cuts".', "a decade of cuts"),
     ('Ada Obi praised what one critic called its "quiet courage".', "quiet courage"),
+    ('Ada Obi rejected what the mayor called a "betrayal of farmers".', "betrayal of farmers"),
 ])
 def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")

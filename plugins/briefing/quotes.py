@@ -325,7 +325,10 @@ def _what_they_call(words: list[str]) -> bool:
     if "what" not in before:
         return False
     subject = before[len(before) - 1 - before[::-1].index("what") + 1 :]
-    return bool(subject) and subject[0] not in word_set("speech_subjects.txt")
+    if not subject or subject[0] in word_set("speech_subjects.txt"):
+        return False
+    # what the minister called "a betrayal": a person in a role speaks
+    return not any(w in word_set("titles.txt", folded=True) for w in subject)
 
 
 def _next_word(raw: str, close: int) -> str:
