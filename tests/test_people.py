@@ -95,3 +95,13 @@ def test_full_name_once_then_a_double_surname_is_one_person():
     found = people(parse('Renata Campos Meireles keeps the ferry.\n\n"The river is low," Campos Meireles said.\n'))
     assert "Campos Meireles" in found["Renata Campos Meireles"].aliases
     assert "Campos Meireles" not in found
+
+
+def test_particle_inside_a_name_after_a_role_and_comma():
+    found = people(parse("His niece, Tereza Moura dos Anjos, 27, keeps the books.\n"))
+    assert "Tereza Moura dos Anjos" in found
+
+
+def test_particle_inside_an_appositive_name():
+    found = people(parse("Karim bin Salleh, the port manager, was cautious.\n"))
+    assert "Karim bin Salleh" in found

@@ -225,9 +225,12 @@ def _role_first_start(raw: str, tokens: list[Token], head: int) -> int:
 
 
 def _name_run(raw: str, tokens: list[Token], i: int) -> list[Token]:
+    """Up to three name words from ``tokens[i]``, with the particles between
+    them (``Ana Moura dos Anjos``): counting tokens would cut such a name
+    on its particle."""
     if not name_word(tokens[i]) or (i > 0 and adjacent(raw, tokens[i - 1], tokens[i]) and tokens[i - 1].capitalised):
         return []
-    return [tokens[i]] + _name_after(raw, tokens, i)[:2]
+    return name_run(raw, tokens, i, backwards=False, limit=3)
 
 
 def _role_phrase_after_comma(raw: str, tokens: list[Token], k: int, after: int) -> str | None:
