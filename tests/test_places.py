@@ -39,3 +39,22 @@ def test_a_capitalised_word_that_is_no_known_place_is_not_made_one():
 def test_usual_name_of_a_dateline_written_in_capitals():
     assert usual_place_name("NAIROBI") == "Nairobi"
     assert usual_place_name("PORT ALDER") == "Port Alder"
+
+
+def test_a_name_opened_by_a_geographic_head_is_a_place_not_a_person():
+    text = ("Fishers on Pulau Keramat Besar mend nets.\nLago di Vessina froze.\n"
+            "Back on Keramat, Sari Wulandari, 44, said the catch was thin.\n")
+    parsed = parse_source("Border story\n\n" + text, source_id="s", path="s.txt")
+    kinds = {e.name: e.kind for e in parsed.entities}
+    assert kinds.get("Pulau Keramat Besar") == PLACE
+    assert kinds.get("Lago di Vessina") == PLACE
+    assert kinds.get("Sari Wulandari") == "person"
+
+
+def test_an_organisation_or_a_title_after_a_geographic_opener():
+    text = "Staff at Mount Corvin Hospital were praised by Cape Lindell Mayor Ada Obi.\n"
+    parsed = parse_source("Border story\n\n" + text, source_id="s", path="s.txt")
+    kinds = {e.name: e.kind for e in parsed.entities}
+    assert kinds.get("Mount Corvin Hospital") != PLACE
+    assert kinds.get("Cape Lindell") == PLACE
+    assert kinds.get("Ada Obi") == "person"

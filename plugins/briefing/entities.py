@@ -37,7 +37,7 @@ from .people import (
     find_titled_people,
 )
 from .surnames import assign_surnames, find_reused_names
-from .places import find_disputed_places, find_known_places, usual_place_name
+from .places import find_disputed_places, find_known_places, find_opened_places, usual_place_name
 from .table import EntityTable, Entry
 from .tokens import Token, tokenize
 
@@ -57,6 +57,8 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         usual = usual_place_name(dateline.place)
         entry = table.add(PLACE, usual, dateline.start, dateline.end)
         entry.key = usual
+    for tokens in tokenized:
+        find_opened_places(raw, tokens, table)  # "Ilha do Mel" is built as a person's name is
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)
         find_appositive_people(raw, tokens, table)

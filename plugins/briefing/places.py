@@ -7,7 +7,16 @@ import re
 
 from .model import PLACE, Sentence
 from .table import EntityTable
-from .tokens import Token, adjacent, longest_place_form, place_forms, usual_place_names
+from .tokens import (
+    Token,
+    adjacent,
+    is_capital_title,
+    longest_place_form,
+    place_forms,
+    role_words,
+    usual_place_names,
+)
+from .wordlists import word_set
 
 
 def usual_place_name(written: str) -> str:
@@ -47,6 +56,50 @@ def find_disputed_places(raw: str, sentence: Sentence, table: EntityTable) -> No
                     entry.names_by_user.append(pair)
             entry.add_mention(match.start("x"), match.end("x"))
             entry.add_mention(match.start("y"), match.end("y"))
+
+
+# -- names opened by a geographic head-word ----------------------------------
+
+
+def find_opened_places(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``Lake Kivu``, ``Ilha do Mel``, ``Lago di Garda``: a geographic
+    head-word that opens a name, then up to three capitalised words with the
+    particles between them, is a place; without it the words would pass for
+    a person's name (``Ilha do Mel`` is built as ``Ana da Silva`` is)."""
+    openers = word_set("geo_openers.txt")
+    for k, token in enumerate(tokens):
+        if token.word not in openers or token.possessive:
+            continue
+        run = _opened_name(raw, tokens, k)
+        if run and not table.covered(token.start, run[-1].word_end):
+            table.add(PLACE, raw[token.start : run[-1].word_end], token.start, run[-1].word_end)
+
+
+def _opened_name(raw: str, tokens: list[Token], k: int) -> list[Token]:
+    """The words after the head-word at ``k``, ending on a capitalised one;
+    none when an organisation's head-word follows (``Mount Sinai Hospital``
+    is left to the organisations), and a title ends them (``Cape Town Mayor``)."""
+    particles = word_set("name_particles.txt")
+    org_heads = word_set("org_heads.txt") | word_set("company_heads.txt")
+    run: list[Token] = []
+    words = 0
+    for token in tokens[k + 1 : k + 6]:
+        if not adjacent(raw, run[-1] if run else tokens[k], token) or words == 3:
+            break
+        if token.word in org_heads:
+            return []
+        if token.capitalised and (token.word in role_words() or is_capital_title(token.word)):
+            break
+        if token.capitalised:
+            words += 1
+        elif token.word.casefold() not in particles:
+            break
+        run.append(token)
+        if token.possessive:
+            break
+    while run and not run[-1].capitalised:
+        run.pop()
+    return run
 
 
 # -- countries and cities ---------------------------------------------------

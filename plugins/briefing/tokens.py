@@ -173,6 +173,7 @@ def name_word(token: Token) -> bool:
         and word not in word_set("org_heads.txt")
         and word not in word_set("company_heads.txt")
         and word not in word_set("geo_heads.txt")
+        and word not in word_set("geo_openers.txt")
         and not is_place_word(word)
     ) or (len(word) == 2 and word[0].isupper() and word[1] == ".") or _initials(word)
 
