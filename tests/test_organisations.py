@@ -79,3 +79,9 @@ def test_a_portfolio_name_goes_on_with_a_list_of_fields():
     names = [e.name for e in parsed.entities]
     assert parsed.quotes[0].speaker == "Department for Environment, Food and Rural Affairs"
     assert "Ministry of Health" in names
+
+
+def test_a_word_after_in_before_a_reporting_verb_is_where_not_who():
+    parsed = parse("Some critics in Varnholm have described the plan as late. "
+                   "Officials there said more. Varnholm voted.\n")
+    assert "Varnholm" not in organisations(parsed)

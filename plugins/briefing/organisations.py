@@ -206,8 +206,20 @@ def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: E
             if "," in raw[tokens[j].end : tokens[j + 1].start]:
                 j = _first_appositive_head(raw, tokens, j)
             run = _capital_run_before(raw, tokens, j)
+            if run and _after_where(raw, tokens, j - len(run) + 1):
+                continue
             if run and not table.covered(run[0].start, run[-1].word_end) and _names_organisation(run, inside, named, table):
                 table.add(ORGANISATION, raw[run[0].start : run[-1].word_end], run[0].start, run[-1].word_end)
+
+
+# prepositions after which a name says where something is, not who acts
+# ("critics in Varnholm have described", "my publisher in Varnholm tells me")
+_WHERE = ("in", "near", "across", "around", "inside", "outside", "within", "throughout")
+
+
+def _after_where(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether the run opening at ``tokens[k]`` follows such a preposition."""
+    return k > 0 and tokens[k - 1].word in _WHERE and adjacent(raw, tokens[k - 1], tokens[k])
 
 
 def _capitalised_inside(tokenized: list[list[Token]]) -> frozenset[str]:
