@@ -105,3 +105,17 @@ def test_particle_inside_a_name_after_a_role_and_comma():
 def test_particle_inside_an_appositive_name():
     found = people(parse("Karim bin Salleh, the port manager, was cautious.\n"))
     assert "Karim bin Salleh" in found
+
+
+def test_an_appositive_role_may_hold_a_party_or_company_name():
+    found = people(parse("Oonagh Tierney, the Green Alliance spokesperson, was unmoved.\n"
+                         "Kwame Asante, the Labour councillor for Dunmore Vale, rose.\n"))
+    assert found["Oonagh Tierney"].role == "Green Alliance spokesperson"
+    assert found["Kwame Asante"].role == "Labour councillor for Dunmore Vale"
+
+
+def test_an_honorific_between_the_role_and_the_name():
+    found = people(parse("Deputy Governor Dr. Leyla Demirtaş Korkmaz opened the bridge.\n"))
+    assert found["Leyla Demirtaş Korkmaz"].role == "Deputy Governor"
+    assert "Deputy Governor" not in {e.name for e in parse("Deputy Governor Dr. Leyla Korkmaz came. "
+                                                           "It is safe, the Deputy Governor said.\n").entities}

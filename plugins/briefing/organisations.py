@@ -251,6 +251,8 @@ def _capital_run_before(raw: str, tokens: list[Token], j: int) -> list[Token]:
 def _names_organisation(run: list[Token], inside: frozenset[str], named: dict, table: EntityTable) -> bool:
     if any(t.word in word_set("name_stopwords.txt") or t.word in nationalities() for t in run):
         return False
+    if all(t.word in role_words() or is_capital_title(t.word) for t in run):
+        return False  # "the Deputy Minister said": a person's role
     if len(run) == 1:
         word = run[0].word
         person_words = {w for e in table.entries if e.kind == PERSON for w in e.name.split()}

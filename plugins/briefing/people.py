@@ -78,11 +78,20 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
     if not capital and not is_title(token.word):
         return None
     j = _role_end(raw, tokens, i, capital)
-    names = _name_after(raw, tokens, j)
+    names = _name_after(raw, tokens, _past_honorific(raw, tokens, j))
     if not names or (not capital and len(names) < 2):
         return None
     start = _role_start(raw, tokens, i, capital)
     return tokens[start].start, tokens[j].word_end, names
+
+
+def _past_honorific(raw: str, tokens: list[Token], j: int) -> int:
+    """``Deputy Minister Dr. Ada Obi``: an honorific between a role and the
+    name belongs to neither, so the name is looked for after it."""
+    after = j + 1
+    if after < len(tokens) and tokens[after].word in word_set("honorifics.txt") and adjacent(raw, tokens[j], tokens[after]):
+        return after
+    return j
 
 
 def _role_end(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
@@ -262,8 +271,10 @@ def _appositive_role_end(words: list[Token]) -> int | None:
     something else (``second left``, ``who was minister``).
 
     The phrase opens with an article, a nationality, a (possessive) country
-    or a role word, may hold two other lower-case words (a portfolio such as
-    "water"), and ends with a title head-word.
+    or a role word, may hold the capitalised name of a party or firm (``the
+    Green Party spokesperson``) and two other lower-case words (a portfolio
+    such as "water"), and ends with a title head-word, or with where the
+    role is held (``the Labour councillor for Dunmore Vale``).
     """
     if not words:
         return None
@@ -274,18 +285,38 @@ def _appositive_role_end(words: list[Token]) -> int | None:
         or opener.word.casefold() in role_words_folded()
     ):
         return None
-    other = 0
-    for token in words[1:]:
+    core = words[: len(words) - _place_tail(words)]
+    other = names = 0
+    for token in core[1:]:
         folded = token.word.casefold()
         if folded in role_words_folded() or folded in word_set("role_connectors.txt"):
+            continue
+        if token.capitalised and not token.possessive and not other:
+            names += 1  # the party or firm of the role: "the Green Party spokesperson"
             continue
         if token.capitalised or token.possessive:
             return None
         other += 1
-    last = words[-1].word.casefold()
-    if other > 2 or not is_title(last):
+    if other > 2 or names > 3 or not is_title(core[-1].word.casefold()):
         return None
     return len(words) - 1
+
+
+def _place_tail(words: list[Token]) -> int:
+    """How many words at the end say where a role is held: ``for Dunmore
+    Vale`` in ``the Labour member for Dunmore Vale`` (``for`` or ``of`` after a
+    title head-word, then up to three capitalised words)."""
+    for size in (2, 3, 4):
+        if size >= len(words) - 1:
+            break
+        link, place = words[-size], words[-size + 1 :]
+        if (
+            link.word in ("for", "of")
+            and is_title(words[-size - 1].word)
+            and all(t.capitalised and not t.possessive for t in place)
+        ):
+            return size
+    return 0
 
 
 # -- later mentions of people -----------------------------------------------
