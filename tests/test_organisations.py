@@ -85,3 +85,41 @@ def test_a_word_after_in_before_a_reporting_verb_is_where_not_who():
     parsed = parse("Some critics in Varnholm have described the plan as late. "
                    "Officials there said more. Varnholm voted.\n")
     assert "Varnholm" not in organisations(parsed)
+
+
+def test_the_head_word_alone_is_the_one_organisation_it_heads():
+    parsed = parse("The Ministry of Fisheries and Coasts opened the port. "
+                   "The Ministry said the quota stands.\n")
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert list(found) == ["Ministry of Fisheries and Coasts"]
+    assert len(found["Ministry of Fisheries and Coasts"].mentions) == 2
+
+
+def test_a_proper_name_before_a_lower_case_head_word_names_an_institution():
+    parsed = parse("A spokesperson for the Varnholm city council said the plan was late. "
+                   "The Oskel water board agreed.\n")
+    assert {"Varnholm city council", "Oskel water board"} <= set(organisations(parsed))
+
+
+def test_a_description_in_apposition_to_a_named_organisation_is_that_organisation():
+    parsed = parse("Norway's cabinet, the Royal Council, called for calm.\n")
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert list(found) == ["Royal Council"]
+    assert "Norway's cabinet" in found["Royal Council"].aliases
+
+
+def test_the_lower_case_words_of_a_named_institution_are_a_later_mention():
+    parsed = parse("The Oskel water board will fit sensors. The water board said it was cheaper.\n")
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert len(found["Oskel water board"].mentions) == 2
+
+
+def test_a_possessive_country_form_is_the_named_organisation():
+    parsed = parse("When Norway's central bank cut rates, it surprised traders. "
+                   "The Central Bank of Norway said inflation had slowed.\n")
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert list(found) == ["Central Bank of Norway"]
+    assert "Norway's central bank" in found["Central Bank of Norway"].aliases
+    assert [q.speaker for q in parse("When Norway's central bank cut rates, traders were surprised. "
+                                     'The Central Bank of Norway acted. The central bank said it was "data-led".\n').quotes] == [
+        "Central Bank of Norway"]

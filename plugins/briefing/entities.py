@@ -25,7 +25,9 @@ from .coref import learn_descriptions
 from .model import PLACE, Sentence
 from .organisations import (
     find_defined_acronyms,
+    find_head_word_mentions,
     find_headed_names,
+    merge_possessive_forms,
     find_lowercase_organisations,
     find_speaking_organisations,
 )
@@ -71,6 +73,8 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         find_headed_names(raw, tokens, table)
         find_lowercase_organisations(raw, tokens, table)
         find_defined_acronyms(raw, tokens, table)
+    merge_possessive_forms(table)
+    find_head_word_mentions(raw, tokenized, table)
     for tokens in tokenized:
         find_known_places(raw, tokens, table)
     find_speaking_organisations(raw, tokenized, table)

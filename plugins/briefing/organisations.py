@@ -47,6 +47,64 @@ def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None
             start = None if token.possessive else start
 
 
+def find_head_word_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """``The Ministry said``, ``the water board said``: an organisation's
+    head-word alone after ``the`` (with the lower-case words before it in
+    the name: ``the Oskel water board``) is a later mention of the one
+    organisation the text named so; with two such organisations it stays
+    unresolved."""
+    heads = word_set("org_heads.txt")
+    lower_heads = frozenset(h.casefold() for h in heads)
+    named: dict[tuple[str, ...], list] = {}
+    for entry in table.entries:
+        if entry.kind != ORGANISATION:
+            continue
+        forms = {(w,) for w in set(entry.name.split()) & heads}
+        for written in (entry.name, *entry.aliases):
+            tail = _lower_case_tail(written.split())
+            if tail and tail[-1] in lower_heads:
+                forms.add(tail)
+        for form in forms:
+            named.setdefault(form, []).append(entry)
+    for tokens in tokenized:
+        for k, token in enumerate(tokens[1:], 1):
+            if tokens[k - 1].word.casefold() != "the" or not adjacent(raw, tokens[k - 1], token):
+                continue
+            for size in (3, 2, 1):
+                run = tokens[k : k + size]
+                found = named.get(tuple(t.word for t in run), ())
+                if len(run) < size or len(found) != 1 or not all(adjacent(raw, a, b) for a, b in zip(run, run[1:])):
+                    continue
+                if _name_goes_on(raw, tokens, k + size - 1) or table.covered(run[0].start, run[-1].word_end):
+                    break
+                found[0].add_alias(" ".join(t.word for t in run))
+                found[0].add_mention(run[0].start, run[-1].word_end)
+                break
+
+
+def merge_possessive_forms(table: EntityTable) -> None:
+    """``Norway's central bank`` and ``the Central Bank of Norway`` are one
+    organisation written two ways: the possessive form is an alias of the
+    named one."""
+    by_name = {e.name.casefold(): e for e in table.entries if e.kind == ORGANISATION}
+    for entry in list(table.entries):
+        owner, mark, rest = entry.name.partition("'s ")
+        if entry.kind != ORGANISATION or not mark or " " in owner:
+            continue
+        named = by_name.get(f"{rest} of {owner}".casefold())
+        if named is not None and named is not entry:
+            table.merge(entry, named)
+
+
+def _lower_case_tail(words: list[str]) -> tuple[str, ...]:
+    """``("water", "board")`` of ``Oskel water board``: the words after the
+    last capitalised one, when there are any."""
+    k = len(words)
+    while k > 0 and not words[k - 1][:1].isupper():
+        k -= 1
+    return tuple(words[k:]) if 0 < k < len(words) else ()
+
+
 def _free_from_people(table: EntityTable, start: int, end: int) -> None:
     """``Movement for Free Transit``: words taken for a person's name (named
     nowhere else) belong to the organisation's name."""
@@ -153,27 +211,62 @@ def _add_headed(raw: str, table: EntityTable, kind: str, run: list[Token]) -> No
 
 
 def find_lowercase_organisations(raw: str, tokens: list[Token], table: EntityTable) -> None:
-    """``Kenya's water ministry``, ``the Kenyan government``: a possessive
-    country or nationality, role words, then an organisation head-word."""
+    """``Kenya's water ministry``, ``the Kenyan government``, ``the Varnholm
+    city council``: a possessive country, a nationality or a proper name
+    after ``the``, role words, then an organisation head-word."""
     heads = frozenset(w.casefold() for w in word_set("org_heads.txt"))
     for i, token in enumerate(tokens):
-        opens = (token.possessive and is_place_word(token.word)) or (
-            token.word in nationalities() and not token.possessive
-        )
-        if not opens:
+        possessive = token.possessive and is_place_word(token.word)
+        nationality = token.word in nationalities() and not token.possessive
+        start = None if possessive or nationality else _proper_name_after_the(raw, tokens, i)
+        if not (possessive or nationality or start is not None):
             continue
+        first = tokens[i] if start is None else tokens[start]
         k = i + 1
         while k < len(tokens) and adjacent(raw, tokens[k - 1], tokens[k]) and not tokens[k].capitalised:
             folded = tokens[k].word.casefold()
             if folded in heads:
-                if not table.covered(token.start, tokens[k].word_end):
-                    table.add(ORGANISATION, raw[token.start : tokens[k].word_end], token.start, tokens[k].word_end)
+                if not table.covered(first.start, tokens[k].word_end):
+                    _add_lowercase(raw, tokens, k, table, first.start)
                 break
-            # a portfolio word may be anything after a possessive country
-            # ("Kenya's water ministry"); after a nationality only role words
-            if k - i >= 3 or (not token.possessive and folded not in role_words_folded()):
+            # a portfolio word may be anything after a possessive country or
+            # a proper name ("Kenya's water ministry", "the Varnholm city
+            # council"); after a nationality only role words
+            if k - i >= 3 or (nationality and folded not in role_words_folded()):
                 break
             k += 1
+
+
+def _proper_name_after_the(raw: str, tokens: list[Token], i: int) -> int | None:
+    """Index of the first of up to three capitalised words that end at
+    ``tokens[i]`` right after ``the`` (``the Varnholm city council``)."""
+    if not tokens[i].capitalised or tokens[i].possessive or i + 1 >= len(tokens) or tokens[i + 1].capitalised:
+        return None
+    k = i
+    while k > 0 and i - k < 3 and tokens[k - 1].capitalised and adjacent(raw, tokens[k - 1], tokens[k]):
+        if tokens[k - 1].word in ("The",) or tokens[k - 1].possessive:
+            break
+        k -= 1
+    if k == 0 or tokens[k - 1].word.casefold() != "the" or not adjacent(raw, tokens[k - 1], tokens[k]):
+        return None
+    if any(t.word in word_set("name_stopwords.txt") for t in tokens[k : i + 1]):
+        return None
+    return k
+
+
+def _add_lowercase(raw: str, tokens: list[Token], head: int, table: EntityTable, start: int) -> None:
+    """Add the organisation ending at ``tokens[head]``; in apposition to a
+    named one (``Norway's cabinet, the Royal Council,``) it is that one."""
+    end = tokens[head].word_end
+    named = None
+    if raw[end : end + 2] == ", " and head + 1 < len(tokens):
+        at = head + 2 if tokens[head + 1].word.casefold() == "the" and head + 2 < len(tokens) else head + 1
+        named = table.positions.get(tokens[at].start)
+    if named is not None and named.kind == ORGANISATION:
+        named.add_alias(raw[start:end])
+        named.add_mention(start, end)
+        return
+    table.add(ORGANISATION, raw[start:end], start, end)
 
 
 # Disputed names: "known as the Hanish in Yemen and the Zukur in Eritrea",

@@ -111,6 +111,17 @@ class EntityTable:
                 return entry
         return None
 
+    def merge(self, entry: Entry, into: Entry) -> None:
+        """Fold ``entry`` into ``into``: another form of the same entity."""
+        for alias in (entry.name, *entry.aliases):
+            into.add_alias(alias)
+        for mention in entry.mentions:
+            into.mentions.append(mention)
+            for offset in range(mention.start, mention.end):
+                if self.positions.get(offset) is entry:
+                    self.positions[offset] = into
+        self.entries.remove(entry)
+
     def freeze(self) -> tuple[NamedEntity, ...]:
         entries = sorted(
             (e for e in self.entries if e.mentions),
