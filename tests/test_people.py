@@ -119,3 +119,11 @@ def test_an_honorific_between_the_role_and_the_name():
     assert found["Leyla Demirtaş Korkmaz"].role == "Deputy Governor"
     assert "Deputy Governor" not in {e.name for e in parse("Deputy Governor Dr. Leyla Korkmaz came. "
                                                            "It is safe, the Deputy Governor said.\n").entities}
+
+
+def test_a_first_name_in_apposition_to_a_relative_takes_the_surname():
+    parsed = parse("Tomas Novak, 50, lost his job. Mr Novak's wife, Lenka, 47, said the farm was harsh.\n")
+    found = people(parsed)
+    assert "Lenka Novak" in found and "Lenka" in found["Lenka Novak"].aliases
+    assert "Tomas Novak" in found
+    assert people(parse("His wife, Lenka, said the farm was harsh.\n")) == {}

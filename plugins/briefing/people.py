@@ -200,12 +200,37 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
         if raw[tokens[i - 1].end : tokens[i].start] != ", " or not _role_head(tokens[i - 1]):
             continue
         names = _name_run(raw, tokens, i)
-        if len(names) < 2 or raw[names[-1].end : names[-1].end + 1] not in (",", ".", ";", " "):
+        if not names or raw[names[-1].end : names[-1].end + 1] not in (",", ".", ";", " "):
             continue
         start = _role_first_start(raw, tokens, i - 1)
         role = raw[tokens[start].start : tokens[i - 1].end]
-        person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
+        if len(names) >= 2:
+            person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
+        elif (surname := _family_surname(tokens, start, i - 1)) is not None and raw[names[0].end : names[0].end + 1] == ",":
+            # not table.add: a surname-only entry of the relative must not take this name
+            person = table.new_entry(PERSON, f"{names[0].word} {surname}")
+            person.role = role
+            person.add_alias(names[0].word)
+            person.add_mention(names[0].start, names[0].word_end)
+        else:
+            continue
         set_gender(person, _gender_of_words(role.split()))
+
+
+# a spouse or child shares the surname of the one they are named after
+_SAME_SURNAME = ("wife", "husband", "son", "daughter", "widow", "widower")
+
+
+def _family_surname(tokens: list[Token], start: int, head: int) -> str | None:
+    """``Mr Novak's wife, Lenka,``: a first name alone in apposition to a
+    relative of a person named by surname is that surname's bearer: Lenka
+    Novak."""
+    owner = tokens[start]
+    if head != start + 1 or not owner.possessive or tokens[head].word.casefold() not in _SAME_SURNAME:
+        return None
+    if start == 0 or tokens[start - 1].word not in word_set("honorifics.txt") or not name_word(owner):
+        return None
+    return owner.word
 
 
 def _role_head(token: Token) -> bool:
