@@ -127,3 +127,13 @@ def test_a_first_name_in_apposition_to_a_relative_takes_the_surname():
     assert "Lenka Novak" in found and "Lenka" in found["Lenka Novak"].aliases
     assert "Tomas Novak" in found
     assert people(parse("His wife, Lenka, said the farm was harsh.\n")) == {}
+
+
+def test_a_surname_opening_with_a_capital_particle_is_reused_alone():
+    parsed = parse("Cathal Ó Broin scored twice in the final.\n"
+                   "Ó Broin took the free himself. The coach, Máire Ní Dhuibhir, was pleased.\n"
+                   "\u201cHe was patient,\u201d said Ní Dhuibhir.\n")
+    found = people(parsed)
+    assert "Ó Broin" in found["Cathal Ó Broin"].aliases
+    assert "Ní Dhuibhir" in found["Máire Ní Dhuibhir"].aliases
+    assert not [e for e in parsed.entities if e.kind != PERSON]

@@ -350,8 +350,9 @@ def _names_organisation(run: list[Token], inside: frozenset[str], named: dict, t
         word = run[0].word
         person_words = {w for e in table.entries if e.kind == PERSON for w in e.name.split()}
         return word in inside and not is_place_word(word) and word not in person_words and word not in named
-    if all(name_word(t) for t in run) and len(run) <= 3:
-        return False  # a person's name
+    particles = word_set("name_particles.txt", folded=True)
+    if all(name_word(t) or t.word.casefold() in particles for t in run) and len(run) <= 3:
+        return False  # a person's name, or a surname with its particle ("Ó Broin")
     return not all(is_place_word(t.word) for t in run)
 
 

@@ -356,7 +356,9 @@ def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTabl
         if entry.kind == PERSON and " " in entry.name:
             words = entry.name.split()
             by_first_word.setdefault(words[0], []).append(entry)
-            for word in {words[0], *(w for w in surname_forms(entry.name) if " " not in w)}:
+            # surnames of one word, or of a particle and a word ("ó broin")
+            forms = [w for w in surname_forms(entry.name) if " " not in w or _opens_on_particle(w)]
+            for word in {words[0], *forms}:
                 by_name_word.setdefault(word.casefold(), []).append(entry)
     if not by_first_word:
         return
@@ -366,12 +368,35 @@ def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTabl
                 continue
             if _full_name_at(raw, tokens, k, by_first_word.get(token.word, ())):
                 continue
+            if _particle_surname_at(raw, tokens, k, by_name_word, table):
+                continue
             if _continues_name(raw, tokens, k) or token.word in word_set("name_stopwords.txt"):
                 continue
             people = by_name_word.get(token.word.casefold(), ())
             if len(people) == 1:  # a surname two people share stays unresolved
                 people[0].add_alias(token.word)
                 people[0].add_mention(token.start, token.word_end)
+
+
+def _opens_on_particle(form: str) -> bool:
+    return form.split()[0] in word_set("name_particles.txt", folded=True)
+
+
+def _particle_surname_at(raw: str, tokens: list[Token], k: int, by_name_word, table: EntityTable) -> bool:
+    """``Ó Broin``, ``Ní Dhuibhir``, ``Van der Weele``: a surname that opens
+    with a particle is one mention of the one person whose name ends in it."""
+    if tokens[k].word.casefold() not in word_set("name_particles.txt"):
+        return False
+    for size in (3, 2):
+        run = tokens[k : k + size]
+        if len(run) < size or not all(adjacent(raw, a, b) for a, b in zip(run, run[1:])):
+            continue
+        people = by_name_word.get(" ".join(t.word for t in run).casefold(), ())
+        if len(people) == 1 and not table.covered(run[0].start, run[-1].word_end):
+            people[0].add_alias(" ".join(t.word for t in run))
+            people[0].add_mention(run[0].start, run[-1].word_end)
+            return True
+    return False
 
 
 def _full_name_at(raw: str, tokens: list[Token], k: int, people) -> Entry | None:

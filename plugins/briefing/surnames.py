@@ -134,6 +134,9 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
                 alone.add(run[0].word)
             elif k == 0 and run and run[0].word.casefold() in word_set("name_particles.txt"):
                 alone.add(run[-1].word)  # "Van der Weele said": a surname opening a sentence
+            elif k == 0 and not run and (after := _after_capital_particle(raw, tokens)):
+                alone.add(after[-1].word)  # Irish "Ó Broin took": name_run opens on no particle
+                k += len(after)
             elif len(run) >= 2:
                 runs.append(run)
             k += max(1, len(run))
@@ -145,6 +148,14 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
         double = len(run) >= 3 and f"{run[-2].word} {run[-1].word}" in pairs
         if (surnames & alone or double) and not table.covered(run[0].start, run[-1].word_end):
             table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+
+
+def _after_capital_particle(raw: str, tokens: list[Token]) -> list[Token]:
+    """The name words after a capital particle opening a sentence (``Ó``,
+    ``Ní``, ``Mac``), which pass for an acronym or a first name alone."""
+    if len(tokens) < 2 or tokens[0].word.casefold() not in word_set("name_particles.txt"):
+        return []
+    return name_run(raw, tokens, 1, backwards=False) if adjacent(raw, tokens[0], tokens[1]) else []
 
 
 def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
