@@ -123,3 +123,9 @@ def test_a_possessive_country_form_is_the_named_organisation():
     assert [q.speaker for q in parse("When Norway's central bank cut rates, traders were surprised. "
                                      'The Central Bank of Norway acted. The central bank said it was "data-led".\n').quotes] == [
         "Central Bank of Norway"]
+
+
+def test_directorates_and_municipalities_are_organisations_not_people():
+    parsed = parse("Work is run by the General Directorate of Bridges and the mayor of Orlen Metropolitan Municipality.\n")
+    assert {"General Directorate of Bridges", "Orlen Metropolitan Municipality"} <= set(organisations(parsed))
+    assert not [e for e in parsed.entities if e.kind == "person"]
