@@ -217,3 +217,51 @@ def test_what_is_scheduled_next_is_an_outcome():
                          "People stood around in groups and talked about many other things too.",
                     entities=[])
     assert "scheduled" in _rank(s)[1].text
+
+
+def test_a_sentence_closing_a_quote_from_the_one_before_is_quoted():
+    s = make_source("s", "The Osterby water board cut supply to 12 villages on Friday after the dam failed.\n"
+                         "\"We are doing all we can. Tankers will reach all 12 villages by tomorrow,\" Ms Varga said.\n"
+                         "The board will meet on Monday to decide on repairs costing 4 million.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s, max_key_points=3)]
+    assert texts[1].startswith("The board will meet")
+
+
+def test_a_transcripts_turns_are_someones_words_not_facts():
+    s = make_source("s", "The Osterby council votes on a 300 million budget with a 5 per cent tax rise next week.\n"
+                         "Mayor Ilka Brandt joined host Tom Sava in the studio.\n"
+                         "TOM SAVA: Five per cent. Why so high?\n"
+                         "ILKA BRANDT: We are putting 40 million into the roads this year. That is the most ever.\n"
+                         "TOM SAVA: The union says routes were cut last week.\n"
+                         "ILKA BRANDT: We have cut no routes. I want to be clear about that.\n"
+                         "The council's finance committee meets on Friday to finalise the budget.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s, max_key_points=3)]
+    assert texts[0].startswith("The Osterby council votes")
+    assert "The council's finance committee meets on Friday to finalise the budget." in texts
+    assert not any(t.startswith(("TOM SAVA", "ILKA BRANDT", "We are putting")) for t in texts)
+
+
+def test_a_live_blogs_time_stamps_are_never_key_points():
+    s = make_source("s", "4:52pm Dam at Osterby overflows\n"
+                         "The river board says the Osterby dam overflowed at 4pm and 300 homes are being evacuated.\n"
+                         "11.05 a.m. Rain warning upgraded\n"
+                         "The weather service has upgraded its warning for the valley to red.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert texts and not any(t[0].isdigit() for t in texts)
+
+
+def test_a_press_releases_boilerplate_after_its_end_is_never_a_key_point():
+    s = make_source("s", "The Osterby Rail Trust today announced 40 million for 12 new stations by 2028.\n"
+                         "Work on the first three stations will begin in March.\n"
+                         "- ENDS -\n"
+                         "About the Osterby Rail Trust\n"
+                         "Founded in 1990, the Trust runs 200 stations in 14 regions with 4,000 staff.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert texts and not any("Founded" in t or "ENDS" in t or t.startswith("About") for t in texts)
+    rel = make_source("r", "About 200 people attended the launch of 12 new Osterby stations on Monday.\n"
+                           "About Osterby, the Trust said little.", entities=[])
+    assert any(t.startswith("About 200") for t in (kp.text for kp in _rank(rel)))

@@ -16,7 +16,11 @@ reader; the best become key points, best first. Weights, and why:
   direct quote loses ``3``: the quotes section carries it whole, and a
   quote is someone's words, not the fact a reader needs first; one partly
   quoted (``PARTLY_QUOTED``) loses ``1``, so the plain fact sentence
-  beside it wins a near-tie. A passer-by's view ("Doris Hale, 72,
+  beside it wins a near-tie. A sentence that opens inside a quote begun in
+  the sentence before ('... by tomorrow," Ms Varga said') counts as quoted
+  up to its closing mark; a transcript's turn ("MAYOR: We are not cutting
+  buses.", a capitals label opening two or more paragraphs) is all
+  someone's words, whether host's or guest's. A passer-by's view ("Doris Hale, 72,
   said …": a named person with an age, reported) loses ``VOX_POP``: it
   colours a story, it is not its news; an outside expert's
   (``data/expert_cues.txt``: "an economist at", "who was not involved")
@@ -44,8 +48,12 @@ Never candidates (``eligible_sentences``): titles, captions, standfirsts
 and other furniture (blocks, or a summary above the story, see
 ``align.standfirst``), a sentence that repeats a headline
 (``HEADLINE_REPEAT``), an interviewer's question (a ``Q:`` line, a
-paragraph ending in the writer's own question) and furniture left inside a
-paragraph (a sentence opening with a ``data/boilerplate_cues.txt`` cue).
+paragraph ending in the writer's own question), furniture left inside a
+paragraph (a sentence opening with a ``data/boilerplate_cues.txt`` cue), a
+live blog's time stamps and entry headings ("4:52pm Fire jumps highway":
+a heading restates the entry below it) and a press release's tail, from
+its end marker or "About <issuer>" / "Notes to editors" heading on: it
+describes the issuer, it is not the news.
 
 Commentary - the outlet's own evaluation (an evaluative word from
 ``data/commentary_cues.txt`` with no reporting cue, quote or number) - is
@@ -97,6 +105,16 @@ OUTSIDE_VIEW = 2.0
 _AGED = re.compile(r"[A-Z][\w'’-]+, (?:\d{1,2}|aged \d{1,2}),")
 
 _QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+# A live blog's time stamp opening an entry or its heading: "4:52pm Fire
+# jumps highway", "14:32", "10.15 a.m." (a dot needs am/pm: "12.45 million").
+_TIME_STAMP = re.compile(r"\d{1,2}(?::\d{2}(?:\s?[ap]\.?m\b\.?)?|(?:\.\d{2})?\s?[ap]\.?m\b\.?)(?!\w)", re.IGNORECASE)
+# A press release's end and what follows it: "- ENDS -", "###", "-30-",
+# "Notes to editors", and "About <Organisation>" headings.
+_RELEASE_END = re.compile(
+    r"[\s–—-]*(?:ENDS?|#{3}|30|[Nn]otes? (?:to|for) [Ee]ditors?)[\s–—-]*:?\s*$"
+    r"|About (?:the )?[A-Z][\w&.’'-]*(?: (?:[A-Z(][\w&.’'()-]*|[a-z]{1,3}|&))*\s*$"
+    r"|Forward-looking [Ss]tatements?\s*$",
+)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _YEAR = re.compile(r"^(\d{4})")
@@ -176,7 +194,9 @@ def _marked_share(text: str) -> float:
     """
     inside, open_at = 0, None
     for i, ch in enumerate(text):
-        if ch in _OPEN and open_at is None and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+        if _closes_a_quote_run_on(text, i, open_at, inside):
+            inside = i  # the sentence began inside a quote opened before it
+        elif ch in _OPEN and open_at is None and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
             open_at = i
         elif ch in "\"”»" and open_at is not None and i > open_at:
             inside += i - open_at
@@ -186,15 +206,48 @@ def _marked_share(text: str) -> float:
     return min(1.0, inside / max(1, len(text)))
 
 
+def _closes_a_quote_run_on(text: str, i: int, open_at: int | None, inside: int) -> bool:
+    """The first mark of a sentence closes a quote from the sentence before:
+    a closing mark, or a straight one glued to the word or comma before it
+    and followed by a space ("...by tomorrow," Ms Barua said)."""
+    if open_at is not None or inside or i == 0 or text[i] not in "\"”»":
+        return False
+    if any(ch in "\"“«”»" for ch in text[:i]):
+        return False
+    glued = not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+    return text[i] != '"' or glued
+
+
+_TURN_LABEL = re.compile(r"([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s")
+
+
+def transcript_turns(source: ParsedSource) -> frozenset[int]:
+    """Paragraphs of a transcript's turns: each opens with a speaker's label
+    in capitals ("MARTA VOSS: Thank you.") that opens another paragraph too.
+    A turn is someone's words, marked by the label instead of quote marks;
+    a capitalised word opening one paragraph only is a dateline or a
+    heading ("OSTERBY: The council...")."""
+    labels: dict[str, list[int]] = {}
+    for paragraph in source.paragraphs:
+        match = _TURN_LABEL.match(paragraph.text)
+        if match:
+            labels.setdefault(match.group(1), []).append(paragraph.number)
+    return frozenset(n for numbers in labels.values() if len(numbers) > 1 for n in numbers)
+
+
 def _quoted_share(sources: Sequence[ParsedSource]) -> dict[tuple[str, int], float]:
     """How much of each sentence lies inside quote marks (0-1).
 
     A quote can run over several sentences: every sentence it overlaps
-    counts, not only the one it starts in.
+    counts, not only the one it starts in. A transcript's turn is all words.
     """
     share: dict[tuple[str, int], float] = {}
     for s in sources:
+        turns = transcript_turns(s)
         for sentence in s.sentences:
+            if sentence.paragraph in turns:
+                share[(s.id, sentence.index)] = 1.0
+                continue
             length = max(1, sentence.end - sentence.start)
             inside = sum(max(0, min(q.end, sentence.end) - max(q.start, sentence.start)) for q in s.quotes)
             share[(s.id, sentence.index)] = max(min(1.0, inside / length), _marked_share(sentence.text))
@@ -216,11 +269,14 @@ def eligible_sentences(source: ParsedSource) -> frozenset[int]:
     been edited for length and clarity.")."""
     deck = standfirst(source)
     questions = _question_paragraphs(source)
+    end = _release_end(source)
     return frozenset(
         sentence.index
         for sentence in source.sentences
         if not (
             sentence.index in deck
+            or sentence.paragraph >= end
+            or _TIME_STAMP.match(sentence.text)
             or sentence.paragraph in questions
             or _QUESTION_LINE.match(sentence.text)
             or opens_with_cue(sentence.text)
@@ -228,6 +284,17 @@ def eligible_sentences(source: ParsedSource) -> frozenset[int]:
             or _repeats_a_title(source, sentence)
         )
     )
+
+
+def _release_end(source: ParsedSource) -> float:
+    """Number of the paragraph that ends a press release ("ENDS", "About
+    the Alliance", "Notes to editors"): it and what follows describe the
+    issuer, they are not the news. Infinity when there is none."""
+    for paragraph in source.paragraphs:
+        first_line = paragraph.text.strip().split("\n", 1)[0]
+        if _RELEASE_END.match(first_line) and not first_line.rstrip().endswith((".", "?", "!")):
+            return paragraph.number
+    return math.inf
 
 
 def _lead_sentence(source: ParsedSource, eligible: frozenset[int]) -> int | None:
