@@ -1,6 +1,7 @@
 from briefing.align import align_sentences
 from briefing.attribution import detect_rewrites
 from briefing.keypoints import is_commentary, key_point_limit, rank_key_points
+from briefing.parse import parse_source
 from sourcefactory import make_source, rewrite, wire
 
 
@@ -265,3 +266,26 @@ def test_a_press_releases_boilerplate_after_its_end_is_never_a_key_point():
     rel = make_source("r", "About 200 people attended the launch of 12 new Osterby stations on Monday.\n"
                            "About Osterby, the Trust said little.", entities=[])
     assert any(t.startswith("About 200") for t in (kp.text for kp in _rank(rel)))
+
+
+def test_a_summary_between_headline_and_byline_is_never_a_key_point():
+    raw = ("Osterby council sells its harbour\n"
+           "The town gave up its last public asset after a bitter fight over 40 years of debts.\n"
+           "By Jonna Pelt\n\n"
+           "Osterby town council voted on Tuesday to sell its harbour to a shipping firm for 12 million.\n\n"
+           "The sale will be completed in March, the council's finance chief said.\n\n"
+           "Fishermen who use the harbour said they had not been consulted about the plans.\n")
+    source = parse_source(raw, source_id="s", path="s.txt")
+    texts = [kp.text for kp in _rank(source)]
+    assert texts[0].startswith("Osterby town council voted")
+    assert not any(t.startswith("The town gave up") for t in texts)
+
+
+def test_someone_introduced_by_age_is_a_vox_pop():
+    s = make_source("s", "Osterby's night bus service will end in May, the transport authority said on Monday.\n"
+                         "Greta Olm, a 67-year-old retired nurse in Osterby, said she relied on the bus to get home from her 12-hour shifts.\n"
+                         "It was a mild evening in the town.\n"
+                         "The authority said the service was too costly at 3 million a year.",
+                    entities=[])
+    texts = [kp.text[:10] for kp in _rank(s, max_key_points=4)]
+    assert texts.index("The author") < texts.index("Greta Olm,")

@@ -21,7 +21,8 @@ reader; the best become key points, best first. Weights, and why:
   up to its closing mark; a transcript's turn ("MAYOR: We are not cutting
   buses.", a capitals label opening two or more paragraphs) is all
   someone's words, whether host's or guest's. A passer-by's view ("Doris Hale, 72,
-  said …": a named person with an age, reported) loses ``VOX_POP``: it
+  said …", "a 67-year-old retired nurse, said": someone introduced by
+  age, reported) loses ``VOX_POP``: it
   colours a story, it is not its news; an outside expert's
   (``data/expert_cues.txt``: "an economist at", "who was not involved")
   loses ``OUTSIDE_VIEW``: a reaction to the news. A question
@@ -45,8 +46,8 @@ reader; the best become key points, best first. Weights, and why:
   belong to the background section.
 
 Never candidates (``eligible_sentences``): titles, captions, standfirsts
-and other furniture (blocks, or a summary above the story, see
-``align.standfirst``), a sentence that repeats a headline
+and other furniture (blocks, or a summary above the story: see
+``align.standfirst``, and the paragraphs between headline and byline), a sentence that repeats a headline
 (``HEADLINE_REPEAT``), an interviewer's question (a ``Q:`` line, a
 paragraph ending in the writer's own question), furniture left inside a
 paragraph (a sentence opening with a ``data/boilerplate_cues.txt`` cue), a
@@ -102,7 +103,9 @@ PARTLY_QUOTED = 0.3  # this much: a fact told in someone's words
 LEAD_BONUS = 2.0  # the story's first sentence
 VOX_POP = 2.0
 OUTSIDE_VIEW = 2.0
-_AGED = re.compile(r"[A-Z][\w'’-]+, (?:\d{1,2}|aged \d{1,2}),")
+# "Doris Hale, 72,", "aged 72", "a 72-year-old retired nurse": a person
+# introduced by age, the way reporters introduce someone from the crowd.
+_AGED = re.compile(r"[A-Z][\w'’-]+, (?:\d{1,2}|aged \d{1,2}),|\b[Aa]n? \d{1,2}-year-old\b")
 
 _QUESTION_LINE = re.compile(r"(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 # A live blog's time stamp opening an entry or its heading: "4:52pm Fire
@@ -261,13 +264,27 @@ def _repeats_a_title(source: ParsedSource, sentence: Sentence) -> bool:
     return any(fuzz.ratio(text, t.casefold()) >= HEADLINE_REPEAT for t in titles)
 
 
+def summary_above_story(source: ParsedSource) -> frozenset[int]:
+    """Sentence indexes of a standfirst: one set off by a separator (see
+    ``align.standfirst``) or the paragraphs between the headline and the
+    byline ("Title / summary / By X / story"): a summary written by the
+    desk restates the story, it is not one of its facts."""
+    titles = [b.start for b in source.blocks if b.kind == "title"]
+    bylines = [b.start for b in source.blocks if b.kind == "byline"]
+    deck = standfirst(source)
+    if not titles or not bylines or min(bylines) < min(titles):
+        return deck
+    top, byline = min(titles), min(bylines)
+    return deck | frozenset(s.index for s in source.sentences if top < s.start < byline)
+
+
 def eligible_sentences(source: ParsedSource) -> frozenset[int]:
     """Indexes of the sentences that may be key points: not in a title,
     caption or standfirst, not a headline's repeat, not an interviewer's
     question (a "Q:" line, or a paragraph ending in the writer's own
     question), not furniture left inside a paragraph ("The interview has
     been edited for length and clarity.")."""
-    deck = standfirst(source)
+    deck = summary_above_story(source)
     questions = _question_paragraphs(source)
     end = _release_end(source)
     return frozenset(
@@ -347,7 +364,7 @@ class _Scorer:
                 self.dates.setdefault((s.id, d.sentence), []).append(d.value)
         self.para_rank = {}
         for s in sources:
-            deck = {x.paragraph for x in s.sentences if x.index in standfirst(s)}
+            deck = {x.paragraph for x in s.sentences if x.index in summary_above_story(s)}
             story = [p for p in s.paragraphs if p.number not in deck]
             self.para_rank.update({(s.id, p.number): rank for rank, p in enumerate(story, 1)})
         self.quoted_share = _quoted_share(sources)
