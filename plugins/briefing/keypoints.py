@@ -11,12 +11,16 @@ reader; the best become key points, best first. Weights, and why:
   jailed, fined, won, was third, killed, rose, fell, is due to...) else
   ``+1.5`` another action (``data/action_cues.txt``: plans, will,
   launched...): who decided or did what, and how it came out.
-* ``+1`` someone reported as saying it (``data/reporting_cues.txt``) or a
-  quote with a speaker in it: who said what. A sentence that is mostly a
+* Nothing for being attributed ("…, the ministry said"): nearly every
+  sentence of news names its source, so attribution says who said it, not
+  that it matters - a bonus for it only lifted reactions and quotes over
+  the facts they react to (reported sentences are key facts no more often
+  than the rest). A sentence that is mostly a
   direct quote loses ``3``: the quotes section carries it whole, and a
   quote is someone's words, not the fact a reader needs first; one partly
-  quoted (``PARTLY_QUOTED``) loses ``1``, so the plain fact sentence
-  beside it wins a near-tie. A sentence that opens inside a quote begun in
+  quoted (``PARTLY_QUOTED``) loses ``PARTLY_QUOTED_COST`` (``2``): a wire
+  editor keeps the plain sentence that states the fact, and a sentence
+  built around someone's phrase is mostly a reaction. A sentence that opens inside a quote begun in
   the sentence before ('... by tomorrow," Ms Varga said') counts as quoted
   up to its closing mark; a transcript's turn ("MAYOR: We are not cutting
   buses.", a capitals label opening two or more paragraphs) is all
@@ -33,10 +37,13 @@ reader; the best become key points, best first. Weights, and why:
   generalities.
 * ``+1`` a date of the story's own days (within ``RECENT_DAYS`` of the
   brief, "on Wednesday", "last week"): what is new.
-* ``+2`` for the first story paragraph, ``-0.5`` each paragraph down to 0:
-  news is written top-down, but position only breaks near-ties; and
-  ``LEAD_BONUS`` (``+2``) more for the story's first sentence (after a
-  dateline): a wire lead is the story's main fact.
+* ``TOP_BONUS`` (``+2.5``) for the first story paragraph, ``-0.5`` each
+  paragraph down to 0 from the sixth: news is written top-down (the first
+  paragraphs hold most of what an editor keeps), but content still outweighs
+  a few paragraphs of position; and ``LEAD_BONUS`` (``+2``) more for the
+  story's first sentence (after a dateline) if it states an act or a
+  number: a wire lead is the story's main fact, a feature's opening scene
+  ("Delegates met in a hall for hours.") is not.
 * ``-3`` very short sentences (fewer than ``MIN_WORDS`` words) with no
   name, number or outcome: "He did not go into specifics." is not a point
   on its own, "Ethiopia's Abdi Bekele was third." is; ``-1`` a sentence that
@@ -101,6 +108,8 @@ HEADLINE_REPEAT = 85  # rapidfuzz ratio of a sentence to a title: a repeat
 QUOTED_SHARE = 0.6  # this much of a sentence inside quote marks: a quote
 PARTLY_QUOTED = 0.3  # this much: a fact told in someone's words
 LEAD_BONUS = 2.0  # the story's first sentence
+TOP_BONUS = 2.5  # first story paragraph, less 0.5 a paragraph down
+PARTLY_QUOTED_COST = 2.0
 VOX_POP = 2.0
 OUTSIDE_VIEW = 2.0
 # "Doris Hale, 72,", "aged 72", "a 72-year-old retired nurse": a person
@@ -384,16 +393,17 @@ class _Scorer:
         ids = [m[0] for m in fact]
         score = 2.0 * (len(ids) - 1) + 1.0 * (len(independent_sources(ids, self.derived)) - 1)
         outcome = has_cue(text, load_words("outcome_cues.txt"))
+        acts = True  # the sentence says someone decided or did something
         if has_cue(text, load_words("decision_cues.txt")):
             score += 2.5
         elif outcome:
             score += 2.0
         elif has_cue(text, load_words("action_cues.txt")):
             score += 1.5
+        else:
+            acts = False
         quoted = any(m in self.quoted for m in fact)
         reported = has_cue(text, load_words("reporting_cues.txt"))
-        if quoted or reported:
-            score += 1.0
         if reported and _AGED.search(text):
             score -= VOX_POP  # "Doris Hale, 72, said …": a voice from the crowd
         elif (reported or quoted) and has_cue(text, load_words("expert_cues.txt")):
@@ -402,7 +412,7 @@ class _Scorer:
         if share >= QUOTED_SHARE:
             score -= 3.0
         elif share >= PARTLY_QUOTED:
-            score -= 1.0  # a fact told in someone's words: a fact sentence says it plainer
+            score -= PARTLY_QUOTED_COST  # a fact told in someone's words: a fact sentence says it plainer
         if text.rstrip(" \"'”’)").endswith("?"):
             score -= 3.0  # a question states no fact
         if text.rstrip().endswith(":"):
@@ -416,9 +426,9 @@ class _Scorer:
         names = _names_in(text, self.forms)
         score += 0.75 * min(3, names)
         rank = self.lead_rank(fact)
-        score += max(0.0, 2.0 - 0.5 * rank)
-        if any(m in self.leads for m in fact):
-            score += LEAD_BONUS
+        score += max(0.0, TOP_BONUS - 0.5 * (rank - 1))
+        if any(m in self.leads for m in fact) and (acts or counted):
+            score += LEAD_BONUS  # a lead with no act and no number sets a scene
         words = _WORD.findall(text)
         if len(words) < MIN_WORDS and not (outcome or counted or names):
             score -= 3.0
