@@ -309,3 +309,22 @@ def test_a_fact_told_half_in_someones_words_ranks_below_the_plain_fact():
                     entities=[])
     texts = [kp.text[:8] for kp in _rank(s, max_key_points=4)]
     assert texts.index("The cros") < texts.index("Ole Bras")
+
+
+def test_a_reported_question_states_no_fact():
+    s = make_source("s", "Osterby's harbour board voted on Monday to raise mooring fees by 8 per cent from April.\n"
+                         "Councillor Ida Rask asked the board whether the 300 fishermen of Osterby had been consulted.\n"
+                         "The board said the rise would pay for a new breakwater.",
+                    entities=[])
+    texts = [kp.text[:10] for kp in _rank(s)]
+    assert texts.index("The board ") < texts.index("Councillor")
+
+
+def test_a_copyright_line_is_never_a_key_point_but_copyright_news_is():
+    s = make_source("s", "Osterby's library board voted on Monday to close two of its 5 branches in May.\n"
+                         "Copyright law will not change the plan, the board said.\n"
+                         "Copyright 2025 Osterby Broadcasting. All rights reserved.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert not any(t.startswith("Copyright 2025") for t in texts)
+    assert any(t.startswith("Copyright law") for t in texts)

@@ -31,7 +31,8 @@ reader; the best become key points, best first. Weights, and why:
   (``data/expert_cues.txt``: "an economist at", "who was not involved")
   loses ``OUTSIDE_VIEW``: a reaction to the news. A question
   loses ``3``: it states no fact (interviews, "Q:" lines); so does a
-  sentence ending in a colon ("Its chief executive said:").
+  reported one ("She asked the board whether…", ``_REPORTED_QUESTION``)
+  and a sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
   per named person, place or organisation (up to three): specifics over
   generalities.
@@ -128,6 +129,11 @@ _RELEASE_END = re.compile(
     r"|Forward-looking [Ss]tatements?\s*$",
 )
 
+# "asked the panel whether", "asking what": a question told, not a fact.
+_REPORTED_QUESTION = re.compile(
+    r"\b(?:asked|asking|asks|wondered)\b(?: [\w'’-]+){0,5}? (?:whether|if|what|why|how|when|who|which)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _YEAR = re.compile(r"^(\d{4})")
 
@@ -415,6 +421,8 @@ class _Scorer:
             score -= PARTLY_QUOTED_COST  # a fact told in someone's words: a fact sentence says it plainer
         if text.rstrip(" \"'”’)").endswith("?"):
             score -= 3.0  # a question states no fact
+        elif _REPORTED_QUESTION.search(text):
+            score -= 3.0  # "She asked whether the bridge would reopen": nor does a reported one
         if text.rstrip().endswith(":"):
             score -= 3.0  # "X said:" - the point is in what follows
         dated = self.dates.get(member, [])
