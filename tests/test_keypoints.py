@@ -328,3 +328,13 @@ def test_a_copyright_line_is_never_a_key_point_but_copyright_news_is():
     texts = [kp.text for kp in _rank(s)]
     assert not any(t.startswith("Copyright 2025") for t in texts)
     assert any(t.startswith("Copyright law") for t in texts)
+
+
+def test_a_pronoun_that_is_only_the_speaker_does_not_need_the_sentence_before():
+    s = make_source("s", "Osterby's hospital closed its maternity ward on Monday, the health board said.\n"
+                         "The board's director, Pia Holm, said staff shortages had left no choice.\n"
+                         "It was a sad day for the staff of the ward at the hospital.\n"
+                         "She added that the ward's midwives would move to the hospital in the city.",
+                    entities=[])
+    texts = [kp.text[:9] for kp in _rank(s)]
+    assert "She added" in texts and "It was a " not in texts
