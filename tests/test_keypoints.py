@@ -338,3 +338,13 @@ def test_a_pronoun_that_is_only_the_speaker_does_not_need_the_sentence_before():
                     entities=[])
     texts = [kp.text[:9] for kp in _rank(s)]
     assert "She added" in texts and "It was a " not in texts
+
+
+def test_what_happens_next_outranks_a_description_beside_it():
+    s = make_source("s", "Osterby's council voted on Monday to close the Lindholm road bridge to lorries.\n"
+                         "The bridge is made of stone and carries a road 6 metres wide over the river.\n"
+                         "The council will hear objections from hauliers next month.\n"
+                         "The bridge is painted grey and lit at night by old lamps.",
+                    entities=[])
+    texts = [kp.text[:18] for kp in _rank(s)]
+    assert texts.index("The council will h") < texts.index("The bridge is made")

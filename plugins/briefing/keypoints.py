@@ -37,7 +37,9 @@ reader; the best become key points, best first. Weights, and why:
   per named person, place or organisation (up to three): specifics over
   generalities.
 * ``+1`` a date of the story's own days (within ``RECENT_DAYS`` of the
-  brief, "on Wednesday", "last week"): what is new.
+  brief, "on Wednesday", "last week") or what happens next said without a
+  date (``_WHAT_NEXT``: "next week", "later this month", "tomorrow"): what
+  is new, and what a reader should expect.
 * ``TOP_BONUS`` (``+2.5``) for the first story paragraph, ``-0.5`` each
   paragraph down to 0 from the sixth: news is written top-down (the first
   paragraphs hold most of what an editor keeps), but content still outweighs
@@ -135,6 +137,14 @@ _RELEASE_END = re.compile(
 # "asked the panel whether", "asking what": a question told, not a fact.
 _REPORTED_QUESTION = re.compile(
     r"\b(?:asked|asking|asks|wondered)\b(?: [\w'’-]+){0,5}? (?:whether|if|what|why|how|when|who|which)\b",
+    re.IGNORECASE,
+)
+# What happens next, said without a date: "next week", "later this month",
+# "tomorrow", "the coming days", "upcoming".
+_WHAT_NEXT = re.compile(
+    r"\b(?:next (?:week|month|year|season|term|session|spring|summer|autumn|fall|winter"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|tomorrow|later (?:this|today|tonight)|(?:the )?coming (?:days|weeks|months)|upcoming)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -441,7 +451,7 @@ class _Scorer:
         counted = bool(numbers(text) - {v for v in dated if is_history(v, self.ref_year)})
         if counted:
             score += 1.5
-        if any(self.is_recent(v) for v in dated):
+        if any(self.is_recent(v) for v in dated) or _WHAT_NEXT.search(text):
             score += 1.0
         names = _names_in(text, self.forms)
         score += 0.75 * min(3, names)
