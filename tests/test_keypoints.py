@@ -348,3 +348,15 @@ def test_what_happens_next_outranks_a_description_beside_it():
                     entities=[])
     texts = [kp.text[:18] for kp in _rank(s)]
     assert texts.index("The council will h") < texts.index("The bridge is made")
+
+
+def test_a_team_sheet_is_never_a_key_point():
+    s = make_source("s", "Osterby beat Lindholm 3-1 on Saturday to reach the cup final for the first time.\n"
+                         "Osterby: Brask, Holm, Lund (Rask 84), Varga.\n"
+                         "Lindholm: Pelt, Olm, Sava.\n"
+                         "The final will be played in May.",
+                    entities=[])
+    texts = [kp.text for kp in _rank(s)]
+    assert texts and not any(t.startswith(("Osterby:", "Lindholm:")) for t in texts)
+    han = make_source("h", "奥斯特比市议会周一投票决定关闭大桥。\n大桥将于五月重新开放。", entities=[])
+    assert len(_rank(han)) == 2

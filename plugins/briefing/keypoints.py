@@ -60,14 +60,16 @@ reader; the best become key points, best first. Weights, and why:
 
 Never candidates (``eligible_sentences``): titles, captions, standfirsts
 and other furniture (blocks, or a summary above the story: see
-``align.standfirst``, and the paragraphs between headline and byline), a sentence that repeats a headline
-(``HEADLINE_REPEAT``), an interviewer's question (a ``Q:`` line, a
-paragraph ending in the writer's own question), furniture left inside a
-paragraph (a sentence opening with a ``data/boilerplate_cues.txt`` cue), a
-live blog's time stamps and entry headings ("4:52pm Fire jumps highway":
-a heading restates the entry below it) and a press release's tail, from
-its end marker or "About <issuer>" / "Notes to editors" heading on: it
-describes the issuer, it is not the news.
+``align.standfirst``, and the paragraphs between headline and byline), a
+sentence that repeats a headline (``HEADLINE_REPEAT``), an interviewer's
+question (a ``Q:`` line, a paragraph ending in the writer's own question),
+furniture left inside a paragraph (a sentence opening with a
+``data/boilerplate_cues.txt`` cue), a live blog's time stamps and entry
+headings ("4:52pm Fire jumps highway": a heading restates the entry below
+it), a list with no word in lower case and so no verb (a team sheet, a
+scorers' line) and a press release's tail, from its end marker or "About
+<issuer>" / "Notes to editors" heading on: it describes the issuer, it is
+not the news.
 
 Commentary - the outlet's own evaluation (an evaluative word from
 ``data/commentary_cues.txt`` with no reporting cue, quote or number) - is
@@ -322,6 +324,7 @@ def eligible_sentences(source: ParsedSource) -> frozenset[int]:
             sentence.index in deck
             or sentence.paragraph >= end
             or _TIME_STAMP.match(sentence.text)
+            or _is_a_list(sentence.text)
             or sentence.paragraph in questions
             or _QUESTION_LINE.match(sentence.text)
             or opens_with_cue(sentence.text)
@@ -329,6 +332,14 @@ def eligible_sentences(source: ParsedSource) -> frozenset[int]:
             or _repeats_a_title(source, sentence)
         )
     )
+
+
+def _is_a_list(text: str) -> bool:
+    """No word in lower case, so no verb: a team sheet or a scorers' line
+    ("El-Amrani, Mwangi, Forde (Peacock 84).", "E Ward 0-2;"). Scripts
+    without case (Chinese, Arabic) have no capitals either: never a list."""
+    words = _WORD.findall(text)
+    return any(w[0].isupper() for w in words) and not any(w[0].islower() for w in words)
 
 
 def _release_end(source: ParsedSource) -> float:
