@@ -360,3 +360,13 @@ def test_a_team_sheet_is_never_a_key_point():
     assert texts and not any(t.startswith(("Osterby:", "Lindholm:")) for t in texts)
     han = make_source("h", "奥斯特比市议会周一投票决定关闭大桥。\n大桥将于五月重新开放。", entities=[])
     assert len(_rank(han)) == 2
+
+
+def test_an_outsider_who_did_not_take_part_is_an_outside_view():
+    s = make_source("s", "Osterby opened its first tram line on Monday after six years of work.\n"
+                         "Dr Mia Lund, a transport planner in Lindholm who did not take part in the project, said the line would pay for itself.\n"
+                         "It was a bright morning.\n"
+                         "Trams run from the harbour to the station.",
+                    entities=[])
+    texts = [kp.text[:8] for kp in _rank(s, max_key_points=4)]
+    assert texts.index("Trams ru") < texts.index("Dr Mia L")
