@@ -11,27 +11,28 @@ reader; the best become key points, best first. Weights, and why:
   jailed, fined, won, was third, killed, rose, fell, is due to...) else
   ``+1.5`` another action (``data/action_cues.txt``: plans, will,
   launched...): who decided or did what, and how it came out.
-* Nothing for being attributed ("…, the ministry said"): nearly every
+* Nothing for being attributed ("..., the ministry said"): nearly every
   sentence of news names its source, so attribution says who said it, not
-  that it matters - a bonus for it only lifted reactions and quotes over
-  the facts they react to (reported sentences are key facts no more often
-  than the rest). A sentence that is mostly a
-  direct quote loses ``3``: the quotes section carries it whole, and a
-  quote is someone's words, not the fact a reader needs first; one partly
-  quoted (``PARTLY_QUOTED``) loses ``PARTLY_QUOTED_COST`` (``2``): a wire
-  editor keeps the plain sentence that states the fact, and a sentence
-  built around someone's phrase is mostly a reaction. A sentence that opens inside a quote begun in
-  the sentence before ('... by tomorrow," Ms Varga said') counts as quoted
-  up to its closing mark; a transcript's turn ("MAYOR: We are not cutting
-  buses.", a capitals label opening two or more paragraphs) is all
-  someone's words, whether host's or guest's. A passer-by's view ("Doris Hale, 72,
-  said …", "a 67-year-old retired nurse, said": someone introduced by
-  age, reported) loses ``VOX_POP``: it
-  colours a story, it is not its news; an outside expert's
-  (``data/expert_cues.txt``: "an economist at", "who was not involved")
-  loses ``OUTSIDE_VIEW``: a reaction to the news. A question
-  loses ``3``: it states no fact (interviews, "Q:" lines); so does a
-  reported one ("She asked the board whether…", ``_REPORTED_QUESTION``)
+  that it matters; a bonus for it only lifted reactions and quotes over
+  the facts they react to (reported sentences were key facts no more often
+  than the rest).
+* ``-3`` a sentence that is mostly a direct quote (``QUOTED_SHARE``): the
+  quotes section carries it whole, and a quote is someone's words, not the
+  fact a reader needs first. ``-PARTLY_QUOTED_COST`` (``2``) one partly
+  quoted (``PARTLY_QUOTED``): a wire editor keeps the plain sentence that
+  states the fact, and a sentence built around someone's phrase is mostly a
+  reaction. A sentence that opens inside a quote begun in the sentence
+  before ('... by tomorrow," Ms Varga said') counts as quoted up to its
+  closing mark; a transcript's turn ("MAYOR: We are not cutting buses.", a
+  capitals label opening two or more paragraphs) is all someone's words,
+  whether the host's or the guest's.
+* ``-VOX_POP`` a passer-by's view ("Doris Hale, 72, said ...", "a
+  67-year-old retired nurse, said": someone introduced by age, reported):
+  it colours a story, it is not its news. ``-OUTSIDE_VIEW`` an outside
+  expert's (``data/expert_cues.txt``: "an economist at", "who was not
+  involved"): a reaction to the news.
+* ``-3`` a question: it states no fact (interviews, "Q:" lines); so does a
+  reported one ("She asked the board whether...", ``_REPORTED_QUESTION``)
   and a sentence ending in a colon ("Its chief executive said:").
 * ``+1.5`` numbers (amounts, counts) other than history's years; ``+0.75``
   per named person, place or organisation (up to three): specifics over
