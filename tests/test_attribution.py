@@ -147,3 +147,56 @@ def test_a_photo_credit_alone_needs_most_of_the_story_shared():
     ])
     named = make_source("named", text, outlet="Daily Lantern", credits=["Northwire"])
     assert _derived(wire(), named) == {"named": None, "northwire": None}
+
+
+_CANNERY = [
+    "Workers at the Brindlewick fish cannery walked out on Tuesday after talks on night-shift pay broke down.",
+    '"We have waited two years for a fair offer and we will not wait any longer," said union organiser Tessaly Marrow.',
+    '"The machines can stop for a week, but our families cannot live on promises," Marrow added.',
+    "The company said it had offered a rise of 3% and called the walkout premature.",
+    '"Our door remains open and we expect the lines to restart by the weekend," said plant manager Oren Vashti.',
+    '"Nobody wins when the boats land and there is nowhere to take the catch," said harbourmaster Ilse Danecroft.',
+]
+
+
+def test_a_paraphrase_copying_most_of_the_quotes_of_a_fuller_story_is_the_rewrite():
+    # No outlet, no date, no credit: the rewrite words the prose its own way
+    # but its quotes are the original's, word for word, and fewer.
+    original = make_source("fuller", "\n".join(_CANNERY), quotes=[
+        ("We have waited two years for a fair offer and we will not wait any longer", "Tessaly Marrow"),
+        ("The machines can stop for a week, but our families cannot live on promises", "Tessaly Marrow"),
+        ("Our door remains open and we expect the lines to restart by the weekend", "Oren Vashti"),
+        ("Nobody wins when the boats land and there is nowhere to take the catch", "Ilse Danecroft"),
+    ])
+    text = "\n".join([
+        "Night-shift staff at a cannery in Brindlewick have gone on strike over pay, with talks collapsing on Tuesday.",
+        'Union organiser Tessaly Marrow said: "We have waited two years for a fair offer and we will not wait any longer."',
+        '"The machines can stop for a week, but our families cannot live on promises," she said.',
+        'Manager Oren Vashti said: "Our door remains open and we expect the lines to restart by the weekend."',
+    ])
+    rewrite_ = make_source("retold", text, quotes=[
+        ("We have waited two years for a fair offer and we will not wait any longer", "Tessaly Marrow"),
+        ("The machines can stop for a week, but our families cannot live on promises", "Tessaly Marrow"),
+        ("Our door remains open and we expect the lines to restart by the weekend", "Oren Vashti"),
+    ])
+    assert _derived(original, rewrite_) == {"fuller": None, "retold": "fuller"}
+
+
+def test_independent_reports_sharing_one_officials_quote_are_not_rewrites():
+    statement = "Our door remains open and we expect the lines to restart by the weekend"
+    first = make_source("first", "\n".join(_CANNERY), quotes=[
+        ("We have waited two years for a fair offer and we will not wait any longer", "Tessaly Marrow"),
+        (statement, "Oren Vashti"),
+        ("Nobody wins when the boats land and there is nowhere to take the catch", "Ilse Danecroft"),
+    ])
+    text = "\n".join([
+        "Night-shift staff at a cannery in Brindlewick have gone on strike over pay, with talks collapsing on Tuesday.",
+        '"I have packed fish here for nineteen years and never seen the floor this angry," said packer Dunmore Quayle.',
+        'Plant manager Oren Vashti said: "Our door remains open and we expect the lines to restart by the weekend."',
+        "Trawler crews said they would sell their catch further up the coast.",
+    ])
+    second = make_source("second", text, quotes=[
+        ("I have packed fish here for nineteen years and never seen the floor this angry", "Dunmore Quayle"),
+        (statement, "Oren Vashti"),
+    ])
+    assert _derived(first, second) == {"first": None, "second": None}

@@ -22,6 +22,12 @@ Rule (``detect_rewrites``), for each pair of sources:
   "MedPost reported") says where its facts come from; a heavy paraphrase
   keeps few sentences alignable, so then ``overlap >= CREDITED`` (0.3) is
   enough. (A photo credit is weaker: an agency photo over a site's own copy.)
+* A rewrite paraphrases the prose but copies the quotes word for word, and
+  it can only quote what its original had: so at ``overlap >= MOST``, when
+  at least ``SHARED_QUOTES`` (3) quotes of some length are in both and the
+  quotes of one are (nearly) all in the other, which has more, the one with
+  fewer is the rewrite. (Independent reports of one event may share an
+  official's line or two, not most of their quotes.)
 * Otherwise, if ``overlap >= OVERWHELMING`` (0.8), the two are the same
   copy; the rewrite is the later one when both are dated and differ, else
   the one with more sentences - a paraphrase pads the original it follows
@@ -43,6 +49,9 @@ from .wordlists import alias_groups
 MOST = 0.5
 OVERWHELMING = 0.8
 CREDITED = 0.3  # overlap enough when a story credits the other in prose
+SHARED_QUOTES = 3  # quotes in both that show one copied the other's
+QUOTED_WORDS = 4  # a shorter quote ("disappointed") is a common word, not copying
+ALL_BUT = 1  # quotes of the rewrite it may have found elsewhere
 _MASTHEAD_WORDS = 3  # a part of "Outlet | Section" that can be an outlet name
 
 
@@ -167,6 +176,28 @@ def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, Pa
     return (a, b) if a.id > b.id else (b, a)
 
 
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _quoted(source: ParsedSource) -> list[str]:
+    """The source's quotes long enough to show copying, as plain lowercase words."""
+    quoted = (" ".join(_WORDS.findall(q.text.casefold())) for q in source.quotes)
+    return [q for q in quoted if q.count(" ") + 1 >= QUOTED_WORDS]
+
+
+def _copied_quotes(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource] | None:
+    """``(rewrite, original)`` when one's quotes are (nearly) all the other's,
+    word for word (a rewrite may trim one), and the other has more."""
+    qa, qb = _quoted(a), _quoted(b)
+    if len(qa) == len(qb):
+        return None
+    fewer, more = (qa, qb) if len(qa) < len(qb) else (qb, qa)
+    shared = sum(1 for q in fewer if any(q in other or other in q for other in more))
+    if shared < SHARED_QUOTES or shared < len(fewer) - ALL_BUT:
+        return None
+    return (a, b) if fewer is qa else (b, a)
+
+
 def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
     a_credits, b_credits = credits_outlet(a, b), credits_outlet(b, a)
     if overlap >= MOST and a_credits != b_credits:
@@ -174,6 +205,9 @@ def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
     a_prose, b_prose = credits_in_prose(a, b), credits_in_prose(b, a)
     if overlap >= CREDITED and a_prose != b_prose:
         return (a, b) if a_prose else (b, a)
+    copied = _copied_quotes(a, b) if overlap >= MOST else None
+    if copied:
+        return copied
     if overlap >= OVERWHELMING:
         return _later_or_longer(a, b)
     return None
