@@ -52,3 +52,14 @@ def test_headings_inside_the_story_are_not_paragraphs():
     _, layout = layout_of(raw)
     assert [p.text for p in layout.paragraphs] == ["The storm hit at noon.", "The port closed."]
     assert [b.kind for b in layout.blocks] == ["boilerplate", "heading"]
+
+
+def test_a_readers_quoted_message_signed_with_a_dash_is_story_not_a_heading():
+    raw = (
+        "The storm hit at noon.\n\nReaders wrote in.\n\n"
+        "\"Power is back on in Kelderby. Huge thanks to the crews.\" — Marit\n\n"
+        "'Like a jet overhead'\n\nThe port closed.\n"
+    )
+    _, layout = layout_of(raw)
+    assert [p.text[:12] for p in layout.paragraphs] == ["The storm hi", "Readers wrot", "\"Power is ba", "The port clo"]
+    assert [b.kind for b in layout.blocks] == ["heading"]

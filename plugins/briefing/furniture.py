@@ -18,6 +18,8 @@ FURNITURE_KINDS = ("boilerplate", "byline", "standfirst", "heading")
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\b")
 _BYLINE = re.compile(r"(?:By|BY|by)[ ]+[A-Z]")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+# a whole quoted sentence, maybe signed after a dash: "Stay safe." — Tom
+_SIGNED_QUOTE = re.compile(r"[\"“‘'].*[.!?][\"”’']\s*(?:[—–-]\s*\S.*)?")
 
 
 def is_end_marker(text: str) -> bool:
@@ -49,6 +51,8 @@ def furniture_kind(text: str, *, before_story: bool) -> str | None:
       story, a line that does not end a sentence and has no more than a
       headline's words is a ``"heading"`` (a live blog's "key events").
       An agency's "X contributed to this report" is boilerplate too.
+      A quoted sentence signed after a dash (a reader's message, ``"Stay
+      safe." — Tom``) is story: the sentence ends inside the marks.
     """
     stripped = text.strip()
     words = stripped.split()
@@ -62,6 +66,8 @@ def furniture_kind(text: str, *, before_story: bool) -> str | None:
         return "byline"
     if before_story:
         return "standfirst"
+    if _SIGNED_QUOTE.fullmatch(stripped):
+        return None
     return "heading" if len(words) <= 20 and not stripped.endswith((",", "-", "–", "—")) else None
 
 
