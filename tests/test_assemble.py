@@ -245,3 +245,44 @@ def test_seed_story_assembles_into_a_sourced_brief():
 
     background = " ".join(item.text for item in brief.background.items)
     assert "1895" in background and "1972" in background
+
+
+# --- quotes in a headline ---------------------------------------------------
+
+
+def test_a_headlines_quoted_words_are_the_quote_of_whoever_says_them_in_the_story():
+    text = ('The ferry to Oskarholm will stop in March, the operator said.\n'
+            '"The boats are too old to keep running, and nobody will insure them," said captain Liv Brenner.\n')
+    a = make_source("a", text, headline="'Too old to keep running': Oskarholm ferry to stop",
+                    quotes=[("The boats are too old to keep running, and nobody will insure them", "Liv Brenner")],
+                    entities=[person("Liv Brenner", "captain")])
+    (quote,) = _brief(a).quotes
+    assert quote.text.startswith("The boats are") and quote.speaker.name == "Liv Brenner"
+    headline = a.raw.index("Too old")
+    assert [(e.paragraph, e.start) for e in quote.evidence] == [(0, headline), (2, a.raw.index("The boats"))]
+
+
+def test_a_headline_naming_its_speaker_by_the_colon_gives_the_quote_to_that_person():
+    text = "Ines Calloway said the market would reopen on Monday after repairs.\n"
+    a = make_source("a", text, headline="'We open on Monday': Mayor Ines Calloway promises traders",
+                    entities=[person("Ines Calloway", "mayor")])
+    assert [(q.text, q.speaker.name) for q in _brief(a).quotes] == [("We open on Monday", "Ines Calloway")]
+
+
+def test_a_headlines_scare_quote_or_unmatched_phrase_is_no_quote():
+    text = ('The two clubs agreed a "truce" on Friday.\n'
+            '"This truce will hold," said chairman Edo Varga.\n')
+    a = make_source("a", text, headline="'Truce' agreed as 'fragile calm' returns to Brennport derby",
+                    quotes=[("This truce will hold", "Edo Varga")], entities=[person("Edo Varga", "chairman")])
+    assert [q.text for q in _brief(a).quotes] == ["This truce will hold"]
+
+
+def test_a_pulled_out_phrase_in_the_story_joins_the_speakers_longer_quote():
+    text = ("- 'Seas are rising fast' -\n"
+            '"Seas are rising fast along this coast, faster than the dikes," said engineer Pim Oudeland.\n')
+    a = make_source("a", text, quotes=[("Seas are rising fast", None, True),
+                                       ("Seas are rising fast along this coast, faster than the dikes", "Pim Oudeland")],
+                    entities=[person("Pim Oudeland", "engineer")])
+    a = replace(a, quotes=tuple(replace(q, cue=None) if q.speaker is None else q for q in a.quotes))
+    (quote,) = _brief(a).quotes
+    assert quote.speaker.name == "Pim Oudeland" and len(quote.evidence) == 2

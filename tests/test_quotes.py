@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.parse import parse_source
+from briefing.quotes import headline_quotes
 from parsing import only, parse, role_of
 from seeds import seed_path
 
@@ -217,3 +218,12 @@ def test_seed_around_spring_is_one_quote_of_both_sources():
     brief = assemble_brief(BriefMeta(slug="s", title="t", date="2023-01-01"), [one, two])
     found = [q for q in brief.quotes if "around spring" in q.text]
     assert len(found) == 1 and len(found[0].sources) == 2
+
+
+def test_headline_quotes_are_quoted_words_of_the_headline_and_headings_not_titles():
+    raw = ("'Not one more delay': Harlow tram line to open in May\n\n"
+           "The tram line will open in May, the council said.\n\n"
+           "Director's film 'Salt Roads' opens festival\n\n"
+           "The festival opened on Friday.\n")
+    source = parse_source(raw, source_id="t", path="t.txt")
+    assert [q.text for q in headline_quotes(source.raw, source.blocks)] == ["Not one more delay"]

@@ -11,7 +11,7 @@ byte for byte however the files were listed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -21,6 +21,7 @@ from .attribution import attribute_sources, detect_rewrites
 from .background import select_background
 from .disagreements import find_disagreements
 from .keypoints import rank_key_points
+from .quotes import headline_quotes
 from .model import (
     ENTITY_KINDS,
     ORGANISATION,
@@ -218,7 +219,77 @@ def _group_quotes(sources: Sequence[ParsedSource]) -> list[list[tuple[str, Quote
                     break
             else:
                 groups.append((key, [(s.id, q)]))
-    return [members for _key, members in groups]
+    return _join_echoes(groups, sources)
+
+
+_ECHO_WORDS = 2  # one quoted word is a term ("truce"); a phrase is someone's words
+
+
+def _join_echoes(groups, sources: Sequence[ParsedSource]) -> list[list[tuple[str, QuoteMention]]]:
+    """A phrase no one is said to say, or a headline's quoted words, that a
+    speaker of the same source says within a longer quote is that speaker's
+    (``- 'Time is running out' -`` over a paragraph where a hydrologist says
+    "Time is running out to build…"): it joins that quote as more evidence.
+    A headline's quote that matches nothing stays on its own (and, short
+    and unattributed, is dropped like any term)."""
+    by_id = {s.id: s for s in sources}
+    for s in sources:
+        for q in headline_quotes(s.raw, s.blocks):
+            q = _headline_speaker(s, q)
+            key = _quote_key(q.text)
+            same = next((members for gkey, members in groups if gkey == key), None)
+            if same is not None and any(sid == s.id for sid, _ in same):
+                same.append((s.id, q))
+            else:
+                groups.append((key, [(s.id, q)]))
+    joined: list[list[tuple[str, QuoteMention]]] = []
+    for key, members in groups:
+        host = _echo_host(key, members, groups, by_id)
+        if host is None:
+            joined.append(members)
+        else:
+            host.extend(members)
+    return joined
+
+
+_SAYER_WORDS = 4  # words around a headline quote's colon that may name its speaker
+
+
+def _headline_speaker(source: ParsedSource, quote: QuoteMention) -> QuoteMention:
+    """A headline that names who says its quote beside a colon, ``'We will
+    rebuild': Mayor Ana Ruiz vows…`` or ``Ana Ruiz: 'We will rebuild'``,
+    gives it that person of the story as speaker."""
+    line_start = source.raw.rfind("\n", 0, quote.start) + 1
+    line_end = source.raw.find("\n", quote.end)
+    line_end = len(source.raw) if line_end < 0 else line_end
+    after = source.raw[quote.end + 1 : line_end].lstrip()
+    before = source.raw[line_start : max(line_start, quote.start - 1)].rstrip()
+    if after.startswith(":"):
+        words = after[1:].split()[:_SAYER_WORDS]
+    elif before.endswith(":"):
+        words = before[:-1].split()[-_SAYER_WORDS:]
+    else:
+        return quote
+    near = " " + " ".join(words) + " "
+    for entity in source.entities:
+        if entity.kind == PERSON and any(f" {form} " in near for form in (entity.name, *entity.aliases)):
+            return replace(quote, speaker=entity.name)
+    return quote
+
+
+def _echo_host(key, members, groups, by_id):
+    """The group of a longer quote with a speaker, in the same source,
+    whose words contain ``key``; None when ``members`` are speech of their own."""
+    if len(key.split()) < _ECHO_WORDS or any(q.speaker or q.cue for _, q in members):
+        return None
+    sources = {sid for sid, _ in members}
+    padded = f" {key} "
+    for gkey, others in groups:
+        if others is members or padded not in f" {gkey} ":
+            continue
+        if any(q.speaker and sid in sources and q.paragraph for sid, q in others):
+            return others
+    return None
 
 
 def _speaker(members, entities: EntityIndex) -> Speaker | None:
@@ -275,8 +346,10 @@ def merge_quotes(
             continue  # a scare quote, slogan or term: no one says it
         in_group = {sid for sid, _ in members}
 
-        def preference(m):  # the original's wording, then the first in id order
-            return (derived.get(m[0]) in in_group, m[0], m[1].start)
+        longest = max(len(q.text) for _, q in members)
+
+        def preference(m):  # the original's wording (not a headline's echo), then the first in id order
+            return (derived.get(m[0]) in in_group, m[1].paragraph == 0 or len(m[1].text) * 2 < longest, m[0], m[1].start)
 
         members = sorted(members, key=preference)
         shown_id, shown = members[0]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Paragraph, QuoteMention, Sentence
+from .model import Block, Paragraph, QuoteMention, Sentence
 from .sentences import sentence_locator
 from .speakers import attribute
 from .table import EntityTable, Entry
@@ -360,6 +360,30 @@ def _title_case(text: str) -> bool:
     if text.rstrip()[-1:] in ".!?," and len(words) > 1:
         return False  # a sentence, not a title
     return all(w[:1].isupper() or not w[:1].isalpha() or len(w) <= 3 for w in words)
+
+
+HEADLINE_KINDS = ("title", "heading")
+
+
+def headline_quotes(raw: str, blocks: tuple[Block, ...]) -> tuple[QuoteMention, ...]:
+    """Quoted words in a headline or an in-story heading (``'Nothing is off
+    the table'``, ``Premier: 'We will rebuild'``): a headline quotes what
+    someone says in the story. Not a story paragraph, so paragraph 0; who
+    says it is found by matching the story's quotes (``assemble.py``).
+    Names and titles (``her film 'Night Ferry'``) are no quotes."""
+    mentions = []
+    for block in blocks:
+        if block.kind not in HEADLINE_KINDS or raw[block.start : block.end] != block.text:
+            continue
+        line = (Paragraph(0, block.start, block.end, block.text),)
+        for utterance in find_utterances(raw, line):
+            piece = utterance.pieces[0]
+            if len(utterance.pieces) != 1 or piece.close is None or names_a_thing(raw, utterance):
+                continue
+            if _is_title_quote(raw, utterance):
+                continue  # a Title-Case name: the "Iron Ring" plan
+            mentions.append(QuoteMention(raw[piece.start : piece.end], piece.start, piece.end, 0, 0, True, None))
+    return tuple(mentions)
 
 
 def quote_mentions(raw: str, utterances: list[Utterance], sentences: tuple[Sentence, ...]) -> tuple[QuoteMention, ...]:
