@@ -286,3 +286,10 @@ def test_a_pulled_out_phrase_in_the_story_joins_the_speakers_longer_quote():
     a = replace(a, quotes=tuple(replace(q, cue=None) if q.speaker is None else q for q in a.quotes))
     (quote,) = _brief(a).quotes
     assert quote.speaker.name == "Pim Oudeland" and len(quote.evidence) == 2
+
+
+def test_an_exclamation_in_its_own_marks_is_someones_words_not_a_term():
+    text = 'The vote was met with cries of "Shame on you!" from the gallery and talk of a "fresh start".\n'
+    a = make_source("a", text, quotes=[("Shame on you!", None, True), ("fresh start", None, True)])
+    a = replace(a, quotes=tuple(replace(q, cue=None) for q in a.quotes))
+    assert [q.text for q in _brief(a).quotes] == ["Shame on you!"]

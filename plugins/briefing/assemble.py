@@ -311,14 +311,23 @@ def _unattributed_fragment(source: ParsedSource, quote: QuoteMention) -> bool:
     brief gives the same words a speaker, and when a reporting word just
     before it says someone unnamed said it (``officers recommended it,
     saying it would make a "major contribution"``, ``in the words of one
-    guide, "the best-kept secret"``)."""
+    guide, "the best-kept secret"``), and an exclamation or question in its
+    own marks is someone's words."""
     return (
         quote.speaker is None
         and quote.cue is None
         and quote.partial
         and len(quote.text.split()) <= _FRAGMENT_WORDS
+        and not _exclaimed(quote)
         and not _reported(source, quote)
     )
+
+
+def _exclaimed(quote: QuoteMention) -> bool:
+    """Words that end in their own "!" or "?" are called out or asked
+    (shouts of "Point of order!"): an utterance, not a term. (A title that
+    exclaims is Title-Case, and titles were dropped before.)"""
+    return quote.text.rstrip().endswith(("!", "?"))
 
 
 def _reported(source: ParsedSource, quote: QuoteMention) -> bool:
