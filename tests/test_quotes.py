@@ -151,6 +151,11 @@ def test_quote_over_three_paragraphs_has_one_speaker():
     'Marta Velk, known in the market as "the Hammer", sold fish.',
     'Obi said the ministry would keep its "Every Drop Counts" campaign.',
     'The report, "Salt and soil in the lower delta after a decade of drought", is long.',
+    'The mill has marketed part of its flour as "storm wheat" since spring.',
+    'Such reefs, sometimes called "twilight" reefs, lie deep.',
+    'The chatbot can invent facts, which engineers call "drift", in long answers.',
+    'Her first feature, "Paper Lanterns", premiered in Oslo.',
+    'His best-known composition, "Harbour Lights", was recorded in 1971.',
 ])
 def test_names_and_titles_are_not_quotes(text):
     assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
@@ -171,6 +176,8 @@ def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
     ('Ada Obi attacked what she called "a decade of cuts".', "a decade of cuts"),
     ('Ada Obi praised what one critic called its "quiet courage".', "quiet courage"),
     ('Ada Obi rejected what the mayor called a "betrayal of farmers".', "betrayal of farmers"),
+    ('Ada Obi backed the dam, which she called "a lifeline".', "a lifeline"),
+    ('The board backed the dam, which it called "the decision of a generation".', "the decision of a generation"),
 ])
 def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")

@@ -272,6 +272,7 @@ _LOOK_BACK = 60  # characters before a mark read for a naming cue or work noun
 _TITLE_WORDS = 8  # a title is short
 _CUE_WINDOW = 7  # words before a mark read for a cue split by a short phrase
 _DETERMINERS = ("the", "a", "an", "its", "their")
+_RELATIVES = ("what", "which")  # the thing a community calls "…"
 _OBJECTS = (*_DETERMINERS, "it", "him", "her", "them", "his")
 
 
@@ -313,20 +314,24 @@ def _split_naming_cue(words: list[str]) -> bool:
 
 
 def _what_they_call(words: list[str]) -> bool:
-    """``what locals now call the "dry spring"``: "what" + a community or
-    body + a verb of calling names a term. ``what he called "a betrayal"``
-    quotes the caller, and ``called the plan "reckless"`` has no "what": both
-    stay quotes."""
+    """``what locals now call the "dry spring"``, ``mistakes, which
+    developers call "drift"``: "what" or "which" + a community or body + a
+    verb of calling names a term. ``what he called "a betrayal"`` quotes the
+    caller, and ``called the plan "reckless"`` has no "what": both stay
+    quotes."""
     while words and words[-1] in _DETERMINERS:
         words = words[:-1]
     if not words or words[-1] not in word_set("title_cues.txt"):
         return False
     before = words[-5:-1]
-    if "what" not in before:
+    opener = next((w for w in reversed(before) if w in _RELATIVES), None)
+    if opener is None:
         return False
-    subject = before[len(before) - 1 - before[::-1].index("what") + 1 :]
+    subject = before[len(before) - 1 - before[::-1].index(opener) + 1 :]
     if not subject or subject[0] in word_set("speech_subjects.txt"):
         return False
+    if opener == "which" and subject[0] == "it":
+        return False  # a plan, which it called "the decision of the decade": the body just named speaks
     # what the minister called "a betrayal": a person in a role speaks
     return not any(w in word_set("titles.txt", folded=True) for w in subject)
 
