@@ -156,6 +156,7 @@ def test_quote_over_three_paragraphs_has_one_speaker():
     'The chatbot can invent facts, which engineers call "drift", in long answers.',
     'Her first feature, "Paper Lanterns", premiered in Oslo.',
     'His best-known composition, "Harbour Lights", was recorded in 1971.',
+    'The scheme paid early savers their "dividends" out of new deposits.',
 ])
 def test_names_and_titles_are_not_quotes(text):
     assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
@@ -178,6 +179,7 @@ def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
     ('Ada Obi rejected what the mayor called a "betrayal of farmers".', "betrayal of farmers"),
     ('Ada Obi backed the dam, which she called "a lifeline".', "a lifeline"),
     ('The board backed the dam, which it called "the decision of a generation".', "the decision of a generation"),
+    ('Ada Obi criticised their "arrogance" at the hearing.', "arrogance"),
 ])
 def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")

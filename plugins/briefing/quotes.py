@@ -272,6 +272,7 @@ _LOOK_BACK = 60  # characters before a mark read for a naming cue or work noun
 _TITLE_WORDS = 8  # a title is short
 _CUE_WINDOW = 7  # words before a mark read for a cue split by a short phrase
 _DETERMINERS = ("the", "a", "an", "its", "their")
+_POSSESSIVES = ("its", "their", "his", "her", "our")
 _RELATIVES = ("what", "which")  # the thing a community calls "…"
 _OBJECTS = (*_DETERMINERS, "it", "him", "her", "them", "his")
 
@@ -292,6 +293,8 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     text = raw[piece.start : piece.end]
     if _ends_with_cue(window, word_list("naming_cues.txt")) or _split_naming_cue(window) or _what_they_call(window):
         return True
+    if _scare_quoted(window, text):
+        return True
     title = _title_case(text)
     if title and _next_word(raw, piece.close) in word_set("work_nouns.txt"):
         return True  # its "Every Drop Counts" campaign
@@ -302,6 +305,17 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     if words and words[-1] in word_set("title_cues.txt") and title:
         return True
     return title and any(w in word_set("work_nouns.txt") for w in words)
+
+
+def _scare_quoted(window: list[str], text: str) -> bool:
+    """``paid early clients their "returns"``: one lower-case noun right
+    after a possessive, with no verb of saying or calling before it, is the
+    writer's irony, not anyone's words (``criticised his "arrogance"``
+    quotes the critic)."""
+    if len(text.split()) != 1 or not text[:1].islower() or not window or window[-1] not in _POSSESSIVES:
+        return False
+    saying = word_set("reporting_verbs.txt") | word_set("title_cues.txt")
+    return not any(w in saying for w in window)
 
 
 def _split_naming_cue(words: list[str]) -> bool:
