@@ -3,7 +3,7 @@ organisations that speak without a head-word."""
 
 from __future__ import annotations
 
-from briefing.model import ORGANISATION
+from briefing.model import ORGANISATION, PERSON
 from briefing.parse import parse_source
 
 
@@ -129,3 +129,17 @@ def test_directorates_and_municipalities_are_organisations_not_people():
     parsed = parse("Work is run by the General Directorate of Bridges and the mayor of Orlen Metropolitan Municipality.\n")
     assert {"General Directorate of Bridges", "Orlen Metropolitan Municipality"} <= set(organisations(parsed))
     assert not [e for e in parsed.entities if e.kind == "person"]
+
+
+def test_a_legal_form_after_a_name_makes_it_a_company_and_its_short_form_an_alias():
+    parsed = parse(
+        "Dutch dredger Vossberg Marine NV said on Monday it had won the contract.\n"
+        "Vossberg Marine said the work would start in June. "
+        'A spokesperson for Vossberg Marine said the deal was "good news".\n'
+        "Talks with Ostrava Kovo S.A. and Lindqvist Trä AB went on.\n"
+    )
+    found = {e.name: e for e in parsed.entities if e.kind == ORGANISATION}
+    assert "Vossberg Marine" in found["Vossberg Marine NV"].aliases
+    assert len(found["Vossberg Marine NV"].mentions) == 3
+    assert {"Ostrava Kovo S.A.", "Lindqvist Trä AB"} <= set(found)
+    assert not [e for e in parsed.entities if e.kind == PERSON]

@@ -27,6 +27,7 @@ from .organisations import (
     find_defined_acronyms,
     find_head_word_mentions,
     find_headed_names,
+    find_legal_form_companies,
     merge_possessive_forms,
     find_lowercase_organisations,
     find_speaking_organisations,
@@ -61,6 +62,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         entry.key = usual
     for tokens in tokenized:
         find_opened_places(raw, tokens, table)  # "Ilha do Mel" is built as a person's name is
+        find_legal_form_companies(raw, tokens, table)  # "Vossberg Marine NV": never a person
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)
         find_appositive_people(raw, tokens, table)

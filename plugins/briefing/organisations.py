@@ -47,6 +47,23 @@ def find_headed_names(raw: str, tokens: list[Token], table: EntityTable) -> None
             start = None if token.possessive else start
 
 
+def find_legal_form_companies(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``Vossberg Marine NV``, ``Ostrava Kovo S.A.``: capitalised words right
+    before a company's legal form are a company's name, never a person's;
+    the name without the form is an alias, as stories drop it later."""
+    forms = word_set("legal_forms.txt")
+    for k, token in enumerate(tokens):
+        if token.word not in forms or k == 0 or not adjacent(raw, tokens[k - 1], token):
+            continue
+        run = _capital_run_before(raw, tokens, k - 1)
+        while run and run[0].word in nationalities():
+            run = run[1:]  # "Dutch Vossberg Marine NV": a nationality describes it
+        if not run or table.covered(run[0].start, token.word_end):
+            continue
+        entry = table.add(ORGANISATION, raw[run[0].start : token.word_end], run[0].start, token.word_end)
+        entry.add_alias(raw[run[0].start : run[-1].word_end])
+
+
 def find_head_word_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """``The Ministry said``, ``the water board said``: an organisation's
     head-word alone after ``the`` (with the lower-case words before it in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import PERSON, NamedEntity, Span
+from .model import ORGANISATION, PERSON, NamedEntity, Span
 
 
 @dataclass
@@ -83,12 +83,16 @@ class EntityTable:
 
     def add(self, kind: str, name: str, start: int, end: int, role: str | None = None) -> Entry:
         entry = self.find(name, kind)
+        if entry is None and kind == PERSON and " " in name:
+            # "Vossberg Marine" after "Vossberg Marine NV": a name the text
+            # gave a company is that company, not a person of the same name
+            entry = self.find(name, ORGANISATION)
         if entry is None and kind == PERSON:
             entry = self._merge_person(name)
         if entry is None:
             entry = self.new_entry(kind, name)
         entry.add_mention(start, end)
-        if role and not entry.role:
+        if role and not entry.role and entry.kind == kind:
             entry.role = role
         return entry
 

@@ -131,7 +131,7 @@ def place_forms_folded() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """Forms ending in a full stop that belongs to the word ("U.S.", "Dr.")."""
-    forms = place_forms_folded() | word_set("honorifics.txt", folded=True)
+    forms = place_forms_folded() | word_set("honorifics.txt", folded=True) | word_set("legal_forms.txt", folded=True)
     return frozenset(f for f in forms if f.endswith("."))
 
 
@@ -172,6 +172,7 @@ def name_word(token: Token) -> bool:
         and word not in nationalities()
         and word not in word_set("org_heads.txt")
         and word not in word_set("company_heads.txt")
+        and word not in word_set("legal_forms.txt")
         and word not in word_set("geo_heads.txt")
         and word not in word_set("geo_openers.txt")
         and not is_place_word(word)
