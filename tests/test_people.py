@@ -137,3 +137,9 @@ def test_a_surname_opening_with_a_capital_particle_is_reused_alone():
     assert "Ó Broin" in found["Cathal Ó Broin"].aliases
     assert "Ní Dhuibhir" in found["Máire Ní Dhuibhir"].aliases
     assert not [e for e in parsed.entities if e.kind != PERSON]
+
+
+def test_an_abbreviated_first_name_keeps_its_stop():
+    parsed = parse('"We lost the cows," said Md. Karim Uddin, a farmer from the delta.\n')
+    assert "Md. Karim Uddin" in people(parsed)
+    assert [q.speaker for q in parsed.quotes] == ["Md. Karim Uddin"]

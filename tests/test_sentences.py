@@ -15,3 +15,11 @@ def test_sentences_keep_offsets_and_paragraph_numbers():
     assert [s.index for s in sentences] == [0, 1, 2, 3]
     for s in sentences:
         assert raw[s.start : s.end] == s.text
+
+
+def test_an_abbreviated_first_name_ends_no_sentence():
+    raw = 'Flood\n\n"We lost the cows," said Md. Karim Uddin, a farmer. Wm. Hale agreed.\nHe moved to Bethesda, Md. The house was sold.\n'
+    _, layout = layout_of(raw)
+    texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
+    assert texts[0] == '"We lost the cows," said Md. Karim Uddin, a farmer.'
+    assert "Bethesda, Md." in texts[-2]  # a state after a comma still ends one

@@ -14,6 +14,7 @@ from syntok import segmenter
 from .blocks import Dateline
 from .lines import trim
 from .model import Paragraph, Sentence
+from .wordlists import word_set
 
 
 def split_sentences(raw: str, paragraphs: tuple[Paragraph, ...], dateline: Dateline | None) -> tuple[Sentence, ...]:
@@ -49,7 +50,25 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         while e < limit and text[e] in "\"”’')]":
             e += 1
         fixed.append((s, e))
-    return fixed
+    return _join_name_abbreviations(text, fixed)
+
+
+def _join_name_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``said Md. Karim Uddin``: the stop of an abbreviated first name ends
+    no sentence (syntok knows ``Mr.`` but not ``Md.``). After a comma the
+    same letters are a state (``Bethesda, Md.``), which may end one."""
+    joined: list[tuple[int, int]] = []
+    for s, e in spans:
+        if joined and _ends_on_name_abbreviation(text, *joined[-1]) and text[s : s + 1].isupper():
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
+def _ends_on_name_abbreviation(text: str, s: int, e: int) -> bool:
+    head, _, last = text[s:e].rpartition(" ")
+    return last in word_set("name_abbreviations.txt") and not head.endswith(",")
 
 
 def sentence_locator(sentences: tuple[Sentence, ...]):

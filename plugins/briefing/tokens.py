@@ -132,6 +132,7 @@ def place_forms_folded() -> frozenset[str]:
 def abbreviations() -> frozenset[str]:
     """Forms ending in a full stop that belongs to the word ("U.S.", "Dr.")."""
     forms = place_forms_folded() | word_set("honorifics.txt", folded=True) | word_set("legal_forms.txt", folded=True)
+    forms |= word_set("name_abbreviations.txt", folded=True)
     return frozenset(f for f in forms if f.endswith("."))
 
 
