@@ -143,3 +143,14 @@ def test_an_abbreviated_first_name_keeps_its_stop():
     parsed = parse('"We lost the cows," said Md. Karim Uddin, a farmer from the delta.\n')
     assert "Md. Karim Uddin" in people(parsed)
     assert [q.speaker for q in parsed.quotes] == ["Md. Karim Uddin"]
+
+
+def test_a_constituency_in_brackets_after_a_name_is_not_who_speaks():
+    parsed = parse(
+        'Halima Bature-Okon (Kwara Upper) said the bill was "a mistake".\n'
+        "Senator Ekene Ofodile (Delta Coast) told reporters he would vote no.\n"
+    )
+    found = people(parsed)
+    assert {"Halima Bature-Okon", "Ekene Ofodile"} <= set(found)
+    assert not {"Kwara Upper", "Delta Coast"} & {e.name for e in parsed.entities if e.kind != "place"}
+    assert [q.speaker for q in parsed.quotes] != ["Kwara Upper"]

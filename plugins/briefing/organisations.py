@@ -10,6 +10,7 @@ from .table import EntityTable
 from .tokens import (
     Token,
     adjacent,
+    before_brackets,
     is_capital_title,
     is_place_word,
     name_word,
@@ -311,6 +312,8 @@ def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: E
             j = k - 1
             while j >= 0 and (tokens[j].word.casefold() in adverbs or postnominal(tokens[j])) and k - j <= 3:
                 j -= 1
+            if j > 0:
+                j = before_brackets(raw, tokens, j)
             if j < 0:
                 continue
             if "," in raw[tokens[j].end : tokens[j + 1].start]:

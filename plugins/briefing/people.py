@@ -14,6 +14,7 @@ from .table import EntityTable, Entry
 from .tokens import (
     Token,
     adjacent,
+    before_brackets,
     is_capital_title,
     is_place_name,
     is_place_word,
@@ -441,6 +442,8 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
             j = k - 1
             while j >= 0 and (tokens[j].word.casefold() in adverbs or postnominal(tokens[j])) and k - j <= 3:
                 j -= 1
+            if j > 0:
+                j = before_brackets(raw, tokens, j)
             if j >= 0 and "," in raw[tokens[j].end : tokens[j + 1].start]:
                 j = _before_appositive(raw, tokens, j)
             _add_speaking(raw, table, speaker_name_near(raw, tokens, j, backwards=True) if j >= 0 else [])
@@ -473,8 +476,10 @@ def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) ->
     subject of a reporting verb (``… Obi told``, ``said John Smith``). A run
     after ``the`` is none: people are not written ``the Rosalind Heaton``, so
     ``director for the West Midlands, Rosalind Heaton, said`` is about a
-    region, not a person called West Midlands."""
+    region, not a person called West Midlands. Nor are words in brackets."""
     run = name_run(raw, tokens, k, backwards)
     if run and raw[max(0, run[0].start - 4) : run[0].start].casefold() == "the ":
         return []
+    if run and raw[run[0].start - 1 : run[0].start] == "(" and raw[run[-1].end : run[-1].end + 1] == ")":
+        return []  # "Ada Obi (Kwara Upper) said": brackets describe a name, they name no one
     return run

@@ -265,6 +265,19 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
     return run
 
 
+def before_brackets(raw: str, tokens: list[Token], j: int) -> int:
+    """``Ada Obi (Kwara Upper) said``: when ``tokens[j]`` closes words in
+    brackets, the index of the word before them, else ``j``. What brackets
+    hold after a name (a constituency, a party, a state) describes it and
+    is not the subject of the verb after them."""
+    if raw[tokens[j].end : tokens[j].end + 1] != ")":
+        return j
+    for k in range(j, max(0, j - 6), -1):
+        if raw[tokens[k].start - 1 : tokens[k].start] == "(":
+            return k - 1 if raw[tokens[k - 1].end : tokens[k].start] == " (" else j
+    return j
+
+
 def postnominal(token: Token) -> bool:
     """``KC``, ``MP``, ``Jr``: letters after a name, no part of it."""
     return token.word in word_set("postnominals.txt")
