@@ -154,3 +154,14 @@ def test_a_constituency_in_brackets_after_a_name_is_not_who_speaks():
     assert {"Halima Bature-Okon", "Ekene Ofodile"} <= set(found)
     assert not {"Kwara Upper", "Delta Coast"} & {e.name for e in parsed.entities if e.kind != "place"}
     assert [q.speaker for q in parsed.quotes] != ["Kwara Upper"]
+
+
+def test_full_name_then_first_name_alone_is_a_person():
+    parsed = parse(
+        "At dawn Iracema Lobato dos Reis walks to the jetty with her nets.\n"
+        "By noon, Iracema has sold most of the catch. "
+        '"The river gives less every year," she said.\n'
+    )
+    found = people(parsed)
+    assert "Iracema" in found["Iracema Lobato dos Reis"].aliases
+    assert [q.speaker for q in parsed.quotes] == ["Iracema Lobato dos Reis"]

@@ -143,8 +143,15 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
     # a double surname the text already has as a speaker ("Nogueira Barbosa
     # said") is reused alone as a single surname is
     pairs = {e.name for e in table.entries if e.kind == PERSON and len(e.name.split()) == 2}
+    # features name a person in full once, then by first name ("Iracema has
+    # sold"): a first name no other run opens with is reused as a surname is
+    firsts: dict[str, int] = {}
+    for run in runs:
+        firsts[run[0].word] = firsts.get(run[0].word, 0) + 1
     for run in runs:
         surnames = {run[-1].word, run[-2].word} if len(run) >= 3 else {run[-1].word}
+        if firsts[run[0].word] == 1:
+            surnames.add(run[0].word)
         double = len(run) >= 3 and f"{run[-2].word} {run[-1].word}" in pairs
         if (surnames & alone or double) and not table.covered(run[0].start, run[-1].word_end):
             table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
@@ -168,6 +175,19 @@ def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
         or tokens[k - 1].text in verbs
         or (k + 1 < len(tokens) and tokens[k + 1].text in verbs)
         or raw[tokens[k].end : tokens[k].end + 1] == ","
+        or _after_opening_phrase(raw, tokens, k)
+    )
+
+
+def _after_opening_phrase(raw: str, tokens: list[Token], k: int) -> bool:
+    """``By noon, Iracema has sold``: a lone name after the comma of an
+    opening phrase, before a lower-case verb, is the sentence's subject."""
+    return (
+        raw[tokens[k - 1].end : tokens[k].start] == ", "
+        and k + 1 < len(tokens)
+        and not tokens[k + 1].capitalised
+        and tokens[k + 1].word not in ("and", "or")  # "Lagos, Abuja and Kano": a list
+        and adjacent(raw, tokens[k], tokens[k + 1])
     )
 
 
