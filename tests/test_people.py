@@ -165,3 +165,9 @@ def test_full_name_then_first_name_alone_is_a_person():
     found = people(parsed)
     assert "Iracema" in found["Iracema Lobato dos Reis"].aliases
     assert [q.speaker for q in parsed.quotes] == ["Iracema Lobato dos Reis"]
+
+
+
+def test_a_name_before_who_is_a_person():
+    found = people(parse("Margarethe Sommerfeld-Kray, who has died aged 90, was a cellist.\n"))
+    assert "Margarethe Sommerfeld-Kray" in found

@@ -176,7 +176,8 @@ ARTICLES = ("a", "an", "the")
 
 def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """``Tom Baker, Kenya's deputy water minister,``: a name of two or
-    three words, a comma, a phrase of role words only, a comma or stop."""
+    three words, a comma, a phrase of role words only, a comma or stop.
+    A name before ``, who`` is a person's too (bodies take ``which``)."""
     i = 0
     while i < len(tokens):
         names = _name_run(raw, tokens, i)
@@ -185,6 +186,8 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
             # names are tokens[i : i + len(names)]; list.index() here made
             # long paragraphs quadratic
             role = _role_phrase_after_comma(raw, tokens, i + len(names), after)
+            if role is None and raw[after : after + 6] == ", who " and not table.covered(names[0].start, after):
+                table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end)
             if role is not None:
                 name = " ".join(t.word for t in names)
                 person = table.add(PERSON, name, names[0].start, names[-1].word_end, role)
