@@ -572,3 +572,36 @@ def test_a_relative_pronoun_cue_speaks_for_the_name_before_its_comma():
         'A ranger in the Dalby National Forest, who said she had spent "nine nights in a tent", wrote in.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Norvale Mining Corporation", None]
+
+
+def test_lone_quote_after_an_unnamed_subject_is_nobodys():
+    parsed = parse(
+        "Halvard Rusk, 70, waited at the depot in Vossgard. \"They are right to strike,\" he said.\n\n"
+        "Another commuter, a clerk who did not want to be named, said he would walk. \"It is only two miles.\"\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Halvard Rusk", None]
+
+
+def test_fragment_whose_nearest_cue_has_an_unnamed_subject_is_nobodys():
+    parsed = parse(
+        "Tomasz Wielgosz, who worked on the site at Brenmoor, said a foreman had told the crew "
+        "they were \"easy to replace\".\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_fragment_after_who_of_an_unnamed_person_is_nobodys():
+    parsed = parse(
+        "Senator Odile Marchetti read from a letter she said had come from a ranger in the Calder Hills, "
+        "who described \"forty nights without sleep\".\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_pronoun_opening_a_paragraph_goes_back_to_an_unnamed_subject():
+    parsed = parse(
+        "Ingrid Solvang, head of Marrow Haulage, said the new routes saved fuel. \"It works,\" she said.\n\n"
+        "One Marrow driver who asked not to be named said the routes kept him away from home.\n\n"
+        "\"I miss my son's games,\" he said.\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ingrid Solvang", None]

@@ -15,7 +15,7 @@ from .coref import fits, gender_of, person_by_surname, pronoun_kind, resolve_pro
 from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
-from .subjects import paragraph_subject, written_subject
+from .subjects import paragraph_subject, unnamed_opening, written_subject
 from .table import Entry
 from .tokens import Token, is_place_name, is_title, name_word, postnominal
 from .wordlists import word_list, word_set
@@ -92,6 +92,8 @@ def nearest_cue(ctx: Context, before: list[Token], after: list[Token], piece) ->
             speaker = _subject_before(ctx, before, k, piece)
             if speaker is not None:
                 return before[k].text, speaker
+            if _unnamed_subject(ctx, before, k):
+                return None  # ``Obi said a foreman told them they were "…"``: the foreman's words
     for tokens in (after, before):
         found = _according_to(ctx, tokens, piece)
         if found is not None and found[1] is not None:
@@ -102,6 +104,32 @@ def nearest_cue(ctx: Context, before: list[Token], after: list[Token], piece) ->
             if speaker is not None:
                 return token.text, speaker
     return None
+
+
+def _unnamed_subject(ctx: Context, tokens: list[Token], k: int) -> bool:
+    """Whether the subject of the verb at ``tokens[k]`` is someone the text
+    does not name: ``a foreman had told``, or ``a ranger in the Calder
+    Hills, who described`` (a relative clause of an indefinite phrase)."""
+    for m in range(k - 1, max(-1, k - 5), -1):
+        entry = ctx.table.positions.get(tokens[m].start)
+        if "," in ctx.raw[tokens[m].end : tokens[k].start] or entry is not None and entry.kind == PERSON:
+            break  # past the subject phrase, or a person named in it
+        if unnamed_opening(ctx.raw, ctx.table, tokens[m:k]) == (None,):
+            return True  # ``a foreman``, ``one Marrow driver``, ``his wife``
+    j = k - 1
+    if j < 1 or tokens[j].word.casefold() != "who" or "," not in ctx.raw[tokens[j - 1].end : tokens[j].start]:
+        return False
+    # the phrase ``who`` goes back to: the nearest ``a``/``an`` before its
+    # comma, with no person named in between
+    for m in range(j - 1, max(-1, j - 10), -1):
+        entry = ctx.table.positions.get(tokens[m].start)
+        if entry is not None and entry.kind == PERSON:
+            return False
+        if m < j - 1 and "," in ctx.raw[tokens[m].end : tokens[m + 1].start]:
+            return False
+        if tokens[m].word.casefold() in ARTICLES[:2]:
+            return True
+    return False
 
 
 def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:
@@ -276,6 +304,22 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     return None
 
 
+def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] | None:
+    """Who the pronoun's paragraph is about (``subjects.paragraph_subject``);
+    for a paragraph that opens with the quote (``"…," he said``), who the
+    paragraph before opens with (``One driver, …, said …`` then ``"…," he
+    said``)."""
+    para = ctx.para_start.get(piece.paragraph, 0)
+    about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, para, token.start)
+    if about is not None or piece.paragraph < 2 or ctx.raw[para : piece.mark].strip():
+        return about
+    before = ctx.para_start.get(piece.paragraph - 1)
+    opening = ctx.sentence_at(before) if before is not None else None
+    if opening is None:
+        return None
+    return paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
+
+
 def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     """The entity a subject pronoun stands for: looked for near it first,
     then further back (quoted paragraphs leave the near window empty), then
@@ -288,9 +332,7 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if kind == PERSON:
         # ``One man, a retired welder, said …. "…," he said``: the person the
         # paragraph is about has no name, so the pronoun has none either
-        about = paragraph_subject(
-            ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.para_start.get(piece.paragraph, 0), token.start
-        )
+        about = _paragraph_about(ctx, piece, token)
         if about is not None:
             return about[0]
     if found is None and kind == PERSON:

@@ -18,7 +18,7 @@ from .context import ARTICLES, NEAR_CHARS, REACH, Context, is_verb, role_word
 from .cues import cue_after, cue_before, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
 from .sentences import sentence_locator
-from .subjects import written_subject
+from .subjects import paragraph_subject, written_subject
 from .surnames import complete_short_names
 from .table import EntityTable, Entry
 from .tokens import Token, tokenize
@@ -161,6 +161,11 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
     found = nearest_cue(ctx, tokens, [], piece)
     if found is not None:
         return found
+    about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, para_start, piece.mark)
+    if about is not None:
+        # ``Another commuter, a clerk, said he would walk. "…"``: the person
+        # the paragraph is about, named or not, never the last speaker
+        return None if about[0] is None else (None, about[0])
     subject = _first_subject(ctx, max(para_start, piece.mark - NEAR_CHARS), piece.mark)
     if subject is not None:
         return None, subject

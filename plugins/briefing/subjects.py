@@ -73,7 +73,7 @@ def paragraph_subject(
             continue
         # quoted words are someone else's sentence, not this one's subject
         tokens = [t for t in tokenize(raw, sentence.start, min(at, sentence.end)) if t.start not in quoted]
-        found = _unnamed_opening(raw, table, tokens)
+        found = unnamed_opening(raw, table, tokens)
         if found is not None or (tokens and _opens_with_subject(raw, table, tokens)):
             return found
         offset = sentence.start - 1
@@ -89,15 +89,24 @@ def _opens_with_subject(raw: str, table: EntityTable, tokens: list[Token]) -> bo
     return table.positions.get(first.start) is not None or first.word.casefold() in ("he", "she")
 
 
-def _unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[Entry | None] | None:
+def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[Entry | None] | None:
+    """``(None,)`` when ``tokens`` open with a phrase for someone unnamed
+    (``One man``, ``a foreman``), ``(person,)`` when a name is in apposition
+    to it (``His daughter, Amara,``), else ``None``."""
     if len(tokens) < 2 or tokens[0].word.casefold() not in word_set("unnamed_openers.txt"):
         return None
     if raw[tokens[0].start - 1 : tokens[0].start] in "\"“‘'":
         return None  # inside a quote
     for m in range(1, min(len(tokens), 1 + _OPENING)):
         word = tokens[m]
-        if word.capitalised or table.positions.get(word.start) is not None:
-            return None  # ``An Acme spokesman``: an organisation's, not nobody's
+        entry = table.positions.get(word.start)
+        if entry is not None and entry.kind == PERSON:
+            return None
+        if word.capitalised or entry is not None:
+            # ``One Marrow driver``, ``a Kisumu farmer``: whose or where from,
+            # still nobody named; ``An Acme spokesman`` finds no noun below
+            # and is left to the organisation
+            continue
         if word.word.casefold() not in word_set("unnamed_people.txt"):
             continue
         after = raw[word.end : word.end + 2]
