@@ -605,3 +605,21 @@ def test_pronoun_opening_a_paragraph_goes_back_to_an_unnamed_subject():
         "\"I miss my son's games,\" he said.\n"
     )
     assert [q.speaker for q in parsed.quotes] == ["Ingrid Solvang", None]
+
+
+def test_description_in_a_cue_opening_its_paragraph_is_the_person_the_paragraph_before_opens_with():
+    parsed = parse(
+        "Ilse Varga still walks to her studio in Pecsvar. She could drive, but she says the walk gives her ideas.\n\n"
+        '"You see the same faces every day," the 52-year-old painter says, stopping at a bakery.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ilse Varga"]
+
+
+def test_lone_quote_after_a_paragraph_that_opens_with_a_surname_is_that_persons():
+    parsed = parse(
+        'Ilse Varga still walks to her studio. "It keeps me honest," she says.\n\n'
+        "The studio sits above a shoe shop on a quiet street near the river and the old mill.\n\n"
+        "Varga grew up in Mohacsfalva, the younger of two sisters. Her father died when she was nine.\n\n"
+        '"My mother told stories about everyone who walked past our window."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ilse Varga", "Ilse Varga"]

@@ -164,6 +164,16 @@ def resolve_description_anywhere(table: EntityTable, word: str, at: int) -> Entr
     return fitting[0] if len(fitting) == 1 else None
 
 
+def given_to_anyone(table: EntityTable, word: str) -> bool:
+    """Whether the text gave any entity ``word`` in its role, name or descriptions."""
+    word = word.casefold()
+    return any(
+        word in _description_words(e) or word in e.descriptions
+        for e in table.entries
+        if e.kind in (ORGANISATION, PERSON)
+    )
+
+
 def _description_words(entry: Entry) -> list[str]:
     words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
     return words.casefold().replace("'s", "").replace("’s", "").split()

@@ -12,8 +12,9 @@ than none.
 from __future__ import annotations
 
 from .context import ARTICLES, NEAR_CHARS, Context, role_word
-from .coref import resolve_description, resolve_description_anywhere, resolve_pronoun
+from .coref import given_to_anyone, resolve_description, resolve_description_anywhere, resolve_pronoun
 from .model import ORGANISATION, PERSON
+from .subjects import written_subject
 from .table import Entry
 from .tokens import Token, nationalities, tokenize
 from .wordlists import word_set
@@ -85,7 +86,12 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         # company a quote paragraph's description means is often named in
         # the paragraph before
         return _one_in_paragraph(ctx, piece, tokens[k].start, ORGANISATION, back=1)
-    return _one_in_paragraph(ctx, piece, tokens[k].start, PERSON) if plain else None
+    if not plain:
+        return None
+    found = _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
+    if found is None and tokens[k].start > piece.mark and not given_to_anyone(ctx.table, word):
+        found = _paragraph_person(ctx, piece, tokens[k].start)  # the paragraph before
+    return found
 
 
 def they(ctx: Context, piece, token: Token) -> Entry | None:
@@ -131,8 +137,11 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
         found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
     if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
         found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
-    elif found is None and tokens[k].start > piece.mark and tokens[j].word.casefold() not in word_set(
-        "org_heads.txt", folded=True
+    elif (
+        found is None
+        and tokens[k].start > piece.mark
+        and tokens[j].word.casefold() not in word_set("org_heads.txt", folded=True)
+        and not given_to_anyone(ctx.table, tokens[j].word)
     ):
         # only in the cue after a quote, where writers vary the name (``"…,"
         # the defender said``); a sentence that opens with ``The minister
@@ -146,11 +155,16 @@ def _paragraph_person(ctx: Context, piece, at: int) -> Entry | None:
     description the text never gave anyone is the one person its paragraph
     names before it, if that person has no other role and opens a sentence
     as its subject (``Obi's lawyer argued …. "…," the judge said`` is not
-    Obi's)."""
-    person = _one_in_paragraph(ctx, piece, at, PERSON)
+    Obi's). In a paragraph that opens with the quote (``Kofa Dembe, 25, was
+    gracious.`` / ``"…," the defender said``) the paragraph before decides."""
+    start = ctx.para_start.get(piece.paragraph, at)
+    back = int(piece.paragraph > 1 and not ctx.raw[start : piece.mark].strip())
+    start = ctx.para_start.get(piece.paragraph - back, start)
+    person = _one_in_paragraph(ctx, piece, at, PERSON, back=back)
+    if person is None and back:
+        person = _one_written(ctx, start, piece.mark)
     if person is None or person.role:
         return None
-    start = ctx.para_start.get(piece.paragraph, at)
     for mention in person.mentions:
         if start <= mention.start < at and mention.start not in ctx.quoted:
             sentence = ctx.sentence_at(mention.start)
@@ -159,3 +173,12 @@ def _paragraph_person(ctx: Context, piece, at: int) -> Entry | None:
             if not possessive and all(role_word(t) or t.capitalised for t in opening):
                 return person
     return None
+
+
+def _one_written(ctx: Context, start: int, end: int) -> Entry | None:
+    """The person of the one full name written outside quotes in
+    ``start:end``, if it opens its sentence (``subjects.written_subject``)."""
+    names = {name for at, name in ctx.written if start <= at < end and at not in ctx.quoted}
+    if len(names) != 1:
+        return None
+    return written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, end, start)

@@ -200,7 +200,20 @@ def _paragraph_opener(ctx: Context, number: int) -> Entry | None:
     subject = _first_subject(ctx, start, min(first.end, start + NEAR_CHARS))
     if subject is not None:
         return subject
-    return written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, first.end, start)
+    subject = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, first.end, start)
+    return subject if subject is not None else _known_by_one_name(ctx, first.start)
+
+
+def _known_by_one_name(ctx: Context, start: int) -> Entry | None:
+    """``Wong grew up in Tsuen Wan.``: a sentence that opens with one name
+    word of the one known person whose full name was written with it before."""
+    words = tokenize(ctx.raw, start, min(len(ctx.raw), start + 40))
+    if len(words) < 2 or not words[0].capitalised or words[1].capitalised or words[0].start in ctx.quoted:
+        return None
+    names = {name for at, name in ctx.names.get(words[0].word, []) if at < start}
+    if len(names) != 1:
+        return None
+    return ctx.table.find(names.pop(), PERSON)
 
 
 def _first_subject(ctx: Context, start: int, end: int) -> Entry | None:
