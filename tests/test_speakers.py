@@ -623,3 +623,12 @@ def test_lone_quote_after_a_paragraph_that_opens_with_a_surname_is_that_persons(
         '"My mother told stories about everyone who walked past our window."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ilse Varga", "Ilse Varga"]
+
+
+def test_one_name_apposed_to_an_unnamed_phrase_is_that_person():
+    parsed = parse(
+        'The principal, Walter Kimani, said the school would stay open. "We are ready," he said.\n\n'
+        "Otieno, a student in Eldama who asked that his surname not be used, said his friends had stopped revising. "
+        '"Nobody opens a book now," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Walter Kimani", "Otieno"]

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from .context import role_word
 from .model import PERSON, PLACE
 from .table import EntityTable, Entry
-from .tokens import Token, is_place_name, name_run, tokenize
-from .wordlists import word_set
+from .tokens import Token, is_place_name, name_run, name_word, tokenize
+from .wordlists import key_values, word_set
 
 _OPENING = 4  # words an unnamed subject phrase may take before its comma or verb
 
@@ -73,11 +73,31 @@ def paragraph_subject(
             continue
         # quoted words are someone else's sentence, not this one's subject
         tokens = [t for t in tokenize(raw, sentence.start, min(at, sentence.end)) if t.start not in quoted]
-        found = unnamed_opening(raw, table, tokens)
+        found = unnamed_opening(raw, table, tokens) or _one_name_apposed(raw, table, tokens)
         if found is not None or (tokens and _opens_with_subject(raw, table, tokens)):
             return found
         offset = sentence.start - 1
     return None
+
+
+def _one_name_apposed(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[Entry] | None:
+    """``Brian, a student in Nakuru who asked that his surname not be used,
+    said``: one name word set off by a comma before a phrase for an unnamed
+    person is that person, written by first name only."""
+    if len(tokens) < 3 or not name_word(tokens[0]) or raw[tokens[0].end : tokens[1].start] != ", ":
+        return None
+    if raw[tokens[0].start - 1 : tokens[0].start] in "\"“‘'" or tokens[0].word.casefold() in _date_words():
+        return None
+    if tokens[1].word.casefold() not in ("a", "an") or unnamed_opening(raw, table, tokens[1:]) != (None,):
+        return None
+    entry = table.mentioned_at(tokens[0].start, tokens[0].word_end)
+    if entry is not None:
+        return (entry,) if entry.kind == PERSON else None
+    return (table.add(PERSON, tokens[0].word, tokens[0].start, tokens[0].word_end),)
+
+
+def _date_words() -> frozenset[str]:
+    return frozenset(phrase for phrase, _ in key_values("relative_dates.txt"))
 
 
 def _opens_with_subject(raw: str, table: EntityTable, tokens: list[Token]) -> bool:
