@@ -632,3 +632,11 @@ def test_one_name_apposed_to_an_unnamed_phrase_is_that_person():
         '"Nobody opens a book now," he said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Walter Kimani", "Otieno"]
+
+
+def test_description_before_an_apposed_name_after_a_is_learned():
+    parsed = parse(
+        "A 68-year-old retired nurse in the village, Agnes Wanjiru Kamau, has opened her kitchen to the pupils. "
+        '"They need somewhere warm," the retired nurse said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Agnes Wanjiru Kamau"]

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
-from .tokens import Token, name_run
+from .tokens import Token, is_place_name, is_title, name_run
 from .wordlists import key_values, word_set
 
 
@@ -235,7 +235,8 @@ def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTabl
     appositive that opens with ``the`` describes the entity before it, so a
     later ``the regulator`` is that entity. So does a description that opens
     with ``the`` and stands before the name (``the trial judge, Justice Ada
-    Obi,``)."""
+    Obi,``), or one with ``a`` before a person's name (``a retired teacher
+    in Eldama, Ada Obi,``: a later ``the retired teacher`` is hers)."""
     for tokens in tokenized:
         _learn_descriptions_before(raw, tokens, table)
         for k in range(len(tokens) - 1):
@@ -255,17 +256,40 @@ def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTabl
 def _learn_descriptions_before(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """``the trial judge, Justice Ada Obi,``: the lower-case head noun before
     the comma describes the person or organisation named right after it."""
+    inside = -1  # the end of the last a/an phrase: its ``the`` (``in the village,``) is no description
     for k in range(len(tokens) - 2):
-        if tokens[k].word.casefold() != "the":
+        article = tokens[k].word.casefold()
+        if article not in ("the", "a", "an") or k < inside:
             continue
-        for m in range(k + 1, min(k + 5, len(tokens) - 1)):
+        head = None
+        for m in range(k + 1, min(k + 8, len(tokens) - 1)):
             if tokens[m].capitalised:
                 break
+            if article != "the" and head is None and tokens[m].word.casefold() in word_set("prepositions.txt"):
+                head = m - 1  # ``a retired teacher in the town, Ada Obi,``
             if raw[tokens[m].end : tokens[m + 1].start] == ", ":
+                inside = m
+                noun = tokens[m if head is None else head].word.casefold()
                 entry = _apposed_entry(raw, tokens, m + 1, table)
-                if entry is not None:
-                    entry.descriptions.add(tokens[m].word.casefold())
+                if entry is None and article != "the" and _person_noun(noun):
+                    entry = _apposed_person(raw, tokens, m + 1, table)
+                if entry is not None and (article == "the" or entry.kind == PERSON):
+                    entry.descriptions.add(noun)
                 break
+
+
+def _person_noun(word: str) -> bool:
+    return word in word_set("unnamed_people.txt") or is_title(word)
+
+
+def _apposed_person(raw: str, tokens: list[Token], k: int, table: EntityTable) -> Entry | None:
+    """``a retired nurse in the village, Agnes Wanjiru Kamau,``: after a
+    phrase for a person, two to four name words closed by a comma or the
+    sentence's end name that person."""
+    run = name_run(raw, tokens, k, backwards=False)
+    if len(run) < 2 or raw[run[-1].end : run[-1].end + 1] not in (",", ".") or is_place_name(run):
+        return None
+    return table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 
 def _apposed_entry(raw: str, tokens: list[Token], k: int, table: EntityTable) -> Entry | None:

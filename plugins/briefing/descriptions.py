@@ -124,9 +124,10 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
     its paragraph is about."""
     k = j - 1
     while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the" and not tokens[k].possessive:
-        if not (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word):
+        modifier = role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word
+        if not (modifier or tokens[k].word.isalpha() and tokens[k].word.islower()):
             return None
-        k -= 1  # ``the Swedish midfielder``, ``the 54-year-old defender``: modifiers of a person
+        k -= 1  # ``the Swedish midfielder``, ``the retired nurse``: modifiers of a person
     if k < 0 or tokens[k].word.casefold() not in ARTICLES[2:]:
         return None
     scope = ctx.scope(piece)
