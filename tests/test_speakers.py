@@ -640,3 +640,10 @@ def test_description_before_an_apposed_name_after_a_is_learned():
         '"They need somewhere warm," the retired nurse said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Agnes Wanjiru Kamau"]
+
+
+def test_a_day_between_subject_and_verb_is_no_speaker():
+    parsed = parse(
+        'The Lakeshore Tenants\' Union on Friday urged the council to "listen before it builds".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Lakeshore Tenants' Union"]

@@ -140,6 +140,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     j = k - 1
     while j >= 0 and (tokens[j].word.casefold() in word_set("cue_adverbs.txt") or postnominal(tokens[j])) and k - j <= 3:
         j -= 1
+    if j + 1 < len(tokens) and "," not in ctx.raw[tokens[j].end : tokens[j + 1].start]:
+        j = _before_time(tokens, j)
     if j < 0:
         return None
     if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
@@ -161,6 +163,14 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
         return head if head is not None and head.kind == kind else None
     return _speaker_at(ctx, tokens, j, piece, backwards=True)
+
+
+def _before_time(tokens: list[Token], j: int) -> int:
+    """``The Parents' Network on Sunday urged``: the index before a day
+    (``on Sunday``) that ends the subject phrase at ``tokens[j]``."""
+    if j >= 1 and tokens[j].word in word_set("weekdays.txt") and tokens[j - 1].word.casefold() == "on":
+        return j - 2
+    return j
 
 
 def _appositive_heads(raw: str, tokens: list[Token], j: int) -> list[int]:
