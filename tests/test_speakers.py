@@ -647,3 +647,11 @@ def test_a_day_between_subject_and_verb_is_no_speaker():
         'The Lakeshore Tenants\' Union on Friday urged the council to "listen before it builds".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Lakeshore Tenants' Union"]
+
+
+def test_a_descriptive_phrase_names_the_organisation_whose_name_holds_it():
+    parsed = parse(
+        "The Reserve Bank of Tirania held rates on Monday. The World Bank cut its forecast for the region.\n\n"
+        'The reserve bank, in its statement, said further moves would be "data-led".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Reserve Bank of Tirania"]

@@ -164,6 +164,21 @@ def resolve_description_anywhere(table: EntityTable, word: str, at: int) -> Entr
     return fitting[0] if len(fitting) == 1 else None
 
 
+def organisation_by_phrase(table: EntityTable, words: list[str], at: int) -> Entry | None:
+    """``the central bank`` → the organisation named before ``at`` whose name
+    holds every word of the phrase (``Central Bank of Egypt``, not ``World
+    Bank``); of several, the one named last before ``at``."""
+    words = [w.casefold() for w in words]
+    best, best_at = None, -1
+    for entry in table.entries:
+        if entry.kind != ORGANISATION or not all(w in _description_words(entry) for w in words):
+            continue
+        last = max((m.start for m in entry.mentions if m.start < at), default=-1)
+        if last > best_at:
+            best, best_at = entry, last
+    return best
+
+
 def given_to_anyone(table: EntityTable, word: str) -> bool:
     """Whether the text gave any entity ``word`` in its role, name or descriptions."""
     word = word.casefold()

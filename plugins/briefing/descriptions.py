@@ -12,7 +12,7 @@ than none.
 from __future__ import annotations
 
 from .context import ARTICLES, NEAR_CHARS, Context, role_word
-from .coref import given_to_anyone, resolve_description, resolve_description_anywhere, resolve_pronoun
+from .coref import given_to_anyone, organisation_by_phrase, resolve_description, resolve_description_anywhere, resolve_pronoun
 from .model import ORGANISATION, PERSON
 from .subjects import written_subject
 from .table import Entry
@@ -131,7 +131,12 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
     if k < 0 or tokens[k].word.casefold() not in ARTICLES[2:]:
         return None
     scope = ctx.scope(piece)
-    found = resolve_description(scope, tokens[j].word, tokens[j].start)
+    found = None
+    if k + 1 < j and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
+        # ``the central bank``: the whole phrase names the organisation
+        found = organisation_by_phrase(ctx.table, [t.word for t in tokens[k + 1 : j + 1]], tokens[j].start)
+    if found is None:
+        found = resolve_description(scope, tokens[j].word, tokens[j].start)
     if found is None and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
         found = resolve_pronoun(scope, tokens[j].start, ORGANISATION, None)
     if found is None:
