@@ -655,3 +655,13 @@ def test_a_descriptive_phrase_names_the_organisation_whose_name_holds_it():
         'The reserve bank, in its statement, said further moves would be "data-led".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Reserve Bank of Tirania"]
+
+
+def test_a_gendered_honorific_rules_out_the_other_spouse():
+    parsed = parse(
+        'Lajos Ferenczy, 51, picked apples near Dunmere. "They paid us for half the hours," he said.\n\n'
+        "Mr Ferenczy's wife, Ilona, worked on the same crew.\n\n"
+        '"I came here to save money," said Mrs Ferenczy.\n'
+    )
+    assert [q.speaker for q in parsed.quotes][0] == "Lajos Ferenczy"
+    assert [q.speaker for q in parsed.quotes][1] != "Lajos Ferenczy"

@@ -194,6 +194,9 @@ def _description_words(entry: Entry) -> list[str]:
     return words.casefold().replace("'s", "").replace("’s", "").split()
 
 
+_UNKNOWN = Entry(PERSON, "")  # a name the table does not know yet: any gender fits
+
+
 def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     """Every run of two or three name words, by its first and its last word,
     with where it is written: where a speaker is later given by one name only,
@@ -215,21 +218,28 @@ def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[i
     return found
 
 
-def person_by_surname(table: EntityTable, names: dict[str, list[tuple[int, str]]], token: Token) -> Entry:
+def person_by_surname(
+    table: EntityTable, names: dict[str, list[tuple[int, str]]], token: Token, gender: str | None = None
+) -> Entry | None:
     """The person a lone name word stands for: the fullest name the text
     wrote with that word last before it (``Nadia Petrova … Elena Petrova …
     the elder Petrova`` → Elena Petrova), else the one known person with that
     word, else a new person of that one word (it is the subject of a
-    reporting verb, so it is someone)."""
+    reporting verb, so it is someone). A gendered honorific (``Mrs Obi``
+    after ``Mr Obi``) rules out a person of the other gender: with no one
+    else, nobody."""
     word = token.word
     written = names.get(word, [])
-    before = [name for at, name in written if at < token.start]
+    before = [name for at, name in written if at < token.start and fits(table.find(name, PERSON) or _UNKNOWN, gender)]
     fuller = before[-1] if before else (written[0][1] if len({n for _, n in written}) == 1 else None)
     person = None
     if fuller is not None:
         person = table.find(fuller, PERSON) or table.add(PERSON, fuller, token.start, token.word_end)
     if person is None:
         person = table.person_by_word(word) or table.find(word, PERSON) or table.new_entry(PERSON, word)
+    if not fits(person, gender):
+        return None
+    set_gender(person, gender)
     person.add_alias(word)
     person.add_mention(token.start, token.word_end)
     return person

@@ -222,7 +222,7 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
     for m in range(k, end):  # a name the text already knows, after its role
         entry = ctx.table.mentioned_at(tokens[m].start, tokens[m].word_end)
         if entry is not None and entry.kind in (PERSON, ORGANISATION):
-            return entry
+            return entry if fits(entry, _honorific_gender(raw, tokens[m])) else None
     for m in range(k, min(k + 6, end)):
         token = tokens[m]
         if m == k and pronoun_kind(token.word) is not None:
@@ -294,6 +294,8 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     token = tokens[j]
     entry = ctx.table.mentioned_at(token.start, token.word_end)
     if entry is not None:
+        if not fits(entry, _honorific_gender(ctx.raw, token)):
+            return None  # ``Mrs Obi`` is not Mr Obi
         return None if entry.kind == PLACE and _after_preposition(tokens, entry, j) else entry
     kind = pronoun_kind(token.word)
     if kind is not None:
@@ -308,7 +310,7 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
         return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
     if len(run) == 1:
-        return person_by_surname(ctx.table, ctx.names, run[0])
+        return person_by_surname(ctx.table, ctx.names, run[0], _honorific_gender(ctx.raw, run[0]))
     if _acronym(token):
         return ctx.table.add(ORGANISATION, token.word, token.start, token.word_end)
     return None
@@ -328,6 +330,12 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     if opening is None:
         return None
     return paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
+
+
+def _honorific_gender(raw: str, token: Token) -> str | None:
+    """``male``/``female`` for the honorific right before a name word (``Mrs Obi``)."""
+    words = raw[max(0, token.start - 6) : token.start].split()
+    return gender_of(words[-1]) if words and words[-1] in word_set("honorifics.txt") else None
 
 
 def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
