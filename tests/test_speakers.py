@@ -665,3 +665,12 @@ def test_a_gendered_honorific_rules_out_the_other_spouse():
     )
     assert [q.speaker for q in parsed.quotes][0] == "Lajos Ferenczy"
     assert [q.speaker for q in parsed.quotes][1] != "Lajos Ferenczy"
+
+
+def test_inverted_cue_with_an_epithet_after_a_paragraph_about_one_person():
+    parsed = parse(
+        "Rovers won 2-1 at Linmouth on Saturday.\n\n"
+        "Keld Aasgaard, the visitors' captain, was gracious in defeat.\n\n"
+        '"They deserved it," said the 31-year-old.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Keld Aasgaard"]

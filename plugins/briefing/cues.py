@@ -238,6 +238,9 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
         folded = token.word.casefold()
         if folded in word_set("name_particles.txt") and m + 1 < end and name_word(tokens[m + 1]):
             continue  # ``said Ó Breasail``: the surname's particle, then the name word
+        if m == end - 1 and m > k and tokens[k].word.casefold() == "the" and not any(t.capitalised for t in tokens[k + 1 : end]):
+            # ``said the 29-year-old``, ``said the retired nurse``: a description
+            return _speaker_at(ctx, tokens, m, piece, backwards=True)
         heads = is_title(folded) or folded in word_set("org_heads.txt", folded=True)
         if heads and not (m + 1 < end and (name_word(tokens[m + 1]) or role_word(tokens[m + 1]))):
             return _speaker_at(ctx, tokens, m, piece, backwards=False)

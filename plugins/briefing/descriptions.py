@@ -90,7 +90,8 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         return None
     found = _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
     if found is None and tokens[k].start > piece.mark and not given_to_anyone(ctx.table, word):
-        found = _paragraph_person(ctx, piece, tokens[k].start)  # the paragraph before
+        # an age (``the 31-year-old``) names no role, so it fits a person who has one
+        found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old"))
     return found
 
 
@@ -156,7 +157,7 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
     return found
 
 
-def _paragraph_person(ctx: Context, piece, at: int) -> Entry | None:
+def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> Entry | None:
     """``Kofa Dembe, 25, was gracious. "…," the defender said``: a person's
     description the text never gave anyone is the one person its paragraph
     names before it, if that person has no other role and opens a sentence
@@ -169,7 +170,7 @@ def _paragraph_person(ctx: Context, piece, at: int) -> Entry | None:
     person = _one_in_paragraph(ctx, piece, at, PERSON, back=back)
     if person is None and back:
         person = _one_written(ctx, start, piece.mark)
-    if person is None or person.role:
+    if person is None or person.role and not any_role:
         return None
     for mention in person.mentions:
         if start <= mention.start < at and mention.start not in ctx.quoted:
