@@ -674,3 +674,11 @@ def test_inverted_cue_with_an_epithet_after_a_paragraph_about_one_person():
         '"They deserved it," said the 31-year-old.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Keld Aasgaard"]
+
+
+def test_a_listener_named_with_where_she_is_from_speaks_the_words_read_out():
+    parsed = parse(
+        'MARTA OKONJO: Councillor Teodor Brandt joins us. "We will fix the drains," he said last week.\n\n'
+        'MARTA OKONJO: A listener, Dora from Eastfield, emailed this morning. She writes: "Why does my street still flood?"\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Teodor Brandt", "Dora"]

@@ -72,12 +72,23 @@ def paragraph_subject(
             offset -= 1
             continue
         # quoted words are someone else's sentence, not this one's subject
-        tokens = [t for t in tokenize(raw, sentence.start, min(at, sentence.end)) if t.start not in quoted]
+        tokens = _after_label(raw, [t for t in tokenize(raw, sentence.start, min(at, sentence.end)) if t.start not in quoted])
         found = unnamed_opening(raw, table, tokens) or _one_name_apposed(raw, table, tokens)
         if found is not None or (tokens and _opens_with_subject(raw, table, tokens)):
             return found
         offset = sentence.start - 1
     return None
+
+
+def _after_label(raw: str, tokens: list[Token]) -> list[Token]:
+    """The words after a transcript's speaker label (``JANINE OKAFOR: A
+    listener, …``): the label says who talks, the sentence is about its subject."""
+    for m in range(min(3, len(tokens) - 1)):
+        if not tokens[m].capitalised:
+            break
+        if raw[tokens[m].end : tokens[m + 1].start].strip() == ":":
+            return tokens[m + 1 :]
+    return tokens
 
 
 def _one_name_apposed(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[Entry] | None:
@@ -144,8 +155,20 @@ def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> 
     if k >= len(tokens) or not tokens[k].capitalised:
         return None
     run = name_run(raw, tokens, k, backwards=False)
-    if not run or raw[run[-1].end : run[-1].end + 1] != ",":
+    if not run:
         return None
+    end = k + len(run)
+    if end + 1 < len(tokens) and tokens[end].word in ("from", "of") and tokens[end + 1].capitalised:
+        # ``a listener, Dora from Eastfield,``: where the person is from
+        place = name_run(raw, tokens, end + 1, backwards=False)
+        if place and raw[place[-1].end : place[-1].end + 1] == ",":
+            return _named_person(table, run)
+    if raw[run[-1].end : run[-1].end + 1] != ",":
+        return None
+    return _named_person(table, run)
+
+
+def _named_person(table: EntityTable, run: list[Token]) -> Entry | None:
     entry = table.mentioned_at(run[0].start, run[-1].word_end)
     if entry is not None:
         return entry if entry.kind == PERSON else None
