@@ -682,3 +682,10 @@ def test_a_listener_named_with_where_she_is_from_speaks_the_words_read_out():
         'MARTA OKONJO: A listener, Dora from Eastfield, emailed this morning. She writes: "Why does my street still flood?"\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Teodor Brandt", "Dora"]
+
+
+def test_a_bracketed_constituency_after_the_name_is_no_speaker():
+    parsed = parse(
+        'Senator Obiora Nwachukwu-Ide (Enugu West) said the clause left "a hole in the law".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Obiora Nwachukwu-Ide"]

@@ -141,7 +141,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     while j >= 0 and (tokens[j].word.casefold() in word_set("cue_adverbs.txt") or postnominal(tokens[j])) and k - j <= 3:
         j -= 1
     if j + 1 < len(tokens) and "," not in ctx.raw[tokens[j].end : tokens[j + 1].start]:
-        j = _before_time(tokens, j)
+        # (after a comma, the aside belongs to an appositive: below)
+        j = _before_brackets(ctx.raw, tokens, _before_time(tokens, j))
     if j < 0:
         return None
     if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
@@ -170,6 +171,17 @@ def _before_time(tokens: list[Token], j: int) -> int:
     (``on Sunday``) that ends the subject phrase at ``tokens[j]``."""
     if j >= 1 and tokens[j].word in word_set("weekdays.txt") and tokens[j - 1].word.casefold() == "on":
         return j - 2
+    return j
+
+
+def _before_brackets(raw: str, tokens: list[Token], j: int) -> int:
+    """``Ada Obi (Kisumu East) said``: the index before a bracketed aside
+    (a constituency, a party) that ends at ``tokens[j]``."""
+    if j < 0 or raw[tokens[j].end : tokens[j].end + 1] != ")":
+        return j
+    for m in range(j, max(-1, j - 6), -1):
+        if raw[tokens[m].start - 1 : tokens[m].start] == "(":
+            return m - 1
     return j
 
 
