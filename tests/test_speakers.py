@@ -689,3 +689,15 @@ def test_a_bracketed_constituency_after_the_name_is_no_speaker():
         'Senator Obiora Nwachukwu-Ide (Enugu West) said the clause left "a hole in the law".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Obiora Nwachukwu-Ide"]
+
+
+def test_pronoun_opening_a_paragraph_goes_to_the_person_the_paragraph_before_opens_with():
+    parsed = parse(
+        '"It is there," said study leader Dr Ilse Brandvold.\n\n'
+        '"It is not proof of life," said Dr Tomas Reyne, who was not involved.\n\n'
+        "But the study leader stressed that no ocean had been found.\n\n"
+        '"We must be careful," she said.\n\n'
+        "Halima Sule, a nurse in Garko, has treated more than 900 children this year.\n\n"
+        '"Last season I buried no child," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ilse Brandvold", "Tomas Reyne", "Ilse Brandvold", "Halima Sule"]

@@ -10,14 +10,14 @@ before the comma (``Ada Obi, a farmer, said``).
 
 from __future__ import annotations
 
-from .context import ARTICLES, FAR, FAR_CHARS, Context, is_verb, role_word
+from .context import ARTICLES, FAR, FAR_CHARS, REACH, Context, is_verb, role_word
 from .coref import fits, gender_of, person_by_surname, pronoun_kind, resolve_pronoun
 from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
 from .subjects import paragraph_subject, unnamed_opening, written_subject
 from .table import Entry
-from .tokens import Token, is_place_name, is_title, name_word, postnominal
+from .tokens import Token, is_place_name, is_title, name_word, postnominal, tokenize
 from .wordlists import word_list, word_set
 
 RELATIVES = ("who", "which")
@@ -234,7 +234,7 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
     for m in range(k, end):  # a name the text already knows, after its role
         entry = ctx.table.mentioned_at(tokens[m].start, tokens[m].word_end)
         if entry is not None and entry.kind in (PERSON, ORGANISATION):
-            return entry if fits(entry, _honorific_gender(raw, tokens[m])) else None
+            return _described(entry, tokens[k:m]) if fits(entry, _honorific_gender(raw, tokens[m])) else None
     for m in range(k, min(k + 6, end)):
         token = tokens[m]
         if m == k and pronoun_kind(token.word) is not None:
@@ -246,7 +246,7 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
                 # person is never made of it (a known person or body still is)
                 entry = ctx.table.mentioned_at(token.start, token.word_end)
                 return entry if entry is not None and entry.kind in (PERSON, ORGANISATION) else None
-            return _speaker_at(ctx, tokens, m, piece, backwards=False)
+            return _described(_speaker_at(ctx, tokens, m, piece, backwards=False), tokens[k:m])
         folded = token.word.casefold()
         if folded in word_set("name_particles.txt") and m + 1 < end and name_word(tokens[m + 1]):
             continue  # ``said Ó Breasail``: the surname's particle, then the name word
@@ -259,6 +259,16 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
         if not (role_word(token) or token.word in word_set("honorifics.txt") or (not token.capitalised and m - k < 3)):
             return None
     return None
+
+
+def _described(entry: Entry | None, role: list[Token]) -> Entry | None:
+    """``said lead author Dr Ada Obi``: the last lower-case word of the role
+    before the name describes that person, so a later ``the lead author
+    stressed`` is hers."""
+    words = [t for t in role if not t.capitalised and t.word.isalpha()]
+    if entry is not None and entry.kind == PERSON and words:
+        entry.descriptions.add(words[-1].word.casefold())
+    return entry
 
 
 def _apposed_to_role(ctx: Context, tokens: list[Token], k: int, end: int, piece) -> Entry | None:
@@ -344,7 +354,34 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     opening = ctx.sentence_at(before) if before is not None else None
     if opening is None:
         return None
-    return paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
+    about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
+    if about is not None:
+        return about
+    # ``But the lead author stressed …`` / ``Ada Obi, a nurse, has vaccinated
+    # …`` then ``"…," she said``: the person the paragraph before opens with
+    person = _opening_person(ctx, piece, ctx.unquoted(tokenize(ctx.raw, opening.start, min(opening.end, opening.start + REACH))))
+    return (person,) if person is not None and fits(person, gender_of(token.word.casefold())) else None
+
+
+def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
+    """The person a sentence opens with: the subject of its first reporting
+    verb, else a person named at its very start (not a possessive)."""
+    if not tokens or tokens[0].start in ctx.quoted:
+        return None
+    for k, token in enumerate(tokens[:12]):
+        if pronoun_kind(token.word) is not None:
+            return None  # ``He said …``: settled when that sentence was read, not again from here
+        if is_verb(token):
+            found = _subject_before(ctx, tokens, k, piece) if k else None
+            return found if found is not None and found.kind == PERSON else None
+    entry = ctx.table.mentioned_at(tokens[0].start, tokens[0].word_end)
+    if entry is None:  # a full name written there, not yet known
+        start = tokens[0].start
+        entry = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, start + 1, start)
+    if entry is None or entry.kind != PERSON:
+        return None
+    name = [t for t in tokens[:4] if ctx.table.mentioned_at(t.start, t.word_end) is entry]
+    return None if any(t.possessive for t in name) else entry  # ``Obi's lawyer said`` is not Obi
 
 
 def _honorific_gender(raw: str, token: Token) -> str | None:
