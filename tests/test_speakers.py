@@ -701,3 +701,12 @@ def test_pronoun_opening_a_paragraph_goes_to_the_person_the_paragraph_before_ope
         '"Last season I buried no child," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ilse Brandvold", "Tomas Reyne", "Ilse Brandvold", "Halima Sule"]
+
+
+def test_the_statement_said_speaks_for_who_made_the_statement():
+    parsed = parse(
+        "Talks between the nurses and the Coastal Health Board stalled on Monday.\n\n"
+        'In a statement on Tuesday, the Coastal Health Board said it had made "a fair offer".\n\n'
+        '"We cannot spend money we do not have," the statement said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Coastal Health Board", "Coastal Health Board"]

@@ -81,6 +81,9 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     )
     if found is not None:
         return found
+    medium = _medium_of_previous(ctx, word)
+    if medium is not None:
+        return medium
     if word in word_set("org_nouns.txt"):
         # ``Dutch Railways confirmed it. / "…," the rail operator said``: the
         # company a quote paragraph's description means is often named in
@@ -93,6 +96,23 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         # an age (``the 31-year-old``) names no role, so it fits a person who has one
         found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old"))
     return found
+
+
+def _medium_of_previous(ctx: Context, word: str) -> Entry | None:
+    """``In a statement, the board said it had made "…". / "…," the
+    statement said``: the statement (letter, report) the quote before came
+    in speaks with that quote's speaker."""
+    previous = ctx.previous
+    if previous is None or previous.speaker is None:
+        return None
+    sentence = ctx.sentence_at(previous.pieces[-1].mark)
+    if sentence is None:
+        return None
+    words = [t.word.casefold() for t in ctx.unquoted(tokenize(ctx.raw, sentence.start, sentence.end))]
+    for m in range(2, len(words)):
+        if words[m] == word and words[m - 1] in ("a", "an", "its", "his", "her", "their") and words[m - 2] == "in":
+            return previous.speaker
+    return None
 
 
 def they(ctx: Context, piece, token: Token) -> Entry | None:
