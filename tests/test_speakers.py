@@ -710,3 +710,27 @@ def test_the_statement_said_speaks_for_who_made_the_statement():
         '"We cannot spend money we do not have," the statement said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Coastal Health Board", "Coastal Health Board"]
+
+
+def test_pronoun_after_an_unnamed_person_in_its_paragraph_is_nobody():
+    parsed = parse(
+        'Prosecutor Elin Haugland said the verdict "should worry every promoter".\n\n'
+        "Among the investors at the trial was a retired teacher from Dorrow who said she had lost her savings. "
+        '"I feel tired," she told reporters.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Elin Haugland", None]
+
+
+def test_pronoun_after_a_name_with_an_apposed_unnamed_phrase_is_that_name():
+    parsed = parse(
+        'Ossian Vik, 24, a student, said he had found the coins. "I thought it was a bottle cap," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ossian Vik"]
+
+
+def test_words_a_named_person_relays_from_an_unnamed_one_are_nobodys():
+    parsed = parse(
+        "Councillor Maren Tveit described waiting with a pensioner at a stop in Lysvik. "
+        'The woman had told her, she said: "I cannot reach the clinic any more."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]

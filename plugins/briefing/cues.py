@@ -11,7 +11,7 @@ before the comma (``Ada Obi, a farmer, said``).
 from __future__ import annotations
 
 from .context import ARTICLES, FAR, FAR_CHARS, REACH, Context, is_verb, role_word
-from .coref import fits, gender_of, person_by_surname, pronoun_kind, resolve_pronoun
+from .coref import fits, gender_of, given_to_anyone, person_by_surname, pronoun_kind, resolve_pronoun
 from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
@@ -21,6 +21,7 @@ from .tokens import Token, is_place_name, is_title, name_word, postnominal, toke
 from .wordlists import word_list, word_set
 
 RELATIVES = ("who", "which")
+INDEFINITES = ("a", "an", "one", "another")  # a person no one has named
 
 
 def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:
@@ -363,6 +364,44 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     return (person,) if person is not None and fits(person, gender_of(token.word.casefold())) else None
 
 
+def _unnamed_last(ctx: Context, piece, token: Token) -> bool:
+    """Whether the last person the pronoun's paragraph speaks of before it is
+    someone unnamed (``Among the investors was a retired teacher who said she
+    had lost her savings. "…," she said``): no named person is nearer."""
+    para = ctx.para_start.get(piece.paragraph, token.start)
+    words = ctx.unquoted(tokenize(ctx.raw, max(para, token.start - REACH), token.start))
+    for m in range(len(words) - 2, -1, -1):
+        entry = ctx.table.positions.get(words[m].start)
+        if entry is not None and entry.kind == PERSON:
+            return False
+        if words[m].word.casefold() not in INDEFINITES + ("the",) or (m and "," in ctx.raw[words[m - 1].end : words[m].start]):
+            continue  # ``Ada Obi, 24, a student,``: the apposition describes a name
+        if words[m].word.casefold() == "the":
+            # ``The woman had told her``: the one just met, unless a
+            # description the text gave someone (``the minister``)
+            if m + 1 < len(words) and words[m + 1].word.casefold() in word_set("unnamed_people.txt"):
+                if not given_to_anyone(ctx.table, words[m + 1].word) and _speaks(ctx, words, m):
+                    return True
+            continue
+        if unnamed_opening(ctx.raw, ctx.table, words[m : m + 5]) == (None,) and _speaks(ctx, words, m):
+            return True
+    return False
+
+
+def _speaks(ctx: Context, words: list[Token], m: int) -> bool:
+    """Whether the phrase at ``words[m]`` is the subject of speech: ``who`` or
+    a reporting verb follows it in its clause (``a teacher from Dorrow who
+    said``), not a mere object (``on a farm owned by a family friend``)."""
+    for n in range(m + 1, min(len(words), m + 10)):
+        if any(c in ctx.raw[words[n - 1].end : words[n].start] for c in ",.;:"):
+            return False
+        if pronoun_kind(words[n].word) is not None or words[n].word.casefold() in ("what", "when", "where", "that"):
+            return False  # a clause of its own: ``a friend when his machine gave what he called``
+        if words[n].word.casefold() == "who" or is_verb(words[n]):
+            return True
+    return False
+
+
 def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
     """The person a sentence opens with: the subject of its first reporting
     verb, else a person named at its very start (not a possessive)."""
@@ -405,6 +444,8 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
         about = _paragraph_about(ctx, piece, token)
         if about is not None:
             return about[0]
+        if _unnamed_last(ctx, piece, token):
+            return None
     if found is None and kind == PERSON:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None and kind == PERSON:  # any name in its own paragraph
