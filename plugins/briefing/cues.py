@@ -402,6 +402,18 @@ def _speaks(ctx: Context, words: list[Token], m: int) -> bool:
     return False
 
 
+def known_by_one_name(ctx: Context, start: int) -> Entry | None:
+    """``Wong grew up in Tsuen Wan.``: a sentence that opens with one name
+    word of the one known person whose full name was written with it before."""
+    words = tokenize(ctx.raw, start, min(len(ctx.raw), start + 40))
+    if len(words) < 2 or not words[0].capitalised or words[1].capitalised or words[0].start in ctx.quoted:
+        return None
+    names = {name for at, name in ctx.names.get(words[0].word, []) if at < start}
+    if len(names) != 1:
+        return None
+    return ctx.table.find(names.pop(), PERSON)
+
+
 def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
     """The person a sentence opens with: the subject of its first reporting
     verb, else a person named at its very start (not a possessive)."""
@@ -409,14 +421,15 @@ def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
         return None
     for k, token in enumerate(tokens[:12]):
         if pronoun_kind(token.word) is not None:
-            return None  # ``He said …``: settled when that sentence was read, not again from here
+            break  # ``He said …``: settled when that sentence was read, not again from here
         if is_verb(token):
             found = _subject_before(ctx, tokens, k, piece) if k else None
             return found if found is not None and found.kind == PERSON else None
     entry = ctx.table.mentioned_at(tokens[0].start, tokens[0].word_end)
-    if entry is None:  # a full name written there, not yet known
+    if entry is None:  # a full name written there, not yet known, or a known person's surname
         start = tokens[0].start
         entry = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, start + 1, start)
+        entry = entry or known_by_one_name(ctx, start)
     if entry is None or entry.kind != PERSON:
         return None
     name = [t for t in tokens[:4] if ctx.table.mentioned_at(t.start, t.word_end) is entry]

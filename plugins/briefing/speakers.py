@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .coref import full_names, resolve_pronoun
 from .context import ARTICLES, NEAR_CHARS, REACH, Context, is_verb, role_word
-from .cues import cue_after, cue_before, nearest_cue, sentence_subject
+from .cues import cue_after, cue_before, known_by_one_name, nearest_cue, sentence_subject
 from .model import PERSON, Paragraph, Sentence
 from .sentences import sentence_locator
 from .subjects import paragraph_subject, written_subject
@@ -201,19 +201,7 @@ def _paragraph_opener(ctx: Context, number: int) -> Entry | None:
     if subject is not None:
         return subject
     subject = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, first.end, start)
-    return subject if subject is not None else _known_by_one_name(ctx, first.start)
-
-
-def _known_by_one_name(ctx: Context, start: int) -> Entry | None:
-    """``Wong grew up in Tsuen Wan.``: a sentence that opens with one name
-    word of the one known person whose full name was written with it before."""
-    words = tokenize(ctx.raw, start, min(len(ctx.raw), start + 40))
-    if len(words) < 2 or not words[0].capitalised or words[1].capitalised or words[0].start in ctx.quoted:
-        return None
-    names = {name for at, name in ctx.names.get(words[0].word, []) if at < start}
-    if len(names) != 1:
-        return None
-    return ctx.table.find(names.pop(), PERSON)
+    return subject if subject is not None else known_by_one_name(ctx, first.start)
 
 
 def _first_subject(ctx: Context, start: int, end: int) -> Entry | None:
