@@ -738,9 +738,9 @@ def test_words_a_named_person_relays_from_an_unnamed_one_are_nobodys():
 
 def test_pronoun_opening_a_paragraph_goes_to_the_surname_the_paragraph_before_opens_with():
     parsed = parse(
-        'Sigrun Aalto has fished off Vedholm since 1961. "The sea pays badly," she says.\n\n'
+        'Yoon Hae-sook has fished off Vedholm since 1961. "The sea pays badly," she says.\n\n'
         '"We came for the tourists," said Mira Halonen, who runs the cafe.\n\n'
-        "Aalto is unmoved by the visitors but glad of the money it brings.\n\n"
+        "Yoon is unmoved by the visitors but glad of the money it brings.\n\n"
         '"Let them come," she says.\n'
     )
-    assert [q.speaker for q in parsed.quotes] == ["Sigrun Aalto", "Mira Halonen", "Sigrun Aalto"]
+    assert [q.speaker for q in parsed.quotes] == ["Yoon Hae-sook", "Mira Halonen", "Yoon Hae-sook"]
