@@ -171,3 +171,9 @@ def test_full_name_then_first_name_alone_is_a_person():
 def test_a_name_before_who_is_a_person():
     found = people(parse("Margarethe Sommerfeld-Kray, who has died aged 90, was a cellist.\n"))
     assert "Margarethe Sommerfeld-Kray" in found
+
+
+def test_a_name_after_a_preposition_before_who_is_no_person():
+    # "who" is the ranger; the name after "in the" is where the ranger works
+    found = people(parse("She read a letter from a ranger in the Calder Hills, who described the fires.\n"))
+    assert "Calder Hills" not in found

@@ -174,6 +174,16 @@ def _name_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
 ARTICLES = ("a", "an", "the")
 
 
+def _names_before_who(raw: str, tokens: list[Token], i: int, after: int) -> bool:
+    """``Ada Obi, who …``: the name is a person's unless an article or a
+    preposition stands before it (``a ranger in the Calder Hills, who …``:
+    there ``who`` is the ranger, and the name a place)."""
+    if raw[after : after + 6] != ", who ":
+        return False
+    before = tokens[i - 1].word.casefold() if i > 0 else ""
+    return before not in ARTICLES and before not in word_set("prepositions.txt")
+
+
 def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """``Tom Baker, Kenya's deputy water minister,``: a name of two or
     three words, a comma, a phrase of role words only, a comma or stop.
@@ -186,7 +196,7 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
             # names are tokens[i : i + len(names)]; list.index() here made
             # long paragraphs quadratic
             role = _role_phrase_after_comma(raw, tokens, i + len(names), after)
-            if role is None and raw[after : after + 6] == ", who " and not table.covered(names[0].start, after):
+            if role is None and _names_before_who(raw, tokens, i, after) and not table.covered(names[0].start, after):
                 table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end)
             if role is not None:
                 name = " ".join(t.word for t in names)
