@@ -258,15 +258,25 @@ def test_a_headlines_quoted_words_are_the_quote_of_whoever_says_them_in_the_stor
                     entities=[person("Liv Brenner", "captain")])
     (quote,) = _brief(a).quotes
     assert quote.text.startswith("The boats are") and quote.speaker.name == "Liv Brenner"
-    headline = a.raw.index("Too old")
-    assert [(e.paragraph, e.start) for e in quote.evidence] == [(0, headline), (2, a.raw.index("The boats"))]
+    # evidence is a story paragraph a reader can be sent to (#pN), never the headline
+    assert [(e.paragraph, e.start) for e in quote.evidence] == [(2, a.raw.index("The boats"))]
 
 
-def test_a_headline_naming_its_speaker_by_the_colon_gives_the_quote_to_that_person():
+def test_a_headline_naming_its_speaker_by_the_colon_gives_the_story_quote_to_that_person():
+    text = '"We open on Monday." The market hall burned down in May.\n'
+    a = make_source("a", text, headline="'We open on Monday': Mayor Ines Calloway promises traders",
+                    quotes=[("We open on Monday", None)],
+                    entities=[person("Ines Calloway", "mayor")])
+    (quote,) = _brief(a).quotes
+    assert (quote.text, quote.speaker.name) == ("We open on Monday", "Ines Calloway")
+    assert [e.paragraph for e in quote.evidence] == [1]
+
+
+def test_a_headline_quote_no_story_paragraph_carries_is_left_out():
     text = "Ines Calloway said the market would reopen on Monday after repairs.\n"
     a = make_source("a", text, headline="'We open on Monday': Mayor Ines Calloway promises traders",
                     entities=[person("Ines Calloway", "mayor")])
-    assert [(q.text, q.speaker.name) for q in _brief(a).quotes] == [("We open on Monday", "Ines Calloway")]
+    assert _brief(a).quotes == ()
 
 
 def test_a_headlines_scare_quote_or_unmatched_phrase_is_no_quote():

@@ -179,3 +179,24 @@ def test_build_from_files_without_a_folder():
     result = build_from_files(files, META, outlet="Somebody")
     assert result.problems == ()
     assert {s.id for s in result.sources} == {"al-mayadeen-english", "reuters"}
+
+
+GOLD = ROOT / "tests" / "data" / "gold"
+
+
+@pytest.mark.parametrize("article", sorted(GOLD.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_evidence_is_a_span_of_a_story_paragraph(article):
+    # the gold articles are many forms (headlines with quotes, crossheads,
+    # captions, live blogs, transcripts): on each, every evidence of every
+    # brief section is a span of one anchored story paragraph (DESIGN §5)
+    result = build_from_files([article], None)
+    brief = result.brief
+    source = result.source(article.stem)
+    spans = {p.number: (p.start, p.end) for p in source.paragraphs}
+    items = [*brief.key_points, *brief.quotes, *brief.background.items, *brief.timeline]
+    assert items
+    for item in items:
+        for ev in item.evidence:
+            assert ev.paragraph in spans, (item.text, ev)
+            start, end = spans[ev.paragraph]
+            assert start <= ev.start < ev.end <= end, (item.text, ev)

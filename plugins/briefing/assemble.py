@@ -229,9 +229,10 @@ def _join_echoes(groups, sources: Sequence[ParsedSource]) -> list[list[tuple[str
     """A phrase no one is said to say, or a headline's quoted words, that a
     speaker of the same source says within a longer quote is that speaker's
     (``- 'Time is running out' -`` over a paragraph where a hydrologist says
-    "Time is running out to build…"): it joins that quote as more evidence.
-    A headline's quote that matches nothing stays on its own (and, short
-    and unattributed, is dropped like any term)."""
+    "Time is running out to build…"): it joins that quote. A headline's
+    quote that matches nothing stays on its own (and, short and
+    unattributed, is dropped like any term); ``merge_quotes`` keeps only
+    story paragraphs as evidence."""
     by_id = {s.id: s for s in sources}
     for s in sources:
         for q in headline_quotes(s.raw, s.blocks):
@@ -353,12 +354,18 @@ def merge_quotes(
     for members in _group_quotes(sources):
         if all(_unattributed_fragment(by_id[sid], q) for sid, q in members):
             continue  # a scare quote, slogan or term: no one says it
+        speaker = _speaker(members, entities)
+        # a headline (paragraph 0) may tell who speaks, but evidence must be
+        # a story paragraph: the #pN anchor a reader is sent to (DESIGN §5)
+        members = [m for m in members if m[1].paragraph]
+        if not members:
+            continue  # a headline's words no paragraph of the story carries
         in_group = {sid for sid, _ in members}
 
         longest = max(len(q.text) for _, q in members)
 
-        def preference(m):  # the original's wording (not a headline's echo), then the first in id order
-            return (derived.get(m[0]) in in_group, m[1].paragraph == 0 or len(m[1].text) * 2 < longest, m[0], m[1].start)
+        def preference(m):  # the original's wording (not a short echo of it), then the first in id order
+            return (derived.get(m[0]) in in_group, len(m[1].text) * 2 < longest, m[0], m[1].start)
 
         members = sorted(members, key=preference)
         shown_id, shown = members[0]
@@ -366,7 +373,7 @@ def merge_quotes(
             (
                 (derived.get(shown_id) is not None, shown_id, shown.start),
                 shown,
-                _speaker(members, entities),
+                speaker,
                 tuple(sorted(in_group)),
                 tuple(Evidence(sid, q.paragraph, q.start, q.end) for sid, q in sorted(members, key=lambda m: (m[0], m[1].start))),
             )
