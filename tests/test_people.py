@@ -177,3 +177,26 @@ def test_a_name_after_a_preposition_before_who_is_no_person():
     # "who" is the ranger; the name after "in the" is where the ranger works
     found = people(parse("She read a letter from a ranger in the Calder Hills, who described the fires.\n"))
     assert "Calder Hills" not in found
+
+
+def test_initials_are_part_of_a_name_and_the_surname_is_the_same_person():
+    found = people(parse(
+        "Each dawn V. S. Ramalingam opens the shelf. His wife, T. Meenal, helps.\n\n"
+        "Mr. Ramalingam joined the railways in 1970.\n\n"
+        'L. Pavithra, a 19-year-old student, comes daily. "It is quiet here," she said.\n'
+    ))
+    assert {"V. S. Ramalingam", "T. Meenal", "L. Pavithra"} <= set(found)
+    assert "Ramalingam" in found["V. S. Ramalingam"].aliases
+
+
+def test_a_party_and_state_tag_in_brackets_is_no_one():
+    parsed = parse(
+        'Sen. Orla Brannick (R-Wyo.), the ranking member, called it "a giveaway" and left.\n\n'
+        'Rep. Teodor Vance (D-N.M.) said he would "fight on".\n\n'
+        'Gov. Ines Halloran of New Carrick said it was "a fine day".\n'
+    )
+    names = {e.name for e in parsed.entities}
+    assert {"Orla Brannick", "Teodor Vance", "Ines Halloran"} <= names
+    assert not names & {"R-Wyo", "D-N.M", "Carrick", "New Carrick"}
+    speakers = {q.text: q.speaker for q in parsed.quotes}
+    assert speakers["a giveaway"] == "Orla Brannick" and speakers["fight on"] == "Teodor Vance"

@@ -23,3 +23,10 @@ def test_an_abbreviated_first_name_ends_no_sentence():
     texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
     assert texts[0] == '"We lost the cows," said Md. Karim Uddin, a farmer.'
     assert "Bethesda, Md." in texts[-2]  # a state after a comma still ends one
+
+
+def test_an_honorific_with_a_stop_ends_no_sentence():
+    raw = "Vote\n\nRep. Noor Vasquel (D-Ore.) agreed. The bill was led by Gov. Ansel Tripp. He spoke.\n"
+    _, layout = layout_of(raw)
+    texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
+    assert texts == ["Rep. Noor Vasquel (D-Ore.) agreed.", "The bill was led by Gov. Ansel Tripp.", "He spoke."]

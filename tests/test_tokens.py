@@ -28,3 +28,9 @@ def test_combining_accents_stay_in_their_word():
 
     text = "Ọ̀ṣúntókun said so"  # O + dot below + combining grave
     assert [t.word for t in tokenize(text, 0, len(text))] == ["Ọ̀ṣúntókun", "said", "so"]
+
+
+def test_initials_keep_their_stop_and_are_no_full_words():
+    assert run("the shelf of V. S. Ramalingam is full", 3) == ["V.", "S.", "Ramalingam"]
+    assert run("said T. N. K. Selvan Murugesan today", 1) == ["T.", "N.", "K.", "Selvan", "Murugesan"]
+    assert run("she met R. Pavithra", 3, backwards=True) == ["R.", "Pavithra"]

@@ -318,16 +318,28 @@ def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: E
                 continue
             if "," in raw[tokens[j].end : tokens[j + 1].start]:
                 j = _first_appositive_head(raw, tokens, j)
+                if j > 0:
+                    j = before_brackets(raw, tokens, j)  # "Ada Holt (D-Vt.), the ranking member, said"
             run = _capital_run_before(raw, tokens, j)
-            if run and _after_where(raw, tokens, j - len(run) + 1):
+            if run and _after_where(raw, tokens, _opening(raw, tokens, j - len(run) + 1)):
                 continue
             if run and not table.covered(run[0].start, run[-1].word_end) and _names_organisation(run, inside, named, table):
                 table.add(ORGANISATION, raw[run[0].start : run[-1].word_end], run[0].start, run[-1].word_end)
 
 
 # prepositions after which a name says where something is, not who acts
-# ("critics in Varnholm have described", "my publisher in Varnholm tells me")
-_WHERE = ("in", "near", "across", "around", "inside", "outside", "within", "throughout")
+# ("critics in Varnholm have described", "my publisher in Varnholm tells me");
+# after "of" it says whose or where from ("Gov. Ada Holt of New Carrick said")
+_WHERE = ("in", "near", "across", "around", "inside", "outside", "within", "throughout", "of")
+
+
+def _opening(raw: str, tokens: list[Token], k: int) -> int:
+    """Index of the first word of the run at ``tokens[k]`` with the openers
+    ``_drop_openers`` left out (``New`` of ``of New Carrick said``)."""
+    stop = word_set("name_stopwords.txt")
+    while k > 0 and tokens[k - 1].word in stop and adjacent(raw, tokens[k - 1], tokens[k]):
+        k -= 1
+    return k
 
 
 def _after_where(raw: str, tokens: list[Token], k: int) -> bool:

@@ -7,6 +7,9 @@ make up a role.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .coref import gender_of, set_gender
 from .model import ORGANISATION, PERSON, PLACE
 from .surnames import surname_forms
@@ -26,7 +29,7 @@ from .tokens import (
     role_words,
     role_words_folded,
 )
-from .wordlists import word_set
+from .wordlists import alias_groups, word_set
 
 
 def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
@@ -446,7 +449,7 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
     """Names of two or three words that are the subject of a reporting verb,
     also across an appositive (``Ada Obi, a farmer in Kisumu, said``) or
     after an inverted verb (``said Ada Obi``), or that are given an age
-    (``Ada Obi, 54,``): the text marks these as people even without a title,
+    (``Ada Obi, 54,``, ``Ada Obi, a 23-year-old nurse,``): the text marks these as people even without a title,
     and a later ``she said`` or ``Obi said`` must find them."""
     verbs = word_set("reporting_verbs.txt")
     adverbs = word_set("cue_adverbs.txt")
@@ -459,10 +462,20 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
                 j = before_brackets(raw, tokens, j)
             if j >= 0 and "," in raw[tokens[j].end : tokens[j + 1].start]:
                 j = _before_appositive(raw, tokens, j)
+                if j > 0:
+                    j = before_brackets(raw, tokens, j)  # "Ada Holt (D-Vt.), the ranking member, said"
             _add_speaking(raw, table, speaker_name_near(raw, tokens, j, backwards=True) if j >= 0 else [])
             _add_speaking(raw, table, speaker_name_near(raw, tokens, k + 1, backwards=False))
-        elif raw[token.end : token.end + 2] == ", " and raw[token.end + 2 : token.end + 3].isdigit():
+        elif raw[token.end : token.end + 2] == ", " and _age_at(raw, token.end + 2):
             _add_speaking(raw, table, speaker_name_near(raw, tokens, k, backwards=True))
+
+
+_AGE = re.compile(r"\d|an? \d{1,3}-year-old\b")
+
+
+def _age_at(raw: str, at: int) -> bool:
+    """``54,`` or ``a 23-year-old`` in apposition: only people are given an age."""
+    return _AGE.match(raw, at) is not None
 
 
 def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
@@ -484,15 +497,43 @@ def _add_speaking(raw: str, table: EntityTable, run: list[Token]) -> None:
     table.add(ORGANISATION if which else PERSON, name, run[0].start, run[-1].word_end)
 
 
+def _glued_opener(raw: str, tokens: list[Token], f: int) -> bool:
+    """Whether a capitalised word of the stop list (``New``) is glued to the
+    name opening at ``tokens[f]`` inside a sentence: written so only as the
+    first word of a longer name (``New Carrick``). A sentence's first word
+    (``But Obi said``) and a day or month (``in March Obi said``) are not."""
+    if f < 2:
+        return False
+    before = tokens[f - 1]
+    return (
+        before.capitalised
+        and adjacent(raw, before, tokens[f])
+        and before.word in word_set("name_stopwords.txt")
+        and before.word not in word_set("weekdays.txt")
+        and before.word not in _month_names()
+    )
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> frozenset[str]:
+    return frozenset(group[0] for group in alias_groups("months.txt"))
+
+
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
     subject of a reporting verb (``… Obi told``, ``said John Smith``). A run
     after ``the`` is none: people are not written ``the Rosalind Heaton``, so
     ``director for the West Midlands, Rosalind Heaton, said`` is about a
-    region, not a person called West Midlands. Nor are words in brackets."""
+    region, not a person called West Midlands. Nor are words in brackets:
+    looking back from them, the name is the one before them (``Ada Holt
+    (D-Vt.) said``)."""
+    if backwards and k > 0:
+        k = before_brackets(raw, tokens, k)
     run = name_run(raw, tokens, k, backwards)
     if run and raw[max(0, run[0].start - 4) : run[0].start].casefold() == "the ":
         return []
-    if run and raw[run[0].start - 1 : run[0].start] == "(" and raw[run[-1].end : run[-1].end + 1] == ")":
+    if backwards and run and _glued_opener(raw, tokens, k - len(run) + 1):
+        return []  # "of New Carrick said": Carrick is the end of a longer name
+    if run and raw[run[0].start - 1 : run[0].start] == "(" and raw[run[-1].end : run[-1].end + 2].startswith((")", ".)")):
         return []  # "Ada Obi (Kwara Upper) said": brackets describe a name, they name no one
     return run

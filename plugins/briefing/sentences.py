@@ -54,8 +54,9 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _join_name_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``said Md. Karim Uddin``: the stop of an abbreviated first name ends
-    no sentence (syntok knows ``Mr.`` but not ``Md.``). After a comma the
+    """``said Md. Karim Uddin``, ``Rep. Ada Holt``: the stop of an abbreviated
+    first name or an honorific ends no sentence (syntok knows ``Mr.`` but
+    not ``Md.``). After a comma the
     same letters are a state (``Bethesda, Md.``), which may end one."""
     joined: list[tuple[int, int]] = []
     for s, e in spans:
@@ -67,8 +68,12 @@ def _join_name_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tu
 
 
 def _ends_on_name_abbreviation(text: str, s: int, e: int) -> bool:
+    """Also an honorific with a stop (``Rep.``, ``Gov.``): syntok knows
+    ``Mr.`` but ends a sentence on some others before the name."""
     head, _, last = text[s:e].rpartition(" ")
-    return last in word_set("name_abbreviations.txt") and not head.endswith(",")
+    if head.endswith(","):
+        return False
+    return last in word_set("name_abbreviations.txt") or (last.endswith(".") and last in word_set("honorifics.txt"))
 
 
 def sentence_locator(sentences: tuple[Sentence, ...]):

@@ -51,10 +51,24 @@ def tokenize(raw: str, start: int, end: int) -> list[Token]:
         word = text[:-2] if possessive else text
         # keep the stop of a known abbreviation such as "U.S." or "Mr."
         if not possessive and match.end() < end and raw[match.end()] == ".":
-            if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word):
+            if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word) or _initial(raw, match.end(), end):
                 word = text = word + "."
         tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive))
     return tokens
+
+
+def _initial(raw: str, stop: int, end: int) -> bool:
+    """``K. R. Mandavan``: one capital letter with a stop before another
+    capitalised word of the same sentence is an initial, which keeps its
+    stop (the splitter already ended the sentences a stop ends)."""
+    letter = raw[stop - 1]
+    return (
+        letter.isupper()
+        and (stop < 2 or not raw[stop - 2].isalnum())
+        and stop + 2 < end
+        and raw[stop + 1] == " "
+        and raw[stop + 2].isupper()
+    )
 
 
 def adjacent(raw: str, left: Token, right: Token) -> bool:
@@ -177,7 +191,12 @@ def name_word(token: Token) -> bool:
         and word not in word_set("geo_heads.txt")
         and word not in word_set("geo_openers.txt")
         and not is_place_word(word)
-    ) or (len(word) == 2 and word[0].isupper() and word[1] == ".") or _initials(word)
+    ) or _is_initial(word) or _initials(word)
+
+
+def _is_initial(word: str) -> bool:
+    """``K.``: one capital letter with its stop."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _initials(word: str) -> bool:
@@ -228,7 +247,7 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
         if run and not adjacent(raw, run[-1], token):
             break
         if name_word(token) or (not run and _first_name_place(raw, tokens, k)):
-            words += 1
+            words += not _is_initial(token.word)  # "A. P. J. Abdul Kalam": initials are no full words
         elif not (run and _particle(raw, tokens, k)):
             break
         run.append(token)
@@ -249,7 +268,7 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
         if (run and not adjacent(raw, token, run[0])) or token.possessive:
             break
         if name_word(token):
-            words += 1
+            words += not _is_initial(token.word)
         elif run and _first_name_place(raw, tokens, k):
             run.insert(0, token)
             first = k
@@ -268,9 +287,10 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
 def before_brackets(raw: str, tokens: list[Token], j: int) -> int:
     """``Ada Obi (Kwara Upper) said``: when ``tokens[j]`` closes words in
     brackets, the index of the word before them, else ``j``. What brackets
-    hold after a name (a constituency, a party, a state) describes it and
-    is not the subject of the verb after them."""
-    if raw[tokens[j].end : tokens[j].end + 1] != ")":
+    hold after a name (a constituency, a party, a state: ``(D-N.J.)``)
+    describes it and is not the subject of the verb after them."""
+    close = tokens[j].end + (raw[tokens[j].end : tokens[j].end + 1] == ".")  # "(D-N.J.)"
+    if raw[close : close + 1] != ")":
         return j
     for k in range(j, max(0, j - 6), -1):
         if raw[tokens[k].start - 1 : tokens[k].start] == "(":
