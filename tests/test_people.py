@@ -200,3 +200,22 @@ def test_a_party_and_state_tag_in_brackets_is_no_one():
     assert not names & {"R-Wyo", "D-N.M", "Carrick", "New Carrick"}
     speakers = {q.text: q.speaker for q in parsed.quotes}
     assert speakers["a giveaway"] == "Orla Brannick" and speakers["fight on"] == "Teodor Vance"
+
+
+def test_a_word_for_a_person_before_a_full_name_is_no_part_of_it():
+    found = people(parse(
+        'Neighbour Tamsin Rooke, a mother of two, said she was "worried".\n'
+        'Later commuter Ivo Marsh said it was "a relief".\n'
+    ))
+    assert {"Tamsin Rooke", "Ivo Marsh"} <= set(found)
+    assert found["Tamsin Rooke"].role == "Neighbour"
+
+
+def test_an_honorific_before_a_surname_with_its_particle_is_the_full_name():
+    parsed = parse(
+        "The case was brought by Ruairí Ó Ceallaigh, a sheep farmer.\n\n"
+        'Mr Ó Ceallaigh said he was "glad it is over".\n'
+    )
+    assert "Ó Ceallaigh" in people(parsed)["Ruairí Ó Ceallaigh"].aliases
+    assert [e.name for e in parsed.entities] == ["Ruairí Ó Ceallaigh"]
+    assert parsed.quotes[0].speaker == "Ruairí Ó Ceallaigh"

@@ -44,6 +44,8 @@ def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> Non
         name = " ".join(t.word for t in name_tokens)
         role = raw[role_start:role_end] if role_start is not None else None
         person = table.add(PERSON, name, name_tokens[0].start, name_tokens[-1].word_end, role)
+        if role is not None and role.casefold() in word_set("unnamed_people.txt"):
+            person.descriptions.add(role.casefold())
         while i < len(tokens) and tokens[i] is not name_tokens[0]:
             i += 1
         set_gender(person, _gender_before(tokens, i, role))
@@ -76,8 +78,13 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
     if token.possessive:
         return None
     if token.word in word_set("honorifics.txt"):
-        names = _name_after(raw, tokens, i)
+        names = _name_after(raw, tokens, i) or _particle_surname_after(raw, tokens, i)
         return (None, None, names) if names else None
+    if token.word.casefold() in word_set("unnamed_people.txt") and not token.word.isupper():
+        # "Neighbour Ada Obi", "commuter Ada Obi": a word for a person before
+        # a full name is what the person is, no part of the name
+        names = _name_after(raw, tokens, i)
+        return (token.start, token.word_end, names) if len(names) >= 2 else None
     capital = is_capital_title(token.word)
     if not capital and not is_title(token.word):
         return None
@@ -87,6 +94,18 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         return None
     start = _role_start(raw, tokens, i, capital)
     return tokens[start].start, tokens[j].word_end, names
+
+
+def _particle_surname_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
+    """``Mr Ó Ceallaigh``, ``Dr van Doorn``: after an honorific a surname may
+    open with its particle, which opens no name elsewhere."""
+    k = j + 1
+    if k + 1 >= len(tokens) or tokens[k].word.casefold() not in word_set("name_particles.txt"):
+        return []
+    if not adjacent(raw, tokens[j], tokens[k]):
+        return []
+    rest = _name_after(raw, tokens, k)
+    return [tokens[k], *rest] if rest else []
 
 
 def _past_honorific(raw: str, tokens: list[Token], j: int) -> int:
