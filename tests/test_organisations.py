@@ -143,3 +143,12 @@ def test_a_legal_form_after_a_name_makes_it_a_company_and_its_short_form_an_alia
     assert len(found["Vossberg Marine NV"].mentions) == 3
     assert {"Ostrava Kovo S.A.", "Lindqvist Trä AB"} <= set(found)
     assert not [e for e in parsed.entities if e.kind == PERSON]
+
+
+def test_an_acronym_written_as_a_word_is_the_whole_organisation():
+    parsed = parse(
+        "Members of the Ferry and Tram Workers Union (Ftwu) walked out.\n\n"
+        'Ftwu said the offer was "an insult".\n'
+    )
+    assert organisations(parsed) == ["Ferry and Tram Workers Union"]
+    assert parsed.quotes[0].speaker == "Ferry and Tram Workers Union"

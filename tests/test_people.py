@@ -219,3 +219,8 @@ def test_an_honorific_before_a_surname_with_its_particle_is_the_full_name():
     assert "Ó Ceallaigh" in people(parsed)["Ruairí Ó Ceallaigh"].aliases
     assert [e.name for e in parsed.entities] == ["Ruairí Ó Ceallaigh"]
     assert parsed.quotes[0].speaker == "Ruairí Ó Ceallaigh"
+
+
+def test_the_plural_of_a_role_is_no_person():
+    parsed = parse('Economists said the rise was early. "It is a gamble," one said.\n')
+    assert "Economists" not in people(parsed)

@@ -394,21 +394,38 @@ _ACRONYM_REACH = 10  # words of a name an acronym in brackets may stand for
 def find_defined_acronyms(raw: str, tokens: list[Token], table: EntityTable) -> None:
     """``the Dirección General de Aguas (DGA)``: an acronym in brackets whose
     letters are the initials of the capitalised words just before it names
-    the same organisation, so a later ``the DGA said`` is that body."""
+    the same organisation, so a later ``the DGA said`` is that body. Some
+    styles write an acronym said as a word with one capital (``Ftwu``)."""
     for k, token in enumerate(tokens):
         word = token.word
-        if not (2 <= len(word) <= 8 and word.isupper() and word.isalpha()):
+        if not (2 <= len(word) <= 8 and word[0].isupper() and word.isalpha()):
             continue
+        if not word.isupper() and (len(word) < 4 or not word[1:].islower()):
+            continue  # "Amawu" is an acronym written as a word, "Ab" is no acronym
         if raw[token.start - 1 : token.start] != "(" or raw[token.end : token.end + 1] != ")" or k == 0:
             continue
         run = _initials_run(raw, tokens, k - 1, word)
         if run:
             name = " ".join(t.word for t in run)
             entry = table.mentioned_at(run[0].start, run[-1].word_end)
+            if entry is None:
+                entry = _widened(table, name, run)
             if entry is None or entry.kind != ORGANISATION:
                 entry = table.add(ORGANISATION, name, run[0].start, run[-1].word_end)
             entry.add_alias(word)
             entry.add_mention(token.start, token.end)
+
+
+def _widened(table: EntityTable, name: str, run: list[Token]):
+    """``Ferry and Tram Workers Union (Ftwu)``: an organisation found as the
+    last words of the name (``Tram Workers Union``) is renamed to the whole."""
+    entry = table.positions.get(run[-1].start)
+    if entry is None or entry.kind != ORGANISATION or table.find(name) is not None:
+        return None
+    shorter, entry.name = entry.name, name
+    entry.add_alias(shorter)
+    entry.add_mention(run[0].start, run[-1].word_end)
+    return entry
 
 
 def _initials_run(raw: str, tokens: list[Token], j: int, acronym: str) -> list[Token]:
@@ -424,9 +441,9 @@ def _initials_run(raw: str, tokens: list[Token], j: int, acronym: str) -> list[T
             return []
         if token.capitalised and not token.possessive:
             initials = token.word[0] + initials
-            if initials == acronym:
+            if initials == acronym.upper():
                 return tokens[m : j + 1]
-            if not acronym.endswith(initials):
+            if not acronym.upper().endswith(initials):
                 return []
         elif token.word.casefold() not in links or m == j:
             return []

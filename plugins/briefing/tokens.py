@@ -191,7 +191,17 @@ def name_word(token: Token) -> bool:
         and word not in word_set("geo_heads.txt")
         and word not in word_set("geo_openers.txt")
         and not is_place_word(word)
+        and not _plural_of_role(word)
     ) or _is_initial(word) or _initials(word)
+
+
+def _plural_of_role(word: str) -> bool:
+    """``Analysts``, ``Residents``: the plural of a title or a word for a
+    person names a group, never one person."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    single = word[:-1].casefold()
+    return single in titles_folded() or single in word_set("unnamed_people.txt")
 
 
 def _is_initial(word: str) -> bool:
