@@ -83,6 +83,10 @@ def test_a_text_of_furniture_alone_stays_readable():
         ("WASHINGTON, March 3 (AP) — The dam opened.", "WASHINGTON", "AP", "The dam opened."),
         ("NEW YORK (AP) – The dam opened.", "NEW YORK", "AP", "The dam opened."),
         ("NAIROBI — The dam opened.", "NAIROBI", None, "The dam opened."),
+        ("BRAMWELL, Ohio — The dam opened.", "BRAMWELL", None, "The dam opened."),
+        ("CORLISS, Ill. (AP) — The dam opened.", "CORLISS", "AP", "The dam opened."),
+        ("EAST HADLEY, N.J. — The dam opened.", "EAST HADLEY", None, "The dam opened."),
+        ("TORVIK, Norway - The dam opened.", "TORVIK", None, "The dam opened."),
     ],
 )
 def test_datelines(first, place, credit, body):

@@ -27,9 +27,12 @@ _HAS_WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s+")
 
 # Wire datelines: "LAGOS (AP) -", "WASHINGTON, March 3 (AP) —",
-# "LIMA/QUITO, Feb 22 (AFP) -". Place words are upper-case.
+# "LIMA/QUITO, Feb 22 (AFP) -", and the US style with the state or country
+# after the city: "DAYTON, Ohio —", "MOLINE, Ill. (AP) —". Place words are
+# upper-case.
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]*){0,4})"
+    r"(?:,[ ]?(?P<region>[A-Z][A-Za-z.'’-]*(?:[ ][A-Z][A-Za-z.'’-]*){0,2}))?"
     r"(?:,[ ]?(?P<date>[A-Z][a-z]{2,8}\.?[ ]\d{1,2}))?"
     r"[ ]?(?:\((?P<credit>[^()\r\n]{1,40})\)[ ]?)?"
     r"[-–—]{1,2}[ ]*"
@@ -49,6 +52,7 @@ class Dateline:
     start: int  # offsets of the place words in raw
     end: int
     body: int  # where the story text after the dateline starts
+    region: tuple[int, int] | None = None  # offsets of "Ohio" in "DAYTON, Ohio —"
 
 
 @dataclass(frozen=True)
@@ -175,12 +179,21 @@ def _looks_like_headline(text: str) -> bool:
     return len(text) <= 200 and not text.endswith(".") and not _DATELINE.match(text)
 
 
+def _has_region(match: re.Match[str]) -> bool:
+    """A state or country after a city of more than one capital letter and
+    no stop (``DAYTON, Ohio``), not an acronym (``U.S., Canada``)."""
+    place = match.group("place")
+    return match.groupdict().get("region") is not None and "." not in place and len(place) > 2
+
+
 def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
     """The wire dateline that opens ``paragraph``, if any.
 
     With an agency credit in parentheses any upper-case place counts; a bare
     ``PLACE —`` counts only for a place known from the data files, since an
-    upper-case acronym can open an ordinary sentence.
+    upper-case acronym can open an ordinary sentence; a city in capitals with
+    its state or country after a comma (``DAYTON, Ohio —``) is the US form of
+    a dateline and counts too.
     """
     match = _DATELINE.match(raw, paragraph.start, paragraph.end)
     if not match:
@@ -190,7 +203,7 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
     place = match.group("place").strip()
     credit = match.group("credit")
     credit = credit.strip() if credit else None
-    if credit is None and place.casefold() not in usual_place_names():
+    if credit is None and not _has_region(match) and place.casefold() not in usual_place_names():
         return None
     if match.end() >= paragraph.end:
         return None
@@ -200,4 +213,5 @@ def find_dateline(raw: str, paragraph: Paragraph) -> Dateline | None:
         start=match.start("place"),
         end=match.start("place") + len(place),
         body=match.end(),
+        region=match.span("region") if _has_region(match) else None,
     )

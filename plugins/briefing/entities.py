@@ -60,6 +60,10 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         usual = usual_place_name(dateline.place)
         entry = table.add(PLACE, usual, dateline.start, dateline.end)
         entry.key = usual
+        if dateline.region is not None:  # the state or country after the city
+            start, end = dateline.region
+            region = usual_place_name(raw[start:end])
+            table.add(PLACE, region, start, end).key = region
     for tokens in tokenized:
         find_opened_places(raw, tokens, table)  # "Ilha do Mel" is built as a person's name is
         find_legal_form_companies(raw, tokens, table)  # "Vossberg Marine NV": never a person
