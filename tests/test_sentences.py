@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.sentences import split_sentences
-from parsing import layout_of
+from parsing import layout_of, parse
 
 
 def test_sentences_keep_offsets_and_paragraph_numbers():
@@ -30,3 +30,27 @@ def test_an_honorific_with_a_stop_ends_no_sentence():
     _, layout = layout_of(raw)
     texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
     assert texts == ["Rep. Noor Vasquel (D-Ore.) agreed.", "The bill was led by Gov. Ansel Tripp.", "He spoke."]
+
+
+def test_a_capital_letter_with_a_stop_is_an_initial_only_before_a_name():
+    raw = (
+        "Tonic\n\nNurses gave out vitamin D. Researchers said the dose was low. The board chose Plan B. "
+        "The mayor approved. Her side is in Group C. It plays on Friday. The tonic was made by T. Velumani "
+        "and sold by P. R. Anbalagan, U.S. Attorney Ilse Marrow said.\n"
+    )
+    _, layout = layout_of(raw)
+    texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
+    assert texts == [
+        "Nurses gave out vitamin D.",
+        "Researchers said the dose was low.",
+        "The board chose Plan B.",
+        "The mayor approved.",
+        "Her side is in Group C.",
+        "It plays on Friday.",
+        "The tonic was made by T. Velumani and sold by P. R. Anbalagan, U.S. Attorney Ilse Marrow said.",
+    ]
+
+
+def test_no_person_is_made_of_a_letter_before_a_group():
+    parsed = parse('Nurses gave out vitamin D. Researchers said it helped. "It works," said K. Tamilselvi, a nurse.\n')
+    assert [e.name for e in parsed.entities if e.kind == "person"] == ["K. Tamilselvi"]

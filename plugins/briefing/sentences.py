@@ -14,6 +14,7 @@ from syntok import segmenter
 from .blocks import Dateline
 from .lines import trim
 from .model import Paragraph, Sentence
+from .tokens import ends_on_letter
 from .wordlists import word_set
 
 
@@ -50,7 +51,25 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         while e < limit and text[e] in "\"”’')]":
             e += 1
         fixed.append((s, e))
-    return _join_name_abbreviations(text, fixed)
+    return _split_after_letters(text, _join_name_abbreviations(text, fixed))
+
+
+def _split_after_letters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``prescribed vitamin D. Researchers said``: syntok reads a capital
+    letter with a stop as an initial and ends no sentence there; it is one
+    only before a name (``by S. Kamala``), so before any other word the stop
+    ends the sentence."""
+    split: list[tuple[int, int]] = []
+    for s, e in spans:
+        start = s
+        stop = text.find(". ", s + 1, e)
+        while stop != -1:
+            if ends_on_letter(text, stop, e):
+                split.append((start, stop + 1))
+                start = stop + 2
+            stop = text.find(". ", stop + 1, e)
+        split.append((start, e))
+    return split
 
 
 def _join_name_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -71,6 +71,23 @@ def _initial(raw: str, stop: int, end: int) -> bool:
     )
 
 
+def ends_on_letter(raw: str, stop: int, end: int) -> bool:
+    """Whether the stop at ``stop`` closes one capital letter (``vitamin D.``,
+    ``K.``) that is no initial: an initial stands before a name, so the next
+    word is another initial or a word a name may have. Before a sentence
+    opener (``The``, ``It``) or a group (``Researchers``) the stop ends the
+    sentence."""
+    if not _initial(raw, stop, end) or (stop >= 2 and raw[stop - 2] == "."):
+        return False  # "U.S. Attorney": an abbreviation's last letter
+    match = _TOKEN.match(raw, stop + 2, end)
+    if match is None:
+        return False
+    word = match.group()
+    if match.end() < end and raw[match.end()] == "." and len(word) == 1:
+        return False  # "K. R. Mandavan": another initial
+    return not name_word(Token(word, match.start(), match.end(), word, False))
+
+
 def adjacent(raw: str, left: Token, right: Token) -> bool:
     """Whether only a single space stands between two tokens."""
     return right.start - left.end == 1 and raw[left.end] == " "
