@@ -224,3 +224,15 @@ def test_an_honorific_before_a_surname_with_its_particle_is_the_full_name():
 def test_the_plural_of_a_role_is_no_person():
     parsed = parse('Economists said the rise was early. "It is a gamble," one said.\n')
     assert "Economists" not in people(parsed)
+
+
+def test_a_title_of_several_words_before_a_name_makes_no_person_of_its_middle():
+    parsed = parse(
+        "Chief Financial Officer Mirela Quispe Tarango said the smelter was safe. "
+        '"We are ready," said Chief Human Resources Officer Ansel Grint.\n'
+    )
+    people = {e.name: e.role for e in parsed.entities if e.kind == "person"}
+    assert people == {
+        "Mirela Quispe Tarango": "Chief Financial Officer",
+        "Ansel Grint": "Chief Human Resources Officer",
+    }

@@ -129,9 +129,23 @@ def _role_end(raw: str, tokens: list[Token], i: int, capital: bool) -> int:
             if reach is None:
                 break
             last, j = reach, reach + 1
+        elif capital and (reach := _role_word_ahead(raw, tokens, j)) is not None:
+            last, j = reach, reach + 1
         else:
             break
     return last
+
+
+def _role_word_ahead(raw: str, tokens: list[Token], j: int) -> int | None:
+    """``Chief Financial Officer``, ``Chief Human Resources Officer``: up to
+    two capitalised words between two title words belong to the title (a
+    name never stands before a title word in a title run)."""
+    for k in range(j, min(j + 2, len(tokens) - 1)):
+        if not tokens[k].capitalised or tokens[k].possessive or not adjacent(raw, tokens[k], tokens[k + 1]):
+            return None
+        if _is_role_word(tokens[k + 1], True):
+            return k + 1
+    return None
 
 
 def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) -> int | None:
