@@ -11,6 +11,8 @@ still the surname ``van der Weele``.
 
 from __future__ import annotations
 
+import re
+
 from .coref import gender_of
 from .model import PERSON, Span
 from .table import EntityTable, Entry
@@ -56,6 +58,8 @@ def assign_surnames(raw: str, table: EntityTable) -> None:
         if entry.kind == PERSON and not is_short_form(entry.name):
             for form in surname_forms(entry.name):
                 full.setdefault(form, []).append(entry)
+    for form, people in _shared_first_words(table).items():
+        full.setdefault(form, []).extend(p for p in people if p not in full.get(form, ()))
     if not full:
         return
     named_at: dict[int, list[int]] = {}  # id(entry) → starts of its full-name mentions
@@ -95,6 +99,18 @@ def assign_surnames(raw: str, table: EntityTable) -> None:
             kept = {gender_of(_honorific_before(raw, m.start) or "") for m in old.mentions} - {None}
             old.gender = kept.pop() if len(kept) == 1 else None
     table.entries[:] = [e for e in table.entries if e.mentions or not is_short_form(e.name)]
+
+
+def _shared_first_words(table: EntityTable) -> dict[str, list[Entry]]:
+    """``Kim Dong-hyun`` and ``Kim Soo-ah``: a first word two people's full
+    names share is a family name written first, so a later ``Kim`` alone is
+    told apart as a shared surname is, never merged into the one that
+    happened to be found first."""
+    by_first: dict[str, list[Entry]] = {}
+    for entry in table.entries:
+        if entry.kind == PERSON and not is_short_form(entry.name):
+            by_first.setdefault(entry.name.split()[0].casefold(), []).append(entry)
+    return {first: people for first, people in by_first.items() if len(people) > 1}
 
 
 def _best(people: list[Entry], at: int, honorific: str | None, named_at, honorifics) -> Entry | None:
@@ -150,11 +166,22 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
         firsts[run[0].word] = firsts.get(run[0].word, 0) + 1
     for run in runs:
         surnames = {run[-1].word, run[-2].word} if len(run) >= 3 else {run[-1].word}
-        if firsts[run[0].word] == 1:
+        if firsts[run[0].word] == 1 or _family_name_first(run):
             surnames.add(run[0].word)
         double = len(run) >= 3 and f"{run[-2].word} {run[-1].word}" in pairs
         if (surnames & alone or double) and not table.covered(run[0].start, run[-1].word_end):
             table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+
+
+def _family_name_first(run: list[Token]) -> bool:
+    """``Kim Dong-hyun``: a two-word name whose given name is two syllables
+    joined by a hyphen is written family name first (Korean, and Chinese in
+    some romanisations), so its first word alone is the surname even when
+    another name opens with it too."""
+    return len(run) == 2 and _HYPHENATED_GIVEN.fullmatch(run[1].word) is not None
+
+
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _after_capital_particle(raw: str, tokens: list[Token]) -> list[Token]:

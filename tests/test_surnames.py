@@ -1,0 +1,19 @@
+"""surnames.py: a name written in full once and then alone, and the
+surname-only mentions of people who share a surname."""
+
+from __future__ import annotations
+
+from parsing import parse
+
+
+def test_two_people_with_one_family_name_written_first_are_kept_apart():
+    parsed = parse(
+        "Lee Min-jae of the Harbour Party won 48 percent of the vote in Gwangsan. "
+        'Lee conceded an hour later. "I accept the result," Lee said. '
+        'Harbour Party spokesperson Lee Ha-eun said: "We will reflect on it."\n'
+    )
+    people = {e.name: e for e in parsed.entities if e.kind == "person"}
+    assert set(people) >= {"Lee Min-jae", "Lee Ha-eun"}
+    assert "Lee" in people["Lee Min-jae"].aliases and "Lee" not in people["Lee Ha-eun"].aliases
+    said = parsed.sentences[2]
+    assert people["Lee Min-jae"].mentions[-1].start > said.start  # "Lee said" is the candidate named before
