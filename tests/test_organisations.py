@@ -152,3 +152,14 @@ def test_an_acronym_written_as_a_word_is_the_whole_organisation():
     )
     assert organisations(parsed) == ["Ferry and Tram Workers Union"]
     assert parsed.quotes[0].speaker == "Ferry and Tram Workers Union"
+
+
+def test_the_first_word_of_a_company_alone_is_that_company():
+    parsed = parse(
+        "A buyer is circling Velmark Logistics, the Antwerp-listed freight firm. "
+        'Velmark, which runs six depots, said it had "received an approach". '
+        "Harlow Rail Group and the Harlow Water Board are both for sale. Harlow, which owns neither, said it would not bid.\n"
+    )
+    orgs = {e.name: e.aliases for e in parsed.entities if e.kind == "organisation"}
+    assert "Velmark" in orgs["Velmark Logistics"] and "Velmark" not in orgs
+    assert all("Harlow" not in aliases for aliases in orgs.values())  # two companies open with it

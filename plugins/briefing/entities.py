@@ -28,6 +28,7 @@ from .organisations import (
     find_head_word_mentions,
     find_headed_names,
     find_legal_form_companies,
+    merge_first_word_forms,
     merge_possessive_forms,
     find_lowercase_organisations,
     find_speaking_organisations,
@@ -84,6 +85,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     for tokens in tokenized:
         find_known_places(raw, tokens, table)
     find_speaking_organisations(raw, tokenized, table)
+    merge_first_word_forms(table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
     assign_surnames(raw, table)

@@ -327,6 +327,24 @@ def find_speaking_organisations(raw: str, tokenized: list[list[Token]], table: E
                 table.add(ORGANISATION, raw[run[0].start : run[-1].word_end], run[0].start, run[-1].word_end)
 
 
+def merge_first_word_forms(table: EntityTable) -> None:
+    """``Noordvliet`` after ``Noordvliet Terminals``: a company's first word
+    used alone is that company, when it is no place or head-word and no other
+    entity's name opens with it (``Harlow`` with ``Harlow Rail`` and ``Harlow
+    Water`` stays its own)."""
+    openers: dict[str, list] = {}
+    for entry in table.entries:
+        openers.setdefault(entry.name.split()[0].casefold(), []).append(entry)
+    heads = word_set("org_heads.txt") | word_set("company_heads.txt") | word_set("geo_heads.txt")
+    for entry in list(table.entries):
+        word = entry.name
+        if entry.kind != ORGANISATION or " " in word or word.isupper() or is_place_word(word) or word in heads:
+            continue
+        others = [e for e in openers.get(word.casefold(), ()) if e is not entry]
+        if len(others) == 1 and others[0].kind == ORGANISATION and " " in others[0].name:
+            table.merge(entry, others[0])
+
+
 # prepositions after which a name says where something is, not who acts
 # ("critics in Varnholm have described", "my publisher in Varnholm tells me");
 # after "of" it says whose or where from ("Gov. Ada Holt of New Carrick said")
