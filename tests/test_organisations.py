@@ -163,3 +163,15 @@ def test_the_first_word_of_a_company_alone_is_that_company():
     orgs = {e.name: e.aliases for e in parsed.entities if e.kind == "organisation"}
     assert "Velmark" in orgs["Velmark Logistics"] and "Velmark" not in orgs
     assert all("Harlow" not in aliases for aliases in orgs.values())  # two companies open with it
+
+
+def test_a_name_the_text_treats_as_a_body_is_a_company():
+    parsed = parse(
+        "Talvik Minerals, which runs two pits, raised its offer to the miners. "
+        'Talvik Minerals said the offer was "final". Shares in Orrin Haulage fell. '
+        'Orrin Haulage said it would appeal. Ada Morrow praised its plan. Ada Morrow said she was "pleased".\n'
+    )
+    kinds = {e.name: e.kind for e in parsed.entities}
+    assert kinds["Talvik Minerals"] == ORGANISATION
+    assert kinds["Orrin Haulage"] == ORGANISATION
+    assert kinds["Ada Morrow"] == PERSON

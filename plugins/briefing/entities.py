@@ -28,6 +28,7 @@ from .organisations import (
     find_head_word_mentions,
     find_headed_names,
     find_legal_form_companies,
+    find_named_bodies,
     merge_first_word_forms,
     merge_possessive_forms,
     find_lowercase_organisations,
@@ -88,6 +89,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     merge_first_word_forms(table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
+    find_named_bodies(raw, table)
     assign_surnames(raw, table)
     learn_descriptions(raw, tokenized, table)
     return table

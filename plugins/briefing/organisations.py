@@ -4,6 +4,8 @@ after a possessive country or a nationality (``Kenya's water ministry``)."""
 
 from __future__ import annotations
 
+import re
+
 from .coref import full_names
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable
@@ -343,6 +345,47 @@ def merge_first_word_forms(table: EntityTable) -> None:
         others = [e for e in openers.get(word.casefold(), ()) if e is not entry]
         if len(others) == 1 and others[0].kind == ORGANISATION and " " in others[0].name:
             table.merge(entry, others[0])
+
+
+# What the text says of a name only a body fits: "Talvik Minerals' chief
+# executive", "Talvik Minerals, which …", "shares in Talvik Minerals", "a
+# spokesperson for Talvik Minerals". ("Talvik Minerals raised its offer" is no
+# sign: "its" may be another noun's, as in "Ada Obi praised its findings".)
+_BODY_AFTER = re.compile(
+    r"(?:['’]s? (?:chief executive|operations|shareholders|headquarters|share price|subsidiary|board)\b"
+    r"|, which\b)"
+)
+_BODY_BEFORE = re.compile(r"(?:\b[Ss]hares in|\b[Ss]pokes(?:person|man|woman) for|\b[Ee]mployees of) $")
+
+
+def find_named_bodies(raw: str, table: EntityTable) -> None:
+    """A name of two or more words built as a person that the text treats as
+    a body (``Talvik Minerals, which …``, ``shares in Talvik Minerals``) is a
+    company without a head-word, not a person: a person takes ``who`` and
+    ``her``, never ``which`` or ``its``. A person the text gave a role, a
+    gender or an honorific stays one."""
+    for entry in table.entries:
+        if entry.kind != PERSON or " " not in entry.name or entry.role or entry.gender:
+            continue
+        if any(_treated_as_body(raw, start, start + len(entry.name)) for start in _occurrences(raw, entry.name)):
+            entry.kind = ORGANISATION
+
+
+def _occurrences(raw: str, name: str):
+    """Starts of ``name`` written in full as a whole word, mention or not."""
+    start = raw.find(name)
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not raw[start - 1].isalnum()) and (end == len(raw) or not raw[end].isalnum()):
+            yield start
+        start = raw.find(name, end)
+
+
+def _treated_as_body(raw: str, start: int, end: int) -> bool:
+    before = raw[max(0, start - 12) : start].split()
+    if before and before[-1] in word_set("honorifics.txt"):
+        return False  # "Dr Ada Obi"
+    return _BODY_AFTER.match(raw, end, end + 40) is not None or _BODY_BEFORE.search(raw, max(0, start - 30), start) is not None
 
 
 # prepositions after which a name says where something is, not who acts
