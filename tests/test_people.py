@@ -236,3 +236,14 @@ def test_a_title_of_several_words_before_a_name_makes_no_person_of_its_middle():
         "Mirela Quispe Tarango": "Chief Financial Officer",
         "Ansel Grint": "Chief Human Resources Officer",
     }
+
+
+def test_a_member_for_a_seat_in_apposition_is_a_person_role():
+    parsed = parse(
+        "Idris al-Mansouri, the Labour member for Holt Marsh, rose with a letter. "
+        "Nia Threlkeld, the Green MP for Orrin Vale, agreed.\n"
+    )
+    people = {e.name: e.role for e in parsed.entities if e.kind == PERSON}
+    assert people["Idris al-Mansouri"] == "Labour member for Holt Marsh"
+    assert people["Nia Threlkeld"] == "Green MP for Orrin Vale"
+    assert "Holt Marsh" not in people

@@ -372,7 +372,8 @@ def _appositive_role_end(words: list[Token]) -> int | None:
         if token.capitalised or token.possessive:
             return None
         other += 1
-    if other > 2 or names > 3 or not is_title(core[-1].word.casefold()):
+    seat = len(core) < len(words) and _seat_title(core[-1])  # "the member for Holt Marsh"
+    if other > 2 or names > 3 or not (is_title(core[-1].word.casefold()) or seat):
         return None
     return len(words) - 1
 
@@ -387,11 +388,17 @@ def _place_tail(words: list[Token]) -> int:
         link, place = words[-size], words[-size + 1 :]
         if (
             link.word in ("for", "of")
-            and is_title(words[-size - 1].word)
+            and (is_title(words[-size - 1].word) or _seat_title(words[-size - 1]))
             and all(t.capitalised and not t.possessive for t in place)
         ):
             return size
     return 0
+
+
+def _seat_title(token: Token) -> bool:
+    """``member``, ``MP``: an elected member's role before the seat
+    (``the Labour member for Dunmore Vale``)."""
+    return token.word in word_set("seat_titles.txt")
 
 
 # -- later mentions of people -----------------------------------------------
