@@ -247,3 +247,9 @@ def test_a_member_for_a_seat_in_apposition_is_a_person_role():
     assert people["Idris al-Mansouri"] == "Labour member for Holt Marsh"
     assert people["Nia Threlkeld"] == "Green MP for Orrin Vale"
     assert "Holt Marsh" not in people
+
+
+def test_a_member_for_a_seat_before_the_name_is_a_person_role():
+    parsed = parse("The Labour member for Holt Marsh, Idris al-Mansouri, rose with a letter.\n")
+    people = {e.name: e.role for e in parsed.entities if e.kind == PERSON}
+    assert people == {"Idris al-Mansouri": "Labour member for Holt Marsh"}

@@ -247,12 +247,15 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
     """``Kenya's water minister, Ada Obi,``: a role phrase ending in a title
     head-word, a comma, then a name of two or three words."""
     for i in range(2, len(tokens)):
-        if raw[tokens[i - 1].end : tokens[i].start] != ", " or not _role_head(tokens[i - 1]):
+        if raw[tokens[i - 1].end : tokens[i].start] != ", ":
+            continue
+        head = i - 1 if _role_head(tokens[i - 1]) else _seat_head(raw, tokens, i - 1)
+        if head is None:
             continue
         names = _name_run(raw, tokens, i)
         if not names or raw[names[-1].end : names[-1].end + 1] not in (",", ".", ";", " "):
             continue
-        start = _role_first_start(raw, tokens, i - 1)
+        start = _role_first_start(raw, tokens, head)
         role = raw[tokens[start].start : tokens[i - 1].end]
         if len(names) >= 2:
             person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
@@ -281,6 +284,20 @@ def _family_surname(tokens: list[Token], start: int, head: int) -> str | None:
     if start == 0 or tokens[start - 1].word not in word_set("honorifics.txt") or not name_word(owner):
         return None
     return owner.word
+
+
+def _seat_head(raw: str, tokens: list[Token], last: int) -> int | None:
+    """``the Labour member for Holt Marsh, Idris Mansell``: a role ending in
+    its seat has its head-word before ``for``/``of`` and up to three
+    capitalised words."""
+    for link in range(last - 1, max(0, last - 4), -1):
+        token = tokens[link]
+        if not token.capitalised:
+            if token.word in ("for", "of") and link > 0 and all(t.capitalised for t in tokens[link + 1 : last + 1]):
+                before = tokens[link - 1]
+                return link - 1 if _seat_title(before) or is_title(before.word) else None
+            return None
+    return None
 
 
 def _role_head(token: Token) -> bool:
