@@ -744,3 +744,12 @@ def test_pronoun_opening_a_paragraph_goes_to_the_surname_the_paragraph_before_op
         '"Let them come," she says.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Yoon Hae-sook", "Mira Halonen", "Yoon Hae-sook"]
+
+
+def test_an_age_after_a_quote_goes_to_the_person_named_after_her_own_role():
+    parsed = parse(
+        "The river burst its banks at dawn.\n\n"
+        'Her cousin, Talvi Renko, said she had heard "a roar like a train."\n\n'
+        '"I ran to the roof. The barn was gone," the 58-year-old said. "I waited there until noon."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Talvi Renko"] * 3

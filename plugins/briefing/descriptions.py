@@ -197,7 +197,10 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
             sentence = ctx.sentence_at(mention.start)
             opening = tokenize(ctx.raw, sentence.start, mention.start)
             possessive = ctx.raw[mention.end : mention.end + 2] in ("'s", "’s")
-            if not possessive and all(role_word(t) or t.capitalised for t in opening):
+            # ``Her neighbour, Ada Obi, said``: the person's own role in
+            # apposition before the name still leaves her the subject
+            own = set((person.role or "").casefold().split())
+            if not possessive and all(role_word(t) or t.capitalised or t.word.casefold() in own for t in opening):
                 return person
     return None
 
