@@ -753,3 +753,13 @@ def test_an_age_after_a_quote_goes_to_the_person_named_after_her_own_role():
         '"I ran to the roof. The barn was gone," the 58-year-old said. "I waited there until noon."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Talvi Renko"] * 3
+
+
+def test_an_age_after_a_paragraph_opened_by_a_pronoun_goes_to_whom_the_pronoun_means():
+    parsed = parse(
+        "Coach Orrin Velasquez Tamm defended his team.\n\n"
+        '"We played well," Velasquez Tamm said.\n\n'
+        "He also praised the fans after a flat start.\n\n"
+        '"At the break I kept calm. I had to," the 47-year-old said. "They knew it."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orrin Velasquez Tamm"] * 3

@@ -12,7 +12,7 @@ than none.
 from __future__ import annotations
 
 from .context import ARTICLES, NEAR_CHARS, Context, role_word
-from .coref import given_to_anyone, organisation_by_phrase, resolve_description, resolve_description_anywhere, resolve_pronoun
+from .coref import gender_of, given_to_anyone, organisation_by_phrase, resolve_description, resolve_description_anywhere, resolve_pronoun
 from .model import ORGANISATION, PERSON
 from .subjects import written_subject
 from .table import Entry
@@ -190,6 +190,12 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
     person = _one_in_paragraph(ctx, piece, at, PERSON, back=back)
     if person is None and back:
         person = _one_written(ctx, start, piece.mark)
+    if person is None and back:
+        # ``He also praised his side.`` / ``"…," the 52-year-old said``: the
+        # paragraph before names nobody but is about the one its pronoun is
+        person = _pronoun_opener(ctx, piece, start)
+        if person is not None and (not person.role or any_role):
+            return person
     if person is None or person.role and not any_role:
         return None
     for mention in person.mentions:
@@ -203,6 +209,17 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
             if not possessive and all(role_word(t) or t.capitalised or t.word.casefold() in own for t in opening):
                 return person
     return None
+
+
+def _pronoun_opener(ctx: Context, piece, start: int) -> Entry | None:
+    """The person a gendered subject pronoun opening the paragraph at
+    ``start`` stands for (``He also praised …``), if that paragraph names
+    no one."""
+    words = tokenize(ctx.raw, start, min(ctx.para_start.get(piece.paragraph, start), start + 40))
+    gender = gender_of(words[0].word) if words and words[0].word in ("He", "She") else None
+    if gender is None:
+        return None
+    return resolve_pronoun(ctx.scope(piece), words[0].start, PERSON, gender)
 
 
 def _one_written(ctx: Context, start: int, end: int) -> Entry | None:
