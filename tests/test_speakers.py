@@ -763,3 +763,12 @@ def test_an_age_after_a_paragraph_opened_by_a_pronoun_goes_to_whom_the_pronoun_m
         '"At the break I kept calm. I had to," the 47-year-old said. "They knew it."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Orrin Velasquez Tamm"] * 3
+
+
+def test_a_pronoun_after_a_paragraph_that_moved_on_to_a_later_speaker_is_that_speaker():
+    parsed = parse(
+        "Traders said both sides were nervous. Ines Marlowe-Akande, a grain analyst at Tessel Partners, "
+        'said the harvest had "some slack, but little".\n\n'
+        '"The stores are full," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ines Marlowe-Akande"] * 2

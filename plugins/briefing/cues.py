@@ -358,6 +358,19 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
     if about is not None:
         return about
+    previous = ctx.previous
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and previous.speaker.kind == PERSON
+        and previous.pieces[-1].paragraph == piece.paragraph - 1
+        and previous.pieces[0].mark >= opening.end
+        and fits(previous.speaker, gender_of(token.word.casefold()))
+    ):
+        # ``Analysts said …. Ada Obi, an analyst, said it had "…".`` then
+        # ``"…," she said``: the paragraph before moved on to a later
+        # sentence's speaker, who goes on speaking
+        return (previous.speaker,)
     # ``But the lead author stressed …`` / ``Ada Obi, a nurse, has vaccinated
     # …`` then ``"…," she said``: the person the paragraph before opens with
     person = _opening_person(ctx, piece, ctx.unquoted(tokenize(ctx.raw, opening.start, min(opening.end, opening.start + REACH))))
