@@ -772,3 +772,11 @@ def test_a_pronoun_after_a_paragraph_that_moved_on_to_a_later_speaker_is_that_sp
         '"The stores are full," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ines Marlowe-Akande"] * 2
+
+
+def test_a_quote_after_a_participle_and_colon_goes_on_with_the_cue_before():
+    parsed = parse(
+        'Chief executive Pieter Vos pointed to the fall in prices. "I understand the anger," he said, '
+        'adding: "If we agree, I will close two shafts."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Pieter Vos"] * 2

@@ -232,7 +232,17 @@ def _continues_split_quote(ctx: Context, piece, opening: Sentence) -> bool:
     if close < opening.start or previous.cue is None:
         return False
     between = ctx.raw[close + 1 : piece.mark].strip()
-    return between.endswith(",") and any(is_verb(t) for t in tokenize(ctx.raw, close + 1, piece.mark))
+    words = tokenize(ctx.raw, close + 1, piece.mark)
+    if between.endswith(":"):
+        # ``"…," he said, adding: "…"``: a participle after the cue's comma
+        # shares its subject
+        return len(words) > 1 and is_verb(words[-2]) and _participle_after_comma(ctx.raw, words[-2:])
+    return between.endswith(",") and any(is_verb(t) for t in words)
+
+
+def _participle_after_comma(raw: str, pair: list[Token]) -> bool:
+    """``said, adding``: the second word a reporting -ing form right after a comma."""
+    return pair[1].word.endswith("ing") and is_verb(pair[1]) and "," in raw[pair[0].end : pair[1].start]
 
 
 def _closes_with_comma(raw: str, piece) -> bool:
