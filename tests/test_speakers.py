@@ -780,3 +780,13 @@ def test_a_quote_after_a_participle_and_colon_goes_on_with_the_cue_before():
         'adding: "If we agree, I will close two shafts."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Pieter Vos"] * 2
+
+
+def test_a_reporting_participle_after_a_comma_shares_the_subject_its_sentence_opens_with():
+    parsed = parse(
+        "Judge Orla Nevin ruled on Monday.\n\n"
+        'The judge rejected that argument, describing the walkover as "a single visit in the wrong season".\n\n'
+        'Pell Harmon declined to comment on the call, saying only that he would "look at the video".\n\n'
+        'The district\'s engineers had backed the plan, saying it would make a "real difference".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orla Nevin", "Pell Harmon", None]

@@ -153,6 +153,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
             head = _speaker_at(ctx, tokens, m, piece, backwards=True)
             if head is not None and head.kind != PLACE:
                 return head
+        if j + 1 == k and tokens[k].word.endswith("ing"):
+            return _participle_subject(ctx, tokens, k, piece)
     if tokens[j].word.casefold() in word_set("clause_joiners.txt"):
         return sentence_subject(ctx, tokens[:j], piece)
     if tokens[j].word.casefold() in RELATIVES and j > 0 and "," in ctx.raw[tokens[j - 1].end : tokens[j].start]:
@@ -165,6 +167,21 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
         return head if head is not None and head.kind == kind else None
     return _speaker_at(ctx, tokens, j, piece, backwards=True)
+
+
+def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:
+    """``The judge rejected it, describing the visit as "…"``: a reporting
+    participle after a comma shares the subject its sentence opens with (a
+    name, a pronoun or ``the`` and a description)."""
+    opening = ctx.sentence_at(tokens[k].start).start
+    clause = [t for t in tokens[:k] if t.start >= opening]
+    if not clause or clause[0].start != opening:
+        return None  # the sentence's start is out of reach
+    found = sentence_subject(ctx, clause, piece)
+    if found is None and len(clause) > 1 and clause[0].word == "The" and not clause[1].capitalised:
+        # ``The council's officers``: someone of the body, unnamed
+        found = None if clause[1].possessive else _speaker_at(ctx, clause, 1, piece, backwards=True)
+    return found
 
 
 def _before_time(tokens: list[Token], j: int) -> int:
