@@ -790,3 +790,20 @@ def test_a_reporting_participle_after_a_comma_shares_the_subject_its_sentence_op
         'The district\'s engineers had backed the plan, saying it would make a "real difference".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Orla Nevin", "Pell Harmon", None]
+
+
+def test_a_full_name_before_of_and_an_organisation_speaks_for_it():
+    parsed = parse(
+        "Traders sold the peso on Monday.\n\n"
+        '"It is not March yet, but it rhymes," Arif Wibowo of Selat Harbour Capital said.\n\n'
+        '"Rates will rise," the Governor of the Bank of Selat said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Arif Wibowo", "Bank of Selat"]
+
+
+def test_the_subject_of_was_quoted_as_saying_speaks():
+    parsed = parse(
+        'Orla Vance has been quoted as saying the bank was "behind the curve".\n\n'
+        '"It is not June yet," Arif Wibowo was quoted as saying.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orla Vance", "Arif Wibowo"]

@@ -141,6 +141,7 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     j = k - 1
     while j >= 0 and (tokens[j].word.casefold() in word_set("cue_adverbs.txt") or postnominal(tokens[j])) and k - j <= 3:
         j -= 1
+    j = _before_quoted_as(tokens, j)
     if j + 1 < len(tokens) and "," not in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         # (after a comma, the aside belongs to an appositive: below)
         j = _before_brackets(ctx.raw, tokens, _before_time(tokens, j))
@@ -166,7 +167,30 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         head = ctx.table.mentioned_at(tokens[j - 1].start, tokens[j - 1].word_end)
         kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
         return head if head is not None and head.kind == kind else None
-    return _speaker_at(ctx, tokens, j, piece, backwards=True)
+    found = _speaker_at(ctx, tokens, j, piece, backwards=True)
+    if found is not None and found.kind == ORGANISATION:
+        return _member_of(ctx, tokens, j, found) or found
+    return found
+
+
+def _member_of(ctx: Context, tokens: list[Token], j: int, body: Entry) -> Entry | None:
+    """``Ada Obi of Selat Capital said``: a full name before ``of`` and the
+    organisation that ends at ``tokens[j]`` is the one who speaks, for it."""
+    m = j
+    while m > 0 and ctx.table.positions.get(tokens[m - 1].start) is body:
+        m -= 1
+    if m > 0 and tokens[m - 1].word.casefold() == "the":
+        m -= 1
+    if m < 2 or tokens[m - 1].word != "of":
+        return None
+    known = ctx.table.mentioned_at(tokens[m - 2].start, tokens[m - 2].word_end)
+    if known is not None:
+        return known if known.kind == PERSON else None
+    run = speaker_name_near(ctx.raw, tokens, m - 2, backwards=True)
+    if len(run) < 2 or is_place_name(run) or any(is_title(t.word.casefold()) or role_word(t) for t in run):
+        return None
+    name = " ".join(t.word for t in run)
+    return ctx.table.find(name, PERSON) or ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
 
 
 def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:
@@ -182,6 +206,20 @@ def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Ent
         # ``The council's officers``: someone of the body, unnamed
         found = None if clause[1].possessive else _speaker_at(ctx, clause, 1, piece, backwards=True)
     return found
+
+
+def _before_quoted_as(tokens: list[Token], j: int) -> int:
+    """``Ada Obi was quoted as saying``: the index before the passive
+    (``was quoted as``) that ends at ``tokens[j]``, whose subject speaks."""
+    if j < 2 or [t.word.casefold() for t in tokens[j - 1 : j + 1]] != ["quoted", "as"]:
+        return j
+    j -= 2
+    while j >= 0 and tokens[j].word.casefold() in AUXILIARIES:
+        j -= 1
+    return j
+
+
+AUXILIARIES = ("is", "was", "were", "are", "been", "has", "have", "had")
 
 
 def _before_time(tokens: list[Token], j: int) -> int:
