@@ -807,3 +807,15 @@ def test_the_subject_of_was_quoted_as_saying_speaks():
         '"It is not June yet," Arif Wibowo was quoted as saying.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Orla Vance", "Arif Wibowo"]
+
+
+def test_a_later_sentence_reporting_speech_decides_who_the_next_paragraphs_pronoun_is():
+    parsed = parse(
+        'Her brother, Lamine Diop, said officers took her phone. "She has never thrown a stone," he said.\n\n'
+        "Bus drivers in Thiadiaye staged a strike last week. One driver, who gave only his first name, "
+        "Ousseynou, said he would attend the march.\n\n"
+        '"I work 12 hours and I have nothing," he said.\n\n'
+        "Traders in Thiadiaye closed early. One trader said he would march too.\n\n"
+        '"We have nothing left," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Lamine Diop", "Ousseynou", None]

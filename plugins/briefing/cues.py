@@ -410,6 +410,13 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     opening = ctx.sentence_at(before) if before is not None else None
     if opening is None:
         return None
+    last = _last_sentence(ctx, before, para)
+    if last is not None and last.start > opening.start and any(is_verb(t) for t in ctx.unquoted(tokenize(ctx.raw, last.start, last.end))):
+        # ``… staged a strike. One driver, Modou, said …`` then ``"…," he
+        # said``: a later sentence that reports someone's speech decides
+        about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, last.start, last.end)
+        if about is not None:
+            return about
     about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
     if about is not None:
         return about
@@ -430,6 +437,14 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
     # …`` then ``"…," she said``: the person the paragraph before opens with
     person = _opening_person(ctx, piece, ctx.unquoted(tokenize(ctx.raw, opening.start, min(opening.end, opening.start + REACH))))
     return (person,) if person is not None and fits(person, gender_of(token.word.casefold())) else None
+
+
+def _last_sentence(ctx: Context, start: int, end: int):
+    """The last sentence of the paragraph at ``start:end``."""
+    offset = end - 1
+    while offset > start and ctx.raw[offset].isspace():
+        offset -= 1
+    return ctx.sentence_at(offset) if offset > start else None
 
 
 def _unnamed_last(ctx: Context, piece, token: Token) -> bool:

@@ -142,11 +142,28 @@ def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[
             continue
         after = raw[word.end : word.end + 2]
         if after.startswith(","):
-            named = _apposed_name(raw, table, tokens, m + 1)
+            named = _apposed_name(raw, table, tokens, _after_withheld_name(raw, tokens, m + 1))
             if named is not None:
                 return (named,)
         return (None,)
     return None
+
+
+# words of a relative clause that says how much of a name was given
+_NAMING = ("name", "names", "named", "identified", "identify")
+
+
+def _after_withheld_name(raw: str, tokens: list[Token], k: int) -> int:
+    """``One driver, who gave only his first name, Modou,``: the index after
+    a relative clause that says the name is partly withheld, where the name
+    given follows; else ``k``."""
+    if k >= len(tokens) or tokens[k].word.casefold() != "who":
+        return k
+    for m in range(k + 1, min(len(tokens) - 1, k + 12)):
+        if "," in raw[tokens[m].end : tokens[m + 1].start]:
+            clause = {t.word.casefold() for t in tokens[k : m + 1]}
+            return m + 1 if clause & set(_NAMING) else k
+    return k
 
 
 def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> Entry | None:
