@@ -819,3 +819,12 @@ def test_a_later_sentence_reporting_speech_decides_who_the_next_paragraphs_prono
         '"We have nothing left," he said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Lamine Diop", "Ousseynou", None]
+
+
+def test_a_name_written_after_the_is_no_person_a_pronoun_can_fall_back_on():
+    parsed = parse(
+        "The bench stands on Vellai Street.\n\n"
+        'P. Ilakkiya, a student preparing for the Malabar Coast entrance exam, comes every evening. '
+        '"The books cost too much," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]

@@ -46,6 +46,8 @@ def written_subject(
         k -= 1
         if start in quoted or table.positions.get(start) is not None:
             continue
+        if raw[max(0, start - 4) : start].casefold() == "the ":
+            continue  # ``for the Kerala Service exam``: people are not written ``the X``
         if table.find(name, PLACE) is not None or any(_organisation_word(w) for w in name.split()):
             continue
         if subject and not all(role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
