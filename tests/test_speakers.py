@@ -828,3 +828,10 @@ def test_a_name_written_after_the_is_no_person_a_pronoun_can_fall_back_on():
         '"The books cost too much," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_a_fragment_after_believes_is_the_subjects_view():
+    parsed = parse(
+        'Mining analyst Ruta Okonkwo-Blair of Harrow Capital believes the company has "some room, but not a lot".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ruta Okonkwo-Blair"]
