@@ -835,3 +835,13 @@ def test_a_fragment_after_believes_is_the_subjects_view():
         'Mining analyst Ruta Okonkwo-Blair of Harrow Capital believes the company has "some room, but not a lot".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ruta Okonkwo-Blair"]
+
+
+def test_a_party_and_state_in_brackets_before_an_apposition_is_no_speaker():
+    parsed = parse(
+        "Sen. Orvell Quint (R-Kan.), the ranking member of the Budget Committee, called the package "
+        '"a handout for cities".\n\n'
+        'Rep. Ida Fenwick (R-Ala.), who chairs the Rules Committee, said she would not bring it "as written".\n\n'
+        'Gov. Amos Pell of Vermont, whose state faces a deficit, said the vote was "a good night".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orvell Quint", "Ida Fenwick", "Amos Pell"]

@@ -151,7 +151,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         return None  # ``the judge told Obi before announcing``: Obi does not announce
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         for m in _appositive_heads(ctx.raw, tokens, j):
-            head = _speaker_at(ctx, tokens, m, piece, backwards=True)
+            # ``Sen. Ada Obi (R-Kan.), the ranking member,``: the name before the brackets
+            head = _named_at(ctx, tokens, _before_brackets(ctx.raw, tokens, m), piece)
             if head is not None and head.kind != PLACE:
                 return head
         if j + 1 == k and tokens[k].word.endswith("ing"):
@@ -167,8 +168,17 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         head = ctx.table.mentioned_at(tokens[j - 1].start, tokens[j - 1].word_end)
         kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
         return head if head is not None and head.kind == kind else None
+    return _named_at(ctx, tokens, j, piece)
+
+
+def _named_at(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
+    """The speaker a subject phrase ending at ``tokens[j]`` names: a person
+    before ``of`` and a body or place (``Ada Obi of Selat Capital``) rather
+    than the body or place."""
+    if j < 0:
+        return None
     found = _speaker_at(ctx, tokens, j, piece, backwards=True)
-    if found is not None and found.kind == ORGANISATION:
+    if found is not None and found.kind in (ORGANISATION, PLACE):
         return _member_of(ctx, tokens, j, found) or found
     return found
 
@@ -187,6 +197,8 @@ def _member_of(ctx: Context, tokens: list[Token], j: int, body: Entry) -> Entry 
     if known is not None:
         return known if known.kind == PERSON else None
     run = speaker_name_near(ctx.raw, tokens, m - 2, backwards=True)
+    while run and (role_word(run[0]) or run[0].word in word_set("honorifics.txt")):
+        run = run[1:]  # ``Gov. Ada Obi``: the title is no part of the name
     if len(run) < 2 or is_place_name(run) or any(is_title(t.word.casefold()) or role_word(t) for t in run):
         return None
     name = " ".join(t.word for t in run)
@@ -233,8 +245,8 @@ def _before_time(tokens: list[Token], j: int) -> int:
 def _before_brackets(raw: str, tokens: list[Token], j: int) -> int:
     """``Ada Obi (Kisumu East) said``: the index before a bracketed aside
     (a constituency, a party) that ends at ``tokens[j]``."""
-    if j < 0 or raw[tokens[j].end : tokens[j].end + 1] != ")":
-        return j
+    if j < 0 or not raw[tokens[j].end : tokens[j].end + 2].lstrip(".").startswith(")"):
+        return j  # (``(R-Kan.)`` ends in an abbreviation's stop)
     for m in range(j, max(-1, j - 6), -1):
         if raw[tokens[m].start - 1 : tokens[m].start] == "(":
             return m - 1
