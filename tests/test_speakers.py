@@ -845,3 +845,11 @@ def test_a_party_and_state_in_brackets_before_an_apposition_is_no_speaker():
         'Gov. Amos Pell of Vermont, whose state faces a deficit, said the vote was "a good night".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Orvell Quint", "Ida Fenwick", "Amos Pell"]
+
+
+def test_a_pronoun_after_a_paragraph_whose_last_sentence_names_a_speaker_is_that_speaker():
+    parsed = parse(
+        'Senate Democrats urged speed. Rep. Lorna Bexley-Tate (D-Vt.) said the deadline was real.\n\n'
+        '"The calendar does not care," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Lorna Bexley-Tate"]

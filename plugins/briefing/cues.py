@@ -429,6 +429,10 @@ def _paragraph_about(ctx: Context, piece, token: Token) -> tuple[Entry | None] |
         about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, last.start, last.end)
         if about is not None:
             return about
+        # ``Democrats urged speed. Rep. Ada Obi said …`` then ``"…," she said``
+        person = _opening_person(ctx, piece, ctx.unquoted(tokenize(ctx.raw, last.start, min(last.end, last.start + REACH))))
+        if person is not None and fits(person, gender_of(token.word.casefold())):
+            return (person,)
     about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, before, opening.end)
     if about is not None:
         return about
