@@ -853,3 +853,12 @@ def test_a_pronoun_after_a_paragraph_whose_last_sentence_names_a_speaker_is_that
         '"The calendar does not care," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Lorna Bexley-Tate"]
+
+
+def test_the_father_of_four_after_a_quote_is_the_one_person_the_paragraph_names():
+    parsed = parse(
+        "The strike is in its second week.\n\n"
+        'Kgosi Maluleke, a winch operator, has spent two decades underground. "My back is finished," '
+        'the father of four said. "For what?"\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kgosi Maluleke"] * 2

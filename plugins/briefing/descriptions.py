@@ -64,7 +64,10 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     "…," the 25-year-old said``: a description no list knows, written for
     variety, is the one person its paragraph names before it; with none or
     several it stays nobody's. A plural (``the families said``) is a group,
-    never one person."""
+    never one person. ``the father of four`` names no role either, as an age."""
+    family = _of_a_number(tokens, j)
+    if family:
+        j -= 2  # the head noun before ``of four``
     word = tokens[j].word.casefold()
     if word.endswith("s") and not word.endswith("ss"):
         return None
@@ -94,8 +97,17 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     found = _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
     if found is None and tokens[k].start > piece.mark and not given_to_anyone(ctx.table, word):
         # an age (``the 31-year-old``) names no role, so it fits a person who has one
-        found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old"))
+        found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old") or family)
     return found
+
+
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def _of_a_number(tokens: list[Token], j: int) -> bool:
+    """``the mother of two``: ``of`` and a number end the phrase at ``tokens[j]``."""
+    number = tokens[j].word.casefold()
+    return j >= 3 and tokens[j - 1].word.casefold() == "of" and (number.isdigit() or number in NUMBER_WORDS)
 
 
 def _medium_of_previous(ctx: Context, word: str) -> Entry | None:
@@ -188,7 +200,7 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
     back = int(piece.paragraph > 1 and not ctx.raw[start : piece.mark].strip())
     start = ctx.para_start.get(piece.paragraph - back, start)
     person = _one_in_paragraph(ctx, piece, at, PERSON, back=back)
-    if person is None and back:
+    if person is None:
         person = _one_written(ctx, start, piece.mark)
     if person is None and back:
         # ``He also praised his side.`` / ``"…," the 52-year-old said``: the
