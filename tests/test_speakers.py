@@ -862,3 +862,12 @@ def test_the_father_of_four_after_a_quote_is_the_one_person_the_paragraph_names(
         'the father of four said. "For what?"\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Kgosi Maluleke"] * 2
+
+
+def test_a_description_after_a_quote_fits_the_one_written_name_that_is_no_organisation():
+    parsed = parse(
+        "Bonds fell.\n\n"
+        'Tan Wei Ling of Orchard Lane Research said exporters were most exposed. '
+        '"A stronger peso is a straight hit," the analyst said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tan Wei Ling"]

@@ -237,7 +237,16 @@ def _pronoun_opener(ctx: Context, piece, start: int) -> Entry | None:
 def _one_written(ctx: Context, start: int, end: int) -> Entry | None:
     """The person of the one full name written outside quotes in
     ``start:end``, if it opens its sentence (``subjects.written_subject``)."""
-    names = {name for at, name in ctx.written if start <= at < end and at not in ctx.quoted}
+    names = {
+        name
+        for at, name in ctx.written
+        if start <= at < end and at not in ctx.quoted and _maybe_person(ctx.table.positions.get(at))
+    }
     if len(names) != 1:
         return None
     return written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, end, start)
+
+
+def _maybe_person(entry: Entry | None) -> bool:
+    """A written name the table does not know as a body or a place."""
+    return entry is None or entry.kind == PERSON
