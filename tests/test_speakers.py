@@ -871,3 +871,14 @@ def test_a_description_after_a_quote_fits_the_one_written_name_that_is_no_organi
         '"A stronger peso is a straight hit," the analyst said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tan Wei Ling"]
+
+
+def test_his_son_in_a_cue_is_the_one_person_given_that_role():
+    parsed = parse(
+        "Femi Alabi, the drummer who led the Ilesa Stars, has died aged 80.\n\n"
+        'His son, Kayode Alabi, said his father died in his sleep. "He played until Friday," he said.\n\n'
+        "Alabi recorded 30 albums and toured Ghana and Britain in the 1970s with the band.\n\n"
+        '"He always said a song ends when someone else sings it," his son said.\n\n'
+        '"He was never late," his daughter said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kayode Alabi", "Kayode Alabi", None]

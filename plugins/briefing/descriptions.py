@@ -71,6 +71,10 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     word = tokens[j].word.casefold()
     if word.endswith("s") and not word.endswith("ss"):
         return None
+    if j >= 1 and tokens[j - 1].word.casefold() in ("his", "her", "their"):
+        # ``by his son Tunde`` … ``"…," his son said``: the one person the
+        # text gave that role, none if several
+        return resolve_description_anywhere(ctx.table, word, tokens[j].start)
     k, plain = j - 1, True
     while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
         # ``the Swedish midfielder``, ``the 54-year-old``: modifiers of a person
