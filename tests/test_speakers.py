@@ -882,3 +882,13 @@ def test_his_son_in_a_cue_is_the_one_person_given_that_role():
         '"He was never late," his daughter said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Kayode Alabi", "Kayode Alabi", None]
+
+
+def test_a_message_signed_after_a_dash_is_the_signers():
+    parsed = parse(
+        '"Crews are at the ridge," said Commissioner Hale Brenner.\n\n'
+        "Readers are getting in touch:\n\n"
+        '"We can see the glow from our deck in Wentworth. Car is packed." — Kirsty, Wentworth\n\n'
+        '"We are fine." — The Mayor\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Hale Brenner", "Kirsty", None]

@@ -21,7 +21,7 @@ from .sentences import sentence_locator
 from .subjects import paragraph_subject, written_subject
 from .surnames import complete_short_names
 from .table import EntityTable, Entry
-from .tokens import Token, tokenize
+from .tokens import Token, name_run, tokenize
 from .wordlists import word_set
 
 if TYPE_CHECKING:
@@ -106,6 +106,14 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
         if subject is not None:
             utterance.cue, utterance.speaker, utterance.partial = None, subject, False
             return
+    # ``"…" — Jodie, Leura``: a reader's message signed after a dash
+    dash = raw[after_from : after_from + 3].lstrip(" ")[:1]
+    if not before_text and starts_capital and dash and dash in "—–":
+        signer = _signer(ctx, after or _next_sentence_words(ctx, closing, last.paragraph))
+        if signer is not None or not after_text:
+            # (signed by no name: nobody, not the last speaker)
+            utterance.cue, utterance.speaker, utterance.partial = None, signer, False
+            return
     # a quoted sentence on its own: the speaker of the quote just before goes on
     if not before_text and not after_text.strip(" .") and starts_capital:
         utterance.partial = False
@@ -131,6 +139,23 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
         # (``calls it a "…"``) the words label a thing
         labelled = bool(before) and before[-1].word.casefold() in ARTICLES[:2]
         utterance.cue = None if labelled else next((t.text for t in reversed(before) if is_verb(t)), None)
+
+
+def _signer(ctx: Context, after: list[Token]) -> Entry | None:
+    """The person whose name signs a quote after a dash, alone or before a
+    comma and where they are from (``— Jodie, Leura``)."""
+    if not after:
+        return None
+    known = ctx.table.mentioned_at(after[0].start, after[0].word_end)
+    if known is not None:
+        return known if known.kind == PERSON else None
+    run = name_run(ctx.raw, after, 0, backwards=False)
+    if not run or run[0] is not after[0]:
+        return None
+    end = ctx.raw[run[-1].end : run[-1].end + 1]
+    if end not in ("", ",", "\n") or any(role_word(t) for t in run):
+        return None
+    return ctx.table.add(PERSON, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
 
 
 def _next_sentence_words(ctx: Context, sentence: Sentence, paragraph: int) -> list[Token]:
