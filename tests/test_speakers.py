@@ -892,3 +892,12 @@ def test_a_message_signed_after_a_dash_is_the_signers():
         '"We are fine." — The Mayor\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Hale Brenner", "Kirsty", None]
+
+
+def test_quoted_by_an_outlet_as_saying_is_the_subjects_speech():
+    parsed = parse(
+        "The Velder Mine Safety Administration has sent experts. A spokesperson for the administration "
+        'was quoted by Reuters as saying unsafe mines "will be shut".\n\n'
+        'Orla Vance was quoted by the Courier as saying the plan was "a mess".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Velder Mine Safety Administration", "Orla Vance"]

@@ -223,9 +223,14 @@ def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Ent
 def _before_quoted_as(tokens: list[Token], j: int) -> int:
     """``Ada Obi was quoted as saying``: the index before the passive
     (``was quoted as``) that ends at ``tokens[j]``, whose subject speaks."""
-    if j < 2 or [t.word.casefold() for t in tokens[j - 1 : j + 1]] != ["quoted", "as"]:
+    if j < 2 or tokens[j].word.casefold() != "as":
         return j
-    j -= 2
+    m = j - 1
+    while m > 0 and j - m <= 4 and tokens[m].word.casefold() != "quoted":
+        m -= 1  # ``quoted by Reuters as saying``: the outlet is no speaker
+    if tokens[m].word.casefold() != "quoted" or (m < j - 1 and tokens[m + 1].word.casefold() != "by"):
+        return j
+    j = m - 1
     while j >= 0 and tokens[j].word.casefold() in AUXILIARIES:
         j -= 1
     return j
