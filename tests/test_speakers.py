@@ -901,3 +901,21 @@ def test_quoted_by_an_outlet_as_saying_is_the_subjects_speech():
         'Orla Vance was quoted by the Courier as saying the plan was "a mess".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Velder Mine Safety Administration", "Orla Vance"]
+
+
+def test_a_name_after_a_preposition_ends_a_description_and_the_apposition_speaks():
+    parsed = parse(
+        "Jurors deliberated for two days.\n\n"
+        "The United States attorney in Brooklyn, Idalia Worthe-Banks, said in a statement that the verdict "
+        '"should be a warning".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Idalia Worthe-Banks"]
+
+
+def test_a_known_body_before_a_role_and_a_name_qualifies_the_role():
+    parsed = parse(
+        "Linmouth Town lost.\n\n"
+        '"It was a penalty," said Linmouth coach Bram Oosterhuis, who was booked.\n\n'
+        '"We won," said Linmouth Town.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Bram Oosterhuis", "Linmouth Town"]

@@ -152,8 +152,11 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         for m in _appositive_heads(ctx.raw, tokens, j):
             # ``Sen. Ada Obi (R-Kan.), the ranking member,``: the name before the brackets
-            head = _named_at(ctx, tokens, _before_brackets(ctx.raw, tokens, m), piece)
-            if head is not None and head.kind != PLACE:
+            at = _before_brackets(ctx.raw, tokens, m)
+            head = _named_at(ctx, tokens, at, piece)
+            if head is not None and head.kind != PLACE and not _person_after_preposition(ctx, tokens, head, at):
+                # (``The attorney in Brooklyn, Ada Obi,``: a name after a
+                # preposition ends a description, the apposition names the speaker)
                 return head
         if j + 1 == k and tokens[k].word.endswith("ing"):
             return _participle_subject(ctx, tokens, k, piece)
@@ -203,6 +206,13 @@ def _member_of(ctx: Context, tokens: list[Token], j: int, body: Entry) -> Entry 
         return None
     name = " ".join(t.word for t in run)
     return ctx.table.find(name, PERSON) or ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
+
+
+def _person_after_preposition(ctx: Context, tokens: list[Token], head: Entry, at: int) -> bool:
+    """Whether the person ``head`` is the name written at ``tokens[at]``, right after a preposition."""
+    if head.kind != PERSON or ctx.table.mentioned_at(tokens[at].start, tokens[at].word_end) is not head:
+        return False
+    return _after_preposition(tokens, head, at)
 
 
 def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:
@@ -304,11 +314,16 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
     apposed = _apposed_to_role(ctx, tokens, k, end, piece)
     if apposed is not None:
         return apposed
+    first = k
     for m in range(k, end):  # a name the text already knows, after its role
         entry = ctx.table.mentioned_at(tokens[m].start, tokens[m].word_end)
         if entry is not None and entry.kind in (PERSON, ORGANISATION):
+            after_entry = _role_after(ctx, tokens, m, end, entry)
+            if after_entry is not None:
+                first = after_entry  # ``said Linmouth coach Bram Oosterhuis``: the club qualifies his role
+                break
             return _described(entry, tokens[k:m]) if fits(entry, _honorific_gender(raw, tokens[m])) else None
-    for m in range(k, min(k + 6, end)):
+    for m in range(first, min(k + 6, end)):
         token = tokens[m]
         if m == k and pronoun_kind(token.word) is not None:
             return _speaker_at(ctx, tokens, m, piece, backwards=False)
@@ -332,6 +347,22 @@ def _subject_after(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | 
         if not (role_word(token) or token.word in word_set("honorifics.txt") or (not token.capitalised and m - k < 3)):
             return None
     return None
+
+
+def _role_after(ctx: Context, tokens: list[Token], m: int, end: int, entry: Entry) -> int | None:
+    """The index of the role word after the mention of ``entry`` at
+    ``tokens[m]`` when a name word follows that role (``Linmouth coach Bram
+    Oosterhuis``), else None."""
+    n = m
+    while n < end and ctx.table.mentioned_at(tokens[n].start, tokens[n].word_end) is entry:
+        n += 1
+    role = n
+    if n >= end or not is_title(tokens[n].word.casefold()):
+        return None
+    while n < end and role_word(tokens[n]) and not name_word(tokens[n]):
+        n += 1
+    named = n < end and name_word(tokens[n]) and ctx.table.mentioned_at(tokens[n].start, tokens[n].word_end) is not entry
+    return role if named else None
 
 
 def _described(entry: Entry | None, role: list[Token]) -> Entry | None:
