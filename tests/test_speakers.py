@@ -919,3 +919,13 @@ def test_a_known_body_before_a_role_and_a_name_qualifies_the_role():
         '"We won," said Linmouth Town.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Bram Oosterhuis", "Linmouth Town"]
+
+
+def test_a_known_name_before_a_noun_for_a_person_qualifies_an_unnamed_speaker():
+    parsed = parse(
+        'Velder Freight runs 400 trucks. "We are growing," said Velder Freight.\n\n'
+        "One Velder driver who has worked for the company for 11 years, and who asked not to be named, "
+        "said the system had helped.\n\n"
+        '"It is good at finding loads," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Velder Freight", None]

@@ -133,7 +133,7 @@ def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[
     for m in range(1, min(len(tokens), 1 + _OPENING)):
         word = tokens[m]
         entry = table.positions.get(word.start)
-        if entry is not None and entry.kind == PERSON:
+        if entry is not None and entry.kind == PERSON and not _modifies_noun(tokens, m):
             return None
         if word.capitalised or entry is not None:
             # ``One Marrow driver``, ``a Kisumu farmer``: whose or where from,
@@ -166,6 +166,17 @@ def _after_withheld_name(raw: str, tokens: list[Token], k: int) -> int:
             clause = {t.word.casefold() for t in tokens[k : m + 1]}
             return m + 1 if clause & set(_NAMING) else k
     return k
+
+
+def _modifies_noun(tokens: list[Token], m: int) -> bool:
+    """``One Caldera driver``: capitalised words from ``tokens[m]`` right
+    before a noun for a person qualify it (whose driver), they name no one."""
+    for n in range(m + 1, min(len(tokens), m + 4)):
+        if tokens[n].word.casefold() in word_set("unnamed_people.txt"):
+            return True
+        if not tokens[n].capitalised:
+            return False
+    return False
 
 
 def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> Entry | None:
