@@ -929,3 +929,8 @@ def test_a_known_name_before_a_noun_for_a_person_qualifies_an_unnamed_speaker():
         '"It is good at finding loads," he said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Velder Freight", None]
+
+
+def test_a_person_after_a_preposition_before_the_verb_is_no_speaker():
+    parsed = parse('Tom Hale was charged. A lawyer for Tom Hale said the case was "weak".\n')
+    assert [q.speaker for q in parsed.quotes] == [None]

@@ -425,7 +425,9 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     if entry is not None:
         if not fits(entry, _honorific_gender(ctx.raw, token)):
             return None  # ``Mrs Obi`` is not Mr Obi
-        return None if entry.kind == PLACE and _after_preposition(tokens, entry, j) else entry
+        # ``critics in Colombo have said``, ``a lawyer for Ada Obi said``: a
+        # place or person after a preposition is no subject
+        return None if entry.kind in (PLACE, PERSON) and _after_preposition(tokens, entry, j) else entry
     kind = pronoun_kind(token.word)
     if kind is not None:
         return _pronoun(ctx, piece, token, kind)
