@@ -934,3 +934,13 @@ def test_a_known_name_before_a_noun_for_a_person_qualifies_an_unnamed_speaker():
 def test_a_person_after_a_preposition_before_the_verb_is_no_speaker():
     parsed = parse('Tom Hale was charged. A lawyer for Tom Hale said the case was "weak".\n')
     assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_a_pronoun_prefers_a_name_opening_its_own_paragraph_to_a_known_person_before_it():
+    parsed = parse(
+        "Then came the backbenchers.\n\n"
+        'Tomas Berg, the Green member for Orsk, rose. "We want more," he said.\n\n'
+        "The Alliance’s Ewan Dalgleish, whose country has water to spare, took the chance to offer some. "
+        '"We have plenty," he said, to groans.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Ewan Dalgleish"]

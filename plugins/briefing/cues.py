@@ -596,6 +596,15 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
             return about[0]
         if _unnamed_last(ctx, piece, token):
             return None
+    if found is not None and kind == PERSON:
+        # ``The SNP's Ewan Dalgleish, whose …, rose. "…," he said``: a full
+        # name opening a sentence of the pronoun's own paragraph is nearer
+        # than a known person of the paragraphs before
+        para = ctx.para_start.get(piece.paragraph, token.start)
+        if not any(para <= m.start < token.start for m in found.mentions):
+            local = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, para)
+            if local is not None and fits(local, gender):
+                found = local
     if found is None and kind == PERSON:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None and kind == PERSON:  # any name in its own paragraph
