@@ -944,3 +944,11 @@ def test_a_pronoun_prefers_a_name_opening_its_own_paragraph_to_a_known_person_be
         '"We have plenty," he said, to groans.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Ewan Dalgleish"]
+
+
+def test_the_judge_is_the_person_titled_justice():
+    parsed = parse(
+        'Ms Justice Orla Nevin said the survey was "out of date".\n\n'
+        'The judge rejected that argument, describing the walkover as "a single visit in the wrong season".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orla Nevin", "Orla Nevin"]

@@ -191,7 +191,11 @@ def given_to_anyone(table: EntityTable, word: str) -> bool:
 
 def _description_words(entry: Entry) -> list[str]:
     words = entry.name if entry.kind == ORGANISATION else (entry.role or "")
-    return words.casefold().replace("'s", "").replace("’s", "").split()
+    found = words.casefold().replace("'s", "").replace("’s", "").split()
+    if entry.kind == PERSON:
+        # ``Ms Justice Ada Obi`` is ``the judge``
+        found += [plain for title, plain in key_values("role_equivalents.txt") if title in found]
+    return found
 
 
 _UNKNOWN = Entry(PERSON, "")  # a name the table does not know yet: any gender fits
