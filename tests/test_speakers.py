@@ -952,3 +952,12 @@ def test_the_judge_is_the_person_titled_justice():
         'The judge rejected that argument, describing the walkover as "a single visit in the wrong season".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Orla Nevin", "Orla Nevin"]
+
+
+def test_a_description_after_a_quote_fits_the_one_subject_among_the_paragraphs_people():
+    parsed = parse(
+        'Rovers beat Linmouth 2-1. "We deserved it," said Tomas Berg.\n\n'
+        "Kofa Dembe, 25, who replaced Tomas Berg at half-time, was gracious in defeat. "
+        '"I did not believe him," the defender said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Kofa Dembe"]

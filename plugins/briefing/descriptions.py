@@ -205,6 +205,8 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
     start = ctx.para_start.get(piece.paragraph - back, start)
     person = _one_in_paragraph(ctx, piece, at, PERSON, back=back)
     if person is None:
+        person = _one_subject(ctx, start, at)
+    if person is None:
         person = _one_written(ctx, start, piece.mark)
     if person is None and back:
         # ``He also praised his side.`` / ``"…," the 52-year-old said``: the
@@ -214,6 +216,11 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
             return person
     if person is None or person.role and not any_role:
         return None
+    return person if _is_subject(ctx, person, start, at) else None
+
+
+def _is_subject(ctx: Context, person: Entry, start: int, at: int) -> bool:
+    """Whether ``person`` opens a sentence in ``start:at`` as its subject."""
     for mention in person.mentions:
         if start <= mention.start < at and mention.start not in ctx.quoted:
             sentence = ctx.sentence_at(mention.start)
@@ -223,8 +230,21 @@ def _paragraph_person(ctx: Context, piece, at: int, any_role: bool = False) -> E
             # apposition before the name still leaves her the subject
             own = set((person.role or "").casefold().split())
             if not possessive and all(role_word(t) or t.capitalised or t.word.casefold() in own for t in opening):
-                return person
-    return None
+                return True
+    return False
+
+
+def _one_subject(ctx: Context, start: int, at: int) -> Entry | None:
+    """Of several people named in ``start:at``, the one that opens a
+    sentence as its subject (``Kofa Dembe, 25, who joined Millbrook …``),
+    if only one does."""
+    people: list[Entry] = []
+    for offset in range(max(start, at - NEAR_CHARS), at):
+        entry = ctx.table.positions.get(offset)
+        if entry is not None and entry.kind == PERSON and offset not in ctx.quoted and all(p is not entry for p in people):
+            people.append(entry)
+    subjects = [p for p in people if _is_subject(ctx, p, start, at)]
+    return subjects[0] if len(subjects) == 1 else None
 
 
 def _pronoun_opener(ctx: Context, piece, start: int) -> Entry | None:
