@@ -961,3 +961,12 @@ def test_a_description_after_a_quote_fits_the_one_subject_among_the_paragraphs_p
         '"I did not believe him," the defender said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Kofa Dembe"]
+
+
+def test_only_the_first_person_of_a_sentence_may_be_the_subject_a_description_fits():
+    parsed = parse(
+        'Rovers beat Linmouth 2-1. "We deserved it," said Tomas Berg. "Well played," said Keld Aasgaard.\n\n'
+        "Keld Aasgaard, the captain Tomas Berg once coached, was gracious in defeat.\n\n"
+        '"He has been texting me all week," said the 29-year-old.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Keld Aasgaard", "Keld Aasgaard"]

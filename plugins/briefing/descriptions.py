@@ -238,13 +238,34 @@ def _one_subject(ctx: Context, start: int, at: int) -> Entry | None:
     """Of several people named in ``start:at``, the one that opens a
     sentence as its subject (``Kofa Dembe, 25, who joined Millbrook …``),
     if only one does."""
-    people: list[Entry] = []
+    subjects: list[Entry] = []
+    seen: set[int] = set()  # sentences whose first person was looked at
     for offset in range(max(start, at - NEAR_CHARS), at):
         entry = ctx.table.positions.get(offset)
-        if entry is not None and entry.kind == PERSON and offset not in ctx.quoted and all(p is not entry for p in people):
-            people.append(entry)
-    subjects = [p for p in people if _is_subject(ctx, p, start, at)]
+        if entry is None or entry.kind != PERSON or offset in ctx.quoted:
+            continue
+        sentence = ctx.sentence_at(offset)
+        if sentence.start in seen:
+            continue  # only the first person of a sentence may be its subject
+        seen.add(sentence.start)
+        if not _is_subject(ctx, entry, sentence.start, offset + 1):
+            continue
+        if _joined(ctx, entry, offset, sentence.end):
+            return None  # ``Ada Obi, 40, and Tom Hale, 41, lost``: two subjects
+        if all(p is not entry for p in subjects):
+            subjects.append(entry)
     return subjects[0] if len(subjects) == 1 else None
+
+
+def _joined(ctx: Context, entry: Entry, offset: int, end: int) -> bool:
+    """Whether ``and`` joins another person to the mention of ``entry`` at
+    ``offset`` (an age in apposition may stand between them)."""
+    words = tokenize(ctx.raw, offset, min(end, offset + 120))
+    words = [t for t in words if ctx.table.positions.get(t.start) is not entry and not t.word.isdigit()]
+    if len(words) < 2 or words[0].word != "and":
+        return False
+    other = ctx.table.positions.get(words[1].start)
+    return other is not None and other.kind == PERSON
 
 
 def _pronoun_opener(ctx: Context, piece, start: int) -> Entry | None:
