@@ -827,7 +827,8 @@ def test_a_name_written_after_the_is_no_person_a_pronoun_can_fall_back_on():
         'P. Ilakkiya, a student preparing for the Malabar Coast entrance exam, comes every evening. '
         '"The books cost too much," she said.\n'
     )
-    assert [q.speaker for q in parsed.quotes] == [None]
+    # "she" is the student named by her initial, never the coast
+    assert [q.speaker for q in parsed.quotes] == ["P. Ilakkiya"]
 
 
 def test_a_fragment_after_believes_is_the_subjects_view():
@@ -970,3 +971,9 @@ def test_only_the_first_person_of_a_sentence_may_be_the_subject_a_description_fi
         '"He has been texting me all week," said the 29-year-old.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tomas Berg", "Keld Aasgaard", "Keld Aasgaard"]
+
+
+def test_a_known_person_before_of_and_a_place_the_table_does_not_hold_speaks():
+    parsed = parse('Gov. Amos Pell of Vermont said the vote was "a good night".\n')
+    assert [q.speaker for q in parsed.quotes] == ["Amos Pell"]
+    assert "Vermont" not in [e.name for e in parsed.entities if e.kind == "person"]

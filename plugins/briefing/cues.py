@@ -180,10 +180,29 @@ def _named_at(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     than the body or place."""
     if j < 0:
         return None
+    person = _known_person_of(ctx, tokens, j)
+    if person is not None:
+        return person
     found = _speaker_at(ctx, tokens, j, piece, backwards=True)
     if found is not None and found.kind in (ORGANISATION, PLACE):
         return _member_of(ctx, tokens, j, found) or found
     return found
+
+
+_OF_REACH = 4  # capitalised words after "of" that may name a place or body
+
+
+def _known_person_of(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
+    """``Gov. Amos Pell of Vermont said``: a known person right before
+    ``of`` and a capitalised name ending at ``tokens[j]`` speaks, whatever
+    that name is (a state, a town, a body the table does not hold)."""
+    m = j
+    while m >= 0 and j - m < _OF_REACH and tokens[m].word[:1].isupper():
+        m -= 1
+    if m == j or m < 1 or tokens[m].word != "of":
+        return None
+    known = ctx.table.mentioned_at(tokens[m - 1].start, tokens[m - 1].word_end)
+    return known if known is not None and known.kind == PERSON else None
 
 
 def _member_of(ctx: Context, tokens: list[Token], j: int, body: Entry) -> Entry | None:
