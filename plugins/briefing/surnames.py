@@ -268,23 +268,9 @@ def complete_short_names(table: EntityTable, written: list[tuple[int, str]]) -> 
                 shorter, entry.name = entry.name, fuller
                 entry.add_alias(shorter)
         elif other is not entry and other.kind == PERSON and (None in (entry.gender, other.gender) or entry.gender == other.gender):
-            _merge(table, entry, other)
+            table.merge(entry, other)
             merged[id(entry)] = other
     return merged
-
-
-def _merge(table: EntityTable, entry: Entry, into: Entry) -> None:
-    for alias in (entry.name, *entry.aliases):
-        into.add_alias(alias)
-    into.gender = into.gender or entry.gender
-    into.role = into.role or entry.role
-    into.descriptions |= entry.descriptions
-    for mention in entry.mentions:
-        into.mentions.append(mention)
-        for offset in range(mention.start, mention.end):
-            if table.positions.get(offset) is entry:
-                table.positions[offset] = into
-    table.entries.remove(entry)
 
 
 def _without_titles(name: str) -> str:

@@ -124,9 +124,13 @@ class EntityTable:
         return None
 
     def merge(self, entry: Entry, into: Entry) -> None:
-        """Fold ``entry`` into ``into``: another form of the same entity."""
+        """Fold ``entry`` into ``into``: another form of the same entity, so
+        what the text told of either form (role, gender, descriptions) is kept."""
         for alias in (entry.name, *entry.aliases):
             into.add_alias(alias)
+        into.gender = into.gender or entry.gender
+        into.role = into.role or entry.role
+        into.descriptions |= entry.descriptions
         for mention in entry.mentions:
             into.mentions.append(mention)
             for offset in range(mention.start, mention.end):
