@@ -1,7 +1,7 @@
 from briefing.align import align_sentences
 from briefing.attribution import attribute_sources, credits_outlet, detect_rewrites, unique_points
 from briefing.model import KeyPoint
-from sourcefactory import REWRITE_TEXT, WIRE_TEXT, make_source, rewrite, wire
+from sourcefactory import REWRITE_TEXT, WIRE_TEXT, make_source, person, rewrite, wire
 
 
 def _derived(*sources):
@@ -29,10 +29,12 @@ def test_overwhelming_overlap_without_credit_is_a_rewrite_the_later_one():
     assert _derived(early, late) == {"early": None, "late": "early"}
 
 
-def test_overwhelming_overlap_undated_the_longer_paraphrase_is_the_rewrite():
+def test_overwhelming_overlap_undated_says_nothing_of_direction_by_length():
+    # A paraphrase that pads the wire copy is longer, but an original is
+    # usually the longer one too: sentence counts name no direction.
     short = make_source("short", "\n".join(WIRE_TEXT.splitlines()[:4]), outlet="A")
     longer = make_source("longer", "\n".join(REWRITE_TEXT.splitlines()), outlet="B")
-    assert _derived(short, longer) == {"longer": "short", "short": None}
+    assert _derived(short, longer) == {"longer": None, "short": None}
 
 
 def test_partial_overlap_without_credit_is_independent():
@@ -41,10 +43,12 @@ def test_partial_overlap_without_credit_is_independent():
 
 
 def test_never_both_directions():
+    # Each credits the other and nothing else tells them apart: at most one
+    # direction (here none, as nothing names the original).
     a = make_source("a", WIRE_TEXT, outlet="A", credits=["B"])
     b = make_source("b", WIRE_TEXT, outlet="B", credits=["A"])
     derived = _derived(a, b)
-    assert sorted(v for v in derived.values() if v) in (["a"], ["b"])
+    assert sorted(v for v in derived.values() if v) in ([], ["a"], ["b"])
 
 
 def test_crediting_ones_own_outlet_is_not_crediting_another():
@@ -200,3 +204,90 @@ def test_independent_reports_sharing_one_officials_quote_are_not_rewrites():
         (statement, "Oren Vashti"),
     ])
     assert _derived(first, second) == {"first": None, "second": None}
+
+
+# A ferry story told by a wire desk and re-told, uncredited, by a site.
+_FERRY_QUOTES = [
+    ("The fog came down in under a minute and we lost sight of the breakwater", "Benedek Arvane"),
+    ("Everyone was on deck in life jackets before the engines had even stopped", "Sunniva Tolk"),
+    ("I held my daughter and counted the lifeboats over and over again", "Maren Quist"),
+    ("We will review every crossing made in poor visibility this winter", "Osric Fenwold"),
+]
+_FERRY = [
+    "The Quillmere ferry Gannet ran aground at 6:40 on Thursday with 212 passengers aboard, 14 minutes after leaving the harbour.",
+    '"The fog came down in under a minute and we lost sight of the breakwater," said pilot Benedek Arvane, 58.',
+    '"Everyone was on deck in life jackets before the engines had even stopped," said purser Sunniva Tolk.',
+    'Passenger Maren Quist said: "I held my daughter and counted the lifeboats over and over again."',
+    "Three people were treated for minor injuries and the hull was holed 40 metres from the bow.",
+    '"We will review every crossing made in poor visibility this winter," said harbour master Osric Fenwold.',
+    "The Gannet entered service in 1998 and was last inspected in March.",
+]
+_FERRY_PEOPLE = [person("Benedek Arvane"), person("Sunniva Tolk"), person("Maren Quist"), person("Osric Fenwold")]
+
+
+def _ferry_wire(source_id="tidewire", **kw):
+    return make_source(source_id, "\n".join(_FERRY), quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE, **kw)
+
+
+def _ferry_retold(source_id="digest", quotes=_FERRY_QUOTES[:3], extra=(), **kw):
+    lines = [
+        "A ferry carrying more than 200 people hit rocks outside Quillmere harbour on Thursday morning.",
+        'Its pilot, Benedek Arvane, said: "The fog came down in under a minute and we lost sight of the breakwater."',
+        '"Everyone was on deck in life jackets before the engines had even stopped," purser Sunniva Tolk said.',
+        '"I held my daughter and counted the lifeboats over and over again," said Maren Quist, who was aboard.',
+    ]
+    if len(quotes) == 4:
+        lines.append('Harbour master Osric Fenwold said: "We will review every crossing made in poor visibility this winter."')
+    lines += [line for line, _ in extra]
+    people = [p for p in _FERRY_PEOPLE if any(p.name == who for _, who in quotes)]
+    return make_source(source_id, "\n".join(lines), quotes=[*quotes, *(q for _, q in extra)],
+                       entities=people + [person(q[1]) for _, q in extra], **kw)
+
+
+def test_an_uncredited_shorter_retelling_quoting_a_subset_is_the_rewrite():
+    # No outlet, date or credit: the retelling has fewer facts (no times,
+    # counts, ages) and only quotes the wire copy has.
+    assert _derived(_ferry_wire(), _ferry_retold()) == {"digest": "tidewire", "tidewire": None}
+
+
+def test_direction_does_not_depend_on_ids_or_order():
+    for wire_id, retold_id in (("aaa", "zzz"), ("zzz", "aaa")):
+        original, retold = _ferry_wire(wire_id), _ferry_retold(retold_id)
+        expected = {retold_id: wire_id, wire_id: None}
+        assert _derived(original, retold) == expected
+        assert _derived(retold, original) == expected
+
+
+def test_two_equal_copies_with_no_sign_of_direction_derive_from_nothing():
+    # Same quotes, same facts, neither dated nor credited: either could
+    # be the original, so neither is said to be.
+    first = _ferry_retold("first", quotes=_FERRY_QUOTES)
+    second = make_source("second", first.raw.replace("hit rocks", "ran onto rocks"),
+                         quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
+    assert _derived(first, second) == {"first": None, "second": None}
+    assert _derived(second, first) == {"first": None, "second": None}
+
+
+def test_a_retelling_adding_a_quote_of_its_own_is_still_the_rewrite():
+    # It keeps every quote of the wire copy and adds a line from elsewhere:
+    # its quotes are no longer a subset, but the wire copy's times, counts
+    # and ages are still what it lacks.
+    extra = [('"The beacon on the point had been dark for a week," said fisherman Torvald Brisk.',
+              ("The beacon on the point had been dark for a week", "Torvald Brisk"))]
+    retold = _ferry_retold(quotes=_FERRY_QUOTES, extra=extra)
+    assert _derived(_ferry_wire(), retold) == {"digest": "tidewire", "tidewire": None}
+    assert _derived(retold, _ferry_wire()) == {"digest": "tidewire", "tidewire": None}
+
+
+def test_signals_of_direction_that_disagree_name_no_rewrite():
+    # The fuller copy is dated a day after the other: no guess.
+    original = _ferry_wire(date="2024-02-09")
+    retold = _ferry_retold(date="2024-02-08")
+    assert _derived(original, retold) == {"digest": None, "tidewire": None}
+
+
+def test_a_wire_dateline_marks_the_original_of_two_equal_copies():
+    retold = _ferry_retold(quotes=_FERRY_QUOTES)
+    wire_copy = make_source("wirecopy", "QUILLMERE (Tidewire) - " + retold.raw.replace("hit rocks", "ran onto rocks"),
+                            quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
+    assert _derived(retold, wire_copy) == {"digest": "wirecopy", "wirecopy": None}

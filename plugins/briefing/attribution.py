@@ -22,17 +22,30 @@ Rule (``detect_rewrites``), for each pair of sources:
   "MedPost reported") says where its facts come from; a heavy paraphrase
   keeps few sentences alignable, so then ``overlap >= CREDITED`` (0.3) is
   enough. (A photo credit is weaker: an agency photo over a site's own copy.)
-* A rewrite paraphrases the prose but copies the quotes word for word, and
-  it can only quote what its original had: so at ``overlap >= MOST``, when
-  at least ``SHARED_QUOTES`` (3) quotes of some length are in both and the
-  quotes of one are (nearly) all in the other, which has more, the one with
-  fewer is the rewrite. (Independent reports of one event may share an
-  official's line or two, not most of their quotes.)
-* Otherwise, if ``overlap >= OVERWHELMING`` (0.8), the two are the same
-  copy; the rewrite is the later one when both are dated and differ, else
-  the one with more sentences - a paraphrase pads the original it follows
-  sentence by sentence (wire copy is the terse one), else the later id, so
-  the answer is at least stable.
+* Without a credit, copying is shown by ``overlap >= OVERWHELMING`` (0.8:
+  the same copy), or by ``overlap >= MOST`` with at least
+  ``SHARED_QUOTES`` (3) quotes of some length in both, word for word, the
+  quotes of one (nearly) all the other's: a rewrite paraphrases the prose
+  but copies the quotes. (Independent reports of one event may share an
+  official's line or two, not most of their quotes.) Which is the original
+  is then asked of the signals a wire editor reads (``_original_of``):
+
+  - dates: both dated and different, the earlier is the original;
+  - details: the original is the fuller telling. Each side's *own* details
+    (its long quotes, numbers and people's names the other lacks) are
+    counted; the rewrite drops many of the original's and adds few (an
+    age, a line from elsewhere), so the original is the one with at least
+    ``FULLER`` (2) more and at least twice as many. A difference by
+    subset, not by size: a rewrite padded with commentary is longer in
+    sentences, so sentence counts name no direction;
+  - wire marks: a wire dateline crediting an agency (``CITY (Agency) -``)
+    or a wire sign-off (``Reporting by …``) on one side only marks it the
+    original (a plain ``CITY -`` dateline does not: sites write them too).
+
+  Every signal that speaks must name the same source; when none speaks or
+  they disagree, neither derives from the other. Calling an original a
+  rewrite of its copy is a worse error than missing a rewrite, and ids or
+  file order never decide.
 * A source derives from at most one other (its strongest pair), and never
   back: a pair that would close a cycle is skipped.
 """
@@ -43,7 +56,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from .align import Fact
-from .model import KeyPoint, ParsedSource, SourceAttribution
+from .model import PERSON, KeyPoint, ParsedSource, SourceAttribution
 from .wordlists import alias_groups
 
 MOST = 0.5
@@ -52,6 +65,7 @@ CREDITED = 0.3  # overlap enough when a story credits the other in prose
 SHARED_QUOTES = 3  # quotes in both that show one copied the other's
 QUOTED_WORDS = 4  # a shorter quote ("disappointed") is a common word, not copying
 ALL_BUT = 1  # quotes of the rewrite it may have found elsewhere
+FULLER = 2  # details the original has beyond the rewrite's own, at the least
 _MASTHEAD_WORDS = 3  # a part of "Outlet | Section" that can be an outlet name
 
 
@@ -167,16 +181,9 @@ def credits_in_prose(source: ParsedSource, other: ParsedSource) -> bool:
     )
 
 
-def _later_or_longer(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource]:
-    """``(rewrite, original)`` for two sources that are the same copy."""
-    if a.date and b.date and a.date != b.date:
-        return (a, b) if a.date > b.date else (b, a)
-    if len(a.sentences) != len(b.sentences):
-        return (a, b) if len(a.sentences) > len(b.sentences) else (b, a)
-    return (a, b) if a.id > b.id else (b, a)
-
-
 _WORDS = re.compile(r"[^\W_]+")
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+_SIGN_OFF = re.compile(r"(?:reporting|writing|additional reporting)\s+by\b", re.IGNORECASE)
 
 
 def _quoted(source: ParsedSource) -> list[str]:
@@ -185,32 +192,71 @@ def _quoted(source: ParsedSource) -> list[str]:
     return [q for q in quoted if q.count(" ") + 1 >= QUOTED_WORDS]
 
 
-def _copied_quotes(a: ParsedSource, b: ParsedSource) -> tuple[ParsedSource, ParsedSource] | None:
-    """``(rewrite, original)`` when one's quotes are (nearly) all the other's,
-    word for word (a rewrite may trim one), and the other has more."""
+def _in(quote: str, quotes: Sequence[str]) -> bool:
+    return any(quote in other or other in quote for other in quotes)
+
+
+def _copies_quotes(a: ParsedSource, b: ParsedSource) -> bool:
+    """At least ``SHARED_QUOTES`` quotes are in both, word for word, and the
+    quotes of one are (nearly) all the other's: one copied the other's."""
     qa, qb = _quoted(a), _quoted(b)
-    if len(qa) == len(qb):
+    shared = sum(1 for q in qa if _in(q, qb))
+    return shared >= SHARED_QUOTES and shared >= min(len(qa), len(qb)) - ALL_BUT
+
+
+def _details(source: ParsedSource) -> tuple[list[str], set[str], set[str]]:
+    """What a reader learns from ``source``: its quotes, its numbers, the
+    (sur)names of its people."""
+    numbers = {n.replace(",", "") for p in source.paragraphs for n in _NUMBER.findall(p.text)}
+    people = {e.name.split()[-1].casefold() for e in source.entities if e.kind == PERSON}
+    return _quoted(source), numbers, people
+
+
+def _own_details(source: ParsedSource, other: ParsedSource) -> int:
+    """How many of ``source``'s details ``other`` does not have."""
+    quotes, numbers, people = _details(source)
+    o_quotes, o_numbers, o_people = _details(other)
+    return sum(1 for q in quotes if not _in(q, o_quotes)) + len(numbers - o_numbers) + len(people - o_people)
+
+
+def _wire_marked(source: ParsedSource) -> bool:
+    """A wire dateline crediting an agency (``CITY (Agency) -``) or a wire
+    sign-off (``Reporting by …``)."""
+    return (not source.outlet and bool(outlet_names(source))) or any(
+        _SIGN_OFF.match(credit) for credit in source.credits
+    )
+
+
+def _original_of(a: ParsedSource, b: ParsedSource) -> ParsedSource | None:
+    """Which of two copies of one story is the original, when neither credits
+    the other: every signal that speaks must name the same one, else none."""
+    votes = set()  # True: a is the original; False: b is
+    if a.date and b.date and a.date != b.date:
+        votes.add(a.date < b.date)
+    own_a, own_b = _own_details(a, b), _own_details(b, a)
+    fuller, other = max(own_a, own_b), min(own_a, own_b)
+    if fuller - other >= FULLER and fuller >= 2 * other:
+        votes.add(own_a > own_b)
+    if _wire_marked(a) != _wire_marked(b):
+        votes.add(_wire_marked(a))
+    if len(votes) != 1:
         return None
-    fewer, more = (qa, qb) if len(qa) < len(qb) else (qb, qa)
-    shared = sum(1 for q in fewer if any(q in other or other in q for other in more))
-    if shared < SHARED_QUOTES or shared < len(fewer) - ALL_BUT:
-        return None
-    return (a, b) if fewer is qa else (b, a)
+    return a if votes.pop() else b
 
 
 def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
+    """``(rewrite, original)`` for a pair of sources, or ``None``."""
     a_credits, b_credits = credits_outlet(a, b), credits_outlet(b, a)
     if overlap >= MOST and a_credits != b_credits:
         return (a, b) if a_credits else (b, a)
     a_prose, b_prose = credits_in_prose(a, b), credits_in_prose(b, a)
     if overlap >= CREDITED and a_prose != b_prose:
         return (a, b) if a_prose else (b, a)
-    copied = _copied_quotes(a, b) if overlap >= MOST else None
-    if copied:
-        return copied
-    if overlap >= OVERWHELMING:
-        return _later_or_longer(a, b)
-    return None
+    copied = overlap >= OVERWHELMING or (overlap >= MOST and _copies_quotes(a, b))
+    original = _original_of(a, b) if copied else None
+    if original is None:
+        return None
+    return (b, a) if original is a else (a, b)
 
 
 def _leads_to(start: str, target: str, derived: Mapping[str, str | None]) -> bool:
