@@ -253,3 +253,15 @@ def test_a_member_for_a_seat_before_the_name_is_a_person_role():
     parsed = parse("The Labour member for Holt Marsh, Idris al-Mansouri, rose with a letter.\n")
     people = {e.name: e.role for e in parsed.entities if e.kind == PERSON}
     assert people == {"Idris al-Mansouri": "Labour member for Holt Marsh"}
+
+
+def test_a_capitalised_common_noun_or_a_rank_before_a_full_name_is_its_role():
+    found = people(parse(
+        'Flanker Tomasi Veikune Hale said the side was "ready".\n\n'
+        'The flanker had missed two games.\n\n'
+        'Det Insp Corin Mabry said officers were "keeping an open mind".\n\n'
+        'Co-pilot Idris Nyambe Tull said it was "a rough landing".\n'
+    ))
+    assert {"Tomasi Veikune Hale", "Corin Mabry", "Idris Nyambe Tull"} <= set(found)
+    assert found["Tomasi Veikune Hale"].role == "Flanker"
+    assert found["Corin Mabry"].role == "Det Insp"

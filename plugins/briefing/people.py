@@ -80,7 +80,7 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
     if token.word in word_set("honorifics.txt"):
         names = _name_after(raw, tokens, i) or _particle_surname_after(raw, tokens, i)
         return (None, None, names) if names else None
-    if token.word.casefold() in word_set("unnamed_people.txt") and not token.word.isupper():
+    if (token.word.casefold() in word_set("unnamed_people.txt") or _common_noun(raw, token)) and not token.word.isupper():
         # "Neighbour Ada Obi", "commuter Ada Obi": a word for a person before
         # a full name is what the person is, no part of the name
         names = _name_after(raw, tokens, i)
@@ -94,6 +94,31 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         return None
     start = _role_start(raw, tokens, i, capital)
     return tokens[start].start, tokens[j].word_end, names
+
+
+def _common_noun(raw: str, token: Token) -> bool:
+    """A capitalised word that is a common noun, not a first name: the same
+    text also writes it in lower case (``Halfback Ada Obi`` in a story that
+    says ``the halfback``: names are not written in lower case), or it is a
+    compound with a lower-case part (``Front-runner``, ``Co-pilot``) before a
+    full name. Given names so joined (``Ji-yeon``) stand before a family name
+    alone, never before two more names."""
+    if not token.capitalised:
+        return False
+    return _lowercase_compound(token.word) or (name_word(token) and token.word.casefold() in _lower_case_words(raw))
+
+
+def _lowercase_compound(word: str) -> bool:
+    first, hyphen, second = word.partition("-")
+    return bool(hyphen) and first[:1].isupper() and second[:1].islower() and "-" not in second
+
+
+@lru_cache(maxsize=4)
+def _lower_case_words(raw: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(raw))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'-]*")
 
 
 def _particle_surname_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
