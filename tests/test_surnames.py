@@ -17,3 +17,15 @@ def test_two_people_with_one_family_name_written_first_are_kept_apart():
     assert "Lee" in people["Lee Min-jae"].aliases and "Lee" not in people["Lee Ha-eun"].aliases
     said = parsed.sentences[2]
     assert people["Lee Min-jae"].mentions[-1].start > said.start  # "Lee said" is the candidate named before
+
+
+def test_a_double_surname_used_alone_is_the_person_named_in_full():
+    parsed = parse(
+        'Front-runner Lucía Ferrer Solano said the budget was "a fantasy".\n\n'
+        '"That is not true," Ferrer Solano replied.\n\n'
+        '"Where is the money?" asked Ferrer Solano.\n'
+    )
+    people = {e.name: e for e in parsed.entities if e.kind == "person"}
+    assert set(people) == {"Lucía Ferrer Solano"}
+    assert len(people["Lucía Ferrer Solano"].mentions) == 3
+    assert [q.speaker for q in parsed.quotes] == ["Lucía Ferrer Solano"] * 3

@@ -53,6 +53,7 @@ def assign_surnames(raw: str, table: EntityTable) -> None:
     """Move each surname-only mention to the right one of the people whose
     full name ends in it (see the module docstring), and fold a person known
     only by that surname into them."""
+    _fold_double_surnames(table)
     full: dict[str, list[Entry]] = {}
     for entry in table.entries:
         if entry.kind == PERSON and not is_short_form(entry.name):
@@ -99,6 +100,24 @@ def assign_surnames(raw: str, table: EntityTable) -> None:
             kept = {gender_of(_honorific_before(raw, m.start) or "") for m in old.mentions} - {None}
             old.gender = kept.pop() if len(kept) == 1 else None
     table.entries[:] = [e for e in table.entries if e.mentions or not is_short_form(e.name)]
+
+
+def _fold_double_surnames(table: EntityTable) -> None:
+    """``Lucía Ferrer Solano`` … ``Ferrer Solano replied``: a two-word name
+    that is the ending of exactly one longer person's name is that person's
+    double surname used alone (a cue made it a person of its own), unless
+    the two are told apart by gender."""
+    longer: dict[str, list[Entry]] = {}
+    for entry in table.entries:
+        if entry.kind == PERSON and len(entry.name.split()) >= 3:
+            ending = " ".join(entry.name.split()[-2:]).casefold()
+            longer.setdefault(ending, []).append(entry)
+    for entry in list(table.entries):
+        if entry.kind != PERSON or len(entry.name.split()) != 2:
+            continue
+        people = longer.get(entry.name.casefold(), [])
+        if len(people) == 1 and (None in (entry.gender, people[0].gender) or entry.gender == people[0].gender):
+            table.merge(entry, people[0])
 
 
 def _shared_first_words(table: EntityTable) -> dict[str, list[Entry]]:
