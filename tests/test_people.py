@@ -265,3 +265,17 @@ def test_a_capitalised_common_noun_or_a_rank_before_a_full_name_is_its_role():
     assert {"Tomasi Veikune Hale", "Corin Mabry", "Idris Nyambe Tull"} <= set(found)
     assert found["Tomasi Veikune Hale"].role == "Flanker"
     assert found["Corin Mabry"].role == "Det Insp"
+
+
+def test_he_inside_a_sentence_before_a_given_name_is_a_chinese_family_name():
+    parsed = parse(
+        '"The tunnel was the hardest part," said He Jianlin, the site manager.\n\n'
+        "He said the work took six years.\n\n"
+        'Commuter He Xiaowen said she had "waited a long time".\n\n'
+        "Asked about the cost, the minister said He would not guess. Why He Left was his last film.\n"
+    )
+    found = people(parsed)
+    assert set(found) == {"He Jianlin", "He Xiaowen"}
+    assert found["He Jianlin"].role == "site manager"
+    assert found["He Xiaowen"].role == "Commuter"
+    assert [q.speaker for q in parsed.quotes] == ["He Jianlin", "He Xiaowen"]

@@ -22,12 +22,14 @@ from .tokens import (
     is_place_name,
     is_place_word,
     is_title,
+    lower_case_words,
     name_run,
     name_word,
     nationalities,
     postnominal,
     role_words,
     role_words_folded,
+    stopword_surname,
 )
 from .wordlists import alias_groups, word_set
 
@@ -105,20 +107,12 @@ def _common_noun(raw: str, token: Token) -> bool:
     alone, never before two more names."""
     if not token.capitalised:
         return False
-    return _lowercase_compound(token.word) or (name_word(token) and token.word.casefold() in _lower_case_words(raw))
+    return _lowercase_compound(token.word) or (name_word(token) and token.word.casefold() in lower_case_words(raw))
 
 
 def _lowercase_compound(word: str) -> bool:
     first, hyphen, second = word.partition("-")
     return bool(hyphen) and first[:1].isupper() and second[:1].islower() and "-" not in second
-
-
-@lru_cache(maxsize=4)
-def _lower_case_words(raw: str) -> frozenset[str]:
-    return frozenset(_LOWER_WORD.findall(raw))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'-]*")
 
 
 def _particle_surname_after(raw: str, tokens: list[Token], j: int) -> list[Token]:
@@ -354,7 +348,9 @@ def _name_run(raw: str, tokens: list[Token], i: int) -> list[Token]:
     """Up to three name words from ``tokens[i]``, with the particles between
     them (``Ana Moura dos Anjos``): counting tokens would cut such a name
     on its particle."""
-    if not name_word(tokens[i]) or (i > 0 and adjacent(raw, tokens[i - 1], tokens[i]) and tokens[i - 1].capitalised):
+    if not (name_word(tokens[i]) or stopword_surname(raw, tokens, i)):
+        return []
+    if i > 0 and adjacent(raw, tokens[i - 1], tokens[i]) and tokens[i - 1].capitalised:
         return []
     return name_run(raw, tokens, i, backwards=False, limit=3)
 

@@ -273,7 +273,7 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
         token = tokens[k]
         if run and not adjacent(raw, run[-1], token):
             break
-        if name_word(token) or (not run and _first_name_place(raw, tokens, k)):
+        if name_word(token) or (not run and (_first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k))):
             words += not _is_initial(token.word)  # "A. P. J. Abdul Kalam": initials are no full words
         elif not (run and _particle(raw, tokens, k)):
             break
@@ -296,7 +296,7 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
             break
         if name_word(token):
             words += not _is_initial(token.word)
-        elif run and _first_name_place(raw, tokens, k):
+        elif run and (_first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k)):
             run.insert(0, token)
             first = k
             break  # a first name opens the name
@@ -305,10 +305,36 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
         run.insert(0, token)
         first = k
         k -= 1
-    while run and not name_word(run[0]) and not _first_name_place(raw, tokens, first):
+    while run and not name_word(run[0]) and not _first_name_place(raw, tokens, first) and not stopword_surname(raw, tokens, first):
         run.pop(0)  # a particle cannot open a name
         first += 1
     return run
+
+
+def stopword_surname(raw: str, tokens: list[Token], k: int) -> bool:
+    """``said He Zhiyong``, ``Passenger He Meiying``: a family name that is
+    also a capitalised function word (Chinese He) is a name word inside a
+    sentence (opening one it is the pronoun), right before a given name: a
+    name word the text never writes in lower case, so that no verb or common
+    noun of a title-case headline (``Why He Left``) is taken for one."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k].word not in word_set("stopword_surnames.txt"):
+        return False
+    given = tokens[k + 1]
+    return (
+        adjacent(raw, tokens[k - 1], tokens[k])
+        and adjacent(raw, tokens[k], given)
+        and name_word(given)
+        and given.word.casefold() not in lower_case_words(raw)
+    )
+
+
+@lru_cache(maxsize=4)
+def lower_case_words(raw: str) -> frozenset[str]:
+    """Every word the text writes in lower case (names never are)."""
+    return frozenset(_LOWER_WORD.findall(raw))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'-]*")
 
 
 def before_brackets(raw: str, tokens: list[Token], j: int) -> int:
