@@ -977,3 +977,12 @@ def test_a_known_person_before_of_and_a_place_the_table_does_not_hold_speaks():
     parsed = parse('Gov. Amos Pell of Vermont said the vote was "a good night".\n')
     assert [q.speaker for q in parsed.quotes] == ["Amos Pell"]
     assert "Vermont" not in [e.name for e in parsed.entities if e.kind == "person"]
+
+
+def test_a_lone_name_after_a_preposition_before_the_verb_is_where_speakers_are():
+    parsed = parse(
+        "The novelist Ada Obi spoke to us.\n\n"
+        'Some critics in Tarsk have described the book as "a kind of homesickness". Does that hurt?\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+    assert "Tarsk" not in [e.name for e in parsed.entities if e.kind == PERSON]

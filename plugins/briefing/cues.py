@@ -428,6 +428,12 @@ def _after_preposition(tokens: list[Token], entry: Entry, j: int) -> bool:
     return j > 0 and tokens[j - 1].word.casefold() in word_set("prepositions.txt")
 
 
+def _follows_preposition(tokens: list[Token], first: Token) -> bool:
+    """Whether the word before ``first`` (a name's first word) is a preposition."""
+    at = next((m for m, t in enumerate(tokens) if t is first), 0)
+    return at > 0 and tokens[at - 1].word.casefold() in word_set("prepositions.txt")
+
+
 def _acronym(token: Token) -> bool:
     """``NATO``, ``WHO``: an organisation that may speak."""
     return (
@@ -456,6 +462,8 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     if not token.capitalised and backwards:
         return epithet(ctx, tokens, j, piece)
     run = speaker_name_near(ctx.raw, tokens, j, backwards)
+    if backwards and run and _follows_preposition(tokens, run[0]):
+        return None  # ``critics in Tarsk described``: where they are, not who
     name = " ".join(t.word for t in run)
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
         return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
