@@ -986,3 +986,12 @@ def test_a_lone_name_after_a_preposition_before_the_verb_is_where_speakers_are()
     )
     assert [q.speaker for q in parsed.quotes] == [None]
     assert "Tarsk" not in [e.name for e in parsed.entities if e.kind == PERSON]
+
+
+def test_a_name_before_a_role_and_a_person_qualifies_the_role_in_a_paragraph_opener():
+    parsed = parse(
+        "Rovers drew 1-1 with Eastfield Town.\n\n"
+        "Eastfield boss Maren Holt, the youngest manager in the league, felt her side should have won.\n\n"
+        '"We had chances and we did not take them," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Maren Holt"]

@@ -596,8 +596,23 @@ def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
         entry = entry or known_by_one_name(ctx, start)
     if entry is None or entry.kind != PERSON:
         return None
-    name = [t for t in tokens[:4] if ctx.table.mentioned_at(t.start, t.word_end) is entry]
-    return None if any(t.possessive for t in name) else entry  # ``Obi's lawyer said`` is not Obi
+    name = [m for m, t in enumerate(tokens[:4]) if ctx.table.mentioned_at(t.start, t.word_end) is entry]
+    if any(tokens[m].possessive for m in name):
+        return None  # ``Obi's lawyer said`` is not Obi
+    if name and _qualifies_role(tokens, name[-1] + 1):
+        # ``Eastfield boss Maren Holt felt …``: the name qualifies a role (whose
+        # boss), the person is the one named after it, or nobody
+        after = (ctx.table.mentioned_at(t.start, t.word_end) for t in tokens[name[-1] + 2 : name[-1] + 5])
+        return next((e for e in after if e is not None and e is not entry and e.kind == PERSON), None)
+    return entry
+
+
+def _qualifies_role(tokens: list[Token], m: int) -> bool:
+    """Whether ``tokens[m]`` is a lower-case title or word for a person (``boss``, ``driver``)."""
+    if m >= len(tokens) or tokens[m].capitalised:
+        return False
+    folded = tokens[m].word.casefold()
+    return is_title(folded) or folded in word_set("unnamed_people.txt")
 
 
 def _honorific_gender(raw: str, token: Token) -> str | None:
