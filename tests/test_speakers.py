@@ -995,3 +995,21 @@ def test_a_name_before_a_role_and_a_person_qualifies_the_role_in_a_paragraph_ope
         '"We had chances and we did not take them," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Maren Holt"]
+
+
+def test_a_person_before_of_speaks_though_the_body_after_it_was_taken_for_a_person():
+    parsed = parse(
+        "Stocks fell on Monday, Reuters reported.\n\n"
+        "Not everyone expects the rally to last. Oslo-based Piet van der Berg of Harrow Lane Asset Management "
+        "pointed to the central bank's habit of waiting.\n\n"
+        '"The bank always waits. I would be careful," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Piet van der Berg"]
+
+
+def test_a_hyphenated_given_name_is_no_adjective_of_place():
+    parsed = parse(
+        'Seo Min-ji won the vote. "I accept the choice of the voters," Seo Min-ji said.\n\n'
+        '"We will work together," said Cho Ha-eun, who came second.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Seo Min-ji", "Cho Ha-eun"]

@@ -209,17 +209,32 @@ def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[i
     for tokens in tokenized:
         k = 0
         while k < len(tokens):
-            run = name_run(raw, tokens, k, backwards=False)
+            written = name_run(raw, tokens, k, backwards=False)
+            run = written[after_compound_adjective(written) :]  # not ``Oslo-based``
             if len([t for t in run if t.capitalised]) >= 2:
                 name = " ".join(t.word for t in run)
                 # a surname alone may be any later word of the name
                 # ("Cárdenas" of "Andrés Felipe Cárdenas Ruiz")
                 for word in {t.word for t in run if t.capitalised}:
                     found.setdefault(word, []).append((run[0].start, name))
-                k += len(run)
+                k += len(written)
             else:
                 k += 1
     return found
+
+
+def after_compound_adjective(run: list[Token]) -> int:
+    """Index after the last word of ``run`` that ends in a participle after
+    a hyphen (``Hong Kong-based``, ``Lagos-born``, ``Leeds-trained``): an
+    adjective of where someone is from, written before the name, no word of
+    it. A lower-case part of a name (``Ji-yeon``, ``Ka-yan``) is no participle."""
+    ends = [m for m, t in enumerate(run) if _participle_part(t.word)]
+    return ends[-1] + 1 if ends else 0
+
+
+def _participle_part(word: str) -> bool:
+    tail = word.rsplit("-", 1)[1] if "-" in word else ""
+    return tail.islower() and (tail.endswith("ed") or tail == "born")
 
 
 def person_by_surname(

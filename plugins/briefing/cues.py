@@ -11,7 +11,7 @@ before the comma (``Ada Obi, a farmer, said``).
 from __future__ import annotations
 
 from .context import ARTICLES, FAR, FAR_CHARS, REACH, Context, is_verb, role_word
-from .coref import fits, gender_of, given_to_anyone, person_by_surname, pronoun_kind, resolve_pronoun
+from .coref import after_compound_adjective, fits, gender_of, given_to_anyone, person_by_surname, pronoun_kind, resolve_pronoun
 from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
@@ -186,6 +186,11 @@ def _named_at(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     found = _speaker_at(ctx, tokens, j, piece, backwards=True)
     if found is not None and found.kind in (ORGANISATION, PLACE):
         return _member_of(ctx, tokens, j, found) or found
+    known = ctx.table.positions.get(tokens[j].start)
+    if found is None and known is not None:
+        # ``Ada Obi of Kestrel Asset Management``: the table may take a body
+        # for a person; after ``of`` it is no speaker, the name before it is
+        return _member_of(ctx, tokens, j, known)
     return found
 
 
@@ -219,6 +224,7 @@ def _member_of(ctx: Context, tokens: list[Token], j: int, body: Entry) -> Entry 
     if known is not None:
         return known if known.kind == PERSON else None
     run = speaker_name_near(ctx.raw, tokens, m - 2, backwards=True)
+    run = run[after_compound_adjective(run) :]
     while run and (role_word(run[0]) or run[0].word in word_set("honorifics.txt")):
         run = run[1:]  # ``Gov. Ada Obi``: the title is no part of the name
     if len(run) < 2 or is_place_name(run) or any(is_title(t.word.casefold()) or role_word(t) for t in run):
