@@ -1013,3 +1013,21 @@ def test_a_hyphenated_given_name_is_no_adjective_of_place():
         '"We will work together," said Cho Ha-eun, who came second.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Seo Min-ji", "Cho Ha-eun"]
+
+
+def test_it_after_a_sentence_opening_with_an_unknown_named_body_is_that_body():
+    parsed = parse(
+        "Trains were halted, the rail operator Norlink said in a statement.\n\n"
+        "The Westmark Safety Region has asked residents not to go outside after 17:00.\n\n"
+        '"Stay inside," it said in a post on X.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Westmark Safety Region"]
+
+
+def test_it_after_a_sentence_opening_with_a_title_is_nobody():
+    parsed = parse(
+        "Trains were halted, the rail operator Norlink said in a statement.\n\n"
+        "The Deputy Prime Minister has asked residents not to go outside after 17:00.\n\n"
+        '"Stay inside," it said in a post on X.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]

@@ -633,6 +633,14 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     the last speaker of that kind."""
     if token.word.casefold() == "they":
         return they(ctx, piece, token)
+    if kind == ORGANISATION:
+        body = _unknown_body_before(ctx, token)
+        if body:
+            # (``The Deputy Minister has said``: a title, no body: nobody)
+            if any(role_word(t) for t in body):
+                return None
+            name = " ".join(t.word for t in body)
+            return ctx.table.find(name, ORGANISATION) or ctx.table.add(ORGANISATION, name, body[0].start, body[-1].word_end)
     gender = gender_of(token.word.casefold())
     scope = ctx.scope(piece)
     found = resolve_pronoun(scope, token.start, kind, gender)
@@ -668,3 +676,27 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
     return found
+
+
+_AUXILIARIES = ("has", "have", "had", "is", "was", "will", "would")
+
+
+def _unknown_body_before(ctx: Context, token: Token) -> list[Token]:
+    """``The Westmark Safety Region has asked …. "…," it said``: the name of
+    the body the sentence before the pronoun's opens with, capitalised words
+    after ``the`` (people are not written so) that the table does not hold;
+    ``it`` is that body, no other one further back."""
+    own = ctx.sentence_at(token.start)
+    before = ctx.sentence_at(own.start - 1) if own is not None and own.start > 0 else None
+    if before is None or before is own:
+        return []
+    words = tokenize(ctx.raw, before.start, min(before.end, before.start + 120))
+    if len(words) < 4 or words[0].word != "The":
+        return []
+    m = 1
+    while m < len(words) and words[m].capitalised and ctx.table.positions.get(words[m].start) is None:
+        m += 1
+    if m < 3 or m >= len(words) or words[m].capitalised:
+        return []  # a known name, or one word (``The Guardian``): not this
+    return words[1:m] if is_verb(words[m]) or words[m].word in _AUXILIARIES else []
+
