@@ -1031,3 +1031,21 @@ def test_it_after_a_sentence_opening_with_a_title_is_nobody():
         '"Stay inside," it said in a post on X.\n'
     )
     assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_a_body_named_with_of_and_the_before_the_verb_speaks():
+    parsed = parse('In a statement, the Ministry of the Interior said Ada Obi had been held "for questioning".\n')
+    assert [q.speaker for q in parsed.quotes] == ["Ministry of the Interior"]
+
+
+def test_a_person_of_a_body_named_with_of_and_the_speaks_for_it():
+    parsed = parse('Tom Hale of the Ministry of the Interior said the arrest was "lawful".\n')
+    assert [q.speaker for q in parsed.quotes] == ["Tom Hale"]
+
+
+def test_a_known_body_whose_name_ends_in_a_sham_person_speaks():
+    parsed = parse(
+        "Civic groups were angry. The Coalition for Fair Votes (CFV) said in a statement that the Senate "
+        'had "let voters down".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Coalition for Fair Votes"]

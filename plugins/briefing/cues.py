@@ -187,11 +187,39 @@ def _named_at(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     if found is not None and found.kind in (ORGANISATION, PLACE):
         return _member_of(ctx, tokens, j, found) or found
     known = ctx.table.positions.get(tokens[j].start)
-    if found is None and known is not None:
+    if found is None and known is not None and known.kind != ORGANISATION:
         # ``Ada Obi of Kestrel Asset Management``: the table may take a body
         # for a person; after ``of`` it is no speaker, the name before it is
-        return _member_of(ctx, tokens, j, known)
+        found = _member_of(ctx, tokens, j, known)
+    if found is None:
+        body = _body_named_back(ctx, tokens, j)
+        found = body and (_member_of(ctx, tokens, j, body) or body)
     return found
+
+
+_NAME_JOINERS = ("of", "for", "the", "and", "on")
+
+
+def _body_named_back(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
+    """``the Ministry of the Interior said``, ``the Coalition for Fair Votes
+    (CFV) said``: a body's name of capitalised words joined by of/for/the
+    that ends at ``tokens[j]``, headed by a known organisation or an
+    organisation's head-word."""
+    if not tokens[j].capitalised:
+        return None
+    m = j
+    while m > 0 and j - m < 6 and not any(c in ctx.raw[tokens[m - 1].end : tokens[m].start] for c in ",.;:"):
+        m -= 1
+        token = tokens[m]
+        if not (token.capitalised or token.word in _NAME_JOINERS):
+            return None
+        known = ctx.table.positions.get(token.start)
+        if known is not None and known.kind == ORGANISATION:
+            return known
+        if token.capitalised and token.word.casefold() in word_set("org_heads.txt", folded=True):
+            name = " ".join(t.word for t in tokens[m : j + 1])
+            return ctx.table.find(name, ORGANISATION) or ctx.table.add(ORGANISATION, name, token.start, tokens[j].word_end)
+    return None
 
 
 _OF_REACH = 4  # capitalised words after "of" that may name a place or body
