@@ -1049,3 +1049,16 @@ def test_a_known_body_whose_name_ends_in_a_sham_person_speaks():
         'had "let voters down".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Coalition for Fair Votes"]
+
+
+def test_the_singer_is_the_person_written_after_that_word():
+    parsed = parse(
+        "The singer Mara Lind said on Monday she had cancelled her tour.\n\n"
+        'In a post on Instagram, the singer wrote: "I am so sorry to every fan."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Mara Lind"]
+
+
+def test_an_unnamed_singer_is_nobody():
+    parsed = parse('The band cancelled its tour.\n\nIn a post on Instagram, the singer wrote: "I am so sorry."\n')
+    assert [q.speaker for q in parsed.quotes] == [None]
