@@ -1062,3 +1062,19 @@ def test_the_singer_is_the_person_written_after_that_word():
 def test_an_unnamed_singer_is_nobody():
     parsed = parse('The band cancelled its tour.\n\nIn a post on Instagram, the singer wrote: "I am so sorry."\n')
     assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_a_pronoun_after_two_people_joined_by_and_is_nobody():
+    parsed = parse(
+        "Ken Doyle and Marcus Reyes were both at the meeting.\n\n"
+        '"It was a shambles," he told the Guardian.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_a_pronoun_after_a_later_mention_of_one_of_two_people_is_that_one():
+    parsed = parse(
+        "Ken Doyle and Ada Obi were both at the meeting, said Mr Doyle.\n\n"
+        '"It was a shambles," he told the Guardian.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ken Doyle"]

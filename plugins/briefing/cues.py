@@ -677,7 +677,7 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
         # paragraph is about has no name, so the pronoun has none either
         about = _paragraph_about(ctx, piece, token)
         if about is not None:
-            return about[0]
+            return None if about[0] is not None and _one_of_two(ctx, about[0], token.start, gender) else about[0]
         if _unnamed_last(ctx, piece, token):
             return None
     if found is not None and kind == PERSON:
@@ -703,7 +703,40 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
     if found is None:
         found = next((s for s in reversed(ctx.speakers) if s.kind == kind and fits(s, gender)), None)
+    if found is not None and found.kind == PERSON and _one_of_two(ctx, found, token.start, gender):
+        return None  # ``Ken Doyle and Marcus Reyes were there. "…," he said``: either
     return found
+
+
+def _one_of_two(ctx: Context, person: Entry, before: int, gender: str | None) -> bool:
+    """Whether the last mention of ``person`` before ``before`` is joined by
+    ``and`` to another person the pronoun's gender fits."""
+    starts = [m.start for m in person.mentions if m.start < before]
+    if not starts:
+        return False
+    at = max(starts)
+    sentence = ctx.sentence_at(at)
+    words = tokenize(ctx.raw, sentence.start, sentence.end)
+    m = next((n for n, t in enumerate(words) if t.start == at), None)
+    if m is None:
+        return False
+    n = m + 1
+    while n < len(words) and (ctx.table.positions.get(words[n].start) is person or words[n].word.isdigit()):
+        n += 1  # past the rest of the name and an age
+    after = words[n + 1] if n + 1 < len(words) and words[n].word == "and" else None
+    n = m - 1
+    while n >= 0 and words[n].word.isdigit():
+        n -= 1
+    before_and = words[n - 1] if n > 0 and words[n].word == "and" else None
+    for token in (after, before_and):
+        other = ctx.table.positions.get(token.start) if token is not None else None
+        if other is not None and other is not person and other.kind == PERSON and fits(other, gender):
+            return True
+    if after is not None and after.start not in ctx.table.positions:
+        # a full name the table does not hold (``and Marcus Reyes were``)
+        run = speaker_name_near(ctx.raw, words, words.index(after), backwards=False)
+        return len(run) >= 2 and not is_place_name(run)
+    return False
 
 
 _AUXILIARIES = ("has", "have", "had", "is", "was", "will", "would")
