@@ -1078,3 +1078,12 @@ def test_a_pronoun_after_a_later_mention_of_one_of_two_people_is_that_one():
         '"It was a shambles," he told the Guardian.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ken Doyle"]
+
+
+def test_that_was_how_a_person_put_it_gives_the_speaker():
+    parsed = parse(
+        "The mood in the room was grim.\n\n"
+        '"We have been abandoned" — that was how Ada Obi put it.\n\n'
+        '"A betrayal," was how one resident described it.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", None]

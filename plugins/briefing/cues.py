@@ -28,6 +28,9 @@ def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str
     """``"…," X said``, ``"…," said X``, ``"…," Ada Obi, a farmer, said``: the
     verb comes within a subject phrase. After a comma at the closing mark the
     phrase may hold a few words no list knows (``the 54-year-old baker``)."""
+    how = _how_put(ctx, after, piece)
+    if how is not None:
+        return how
     for k, token in enumerate(after[:16]):
         if is_verb(token):
             if k == 0:  # inverted: said X
@@ -35,6 +38,19 @@ def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str
             if not _subject_phrase(ctx.raw, after[:k], after[k], comma):
                 return None
             return token.text, _subject_before(ctx, after, k, piece)
+    return None
+
+
+def _how_put(ctx: Context, after: list[Token], piece) -> tuple[str, Entry | None] | None:
+    """``"…" — that was how Ada Obi put it``, ``"…" is how the minister
+    described it``: the subject of the verb after ``how`` said the words."""
+    words = [t.word.casefold() for t in after[:12]]
+    if "how" not in words[:3] or words[0] not in ("that", "this", "was", "is", "how"):
+        return None
+    start = words.index("how") + 1
+    for k in range(start + 1, min(len(after) - 1, start + 6)):
+        if words[k + 1] == "it" and (words[k] == "put" or is_verb(after[k])):
+            return after[k].text, _subject_before(ctx, after, k, piece)
     return None
 
 
