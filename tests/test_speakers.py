@@ -1087,3 +1087,25 @@ def test_that_was_how_a_person_put_it_gives_the_speaker():
         '"A betrayal," was how one resident described it.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi", None]
+
+
+def test_a_pronoun_goes_to_the_name_apposed_to_a_possessor_not_the_possessor():
+    parsed = parse(
+        "Tomasz Wilk praised his players.\n\n"
+        "Wilk's opposite number, Ada Obi, was less impressed. \"We were second best,\" she said.\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi"]
+
+
+def test_a_possessor_stays_the_pronouns_person_when_the_other_name_is_an_object():
+    parsed = parse("Tom Hale won the seat.\n\nHale's win over Ken Doyle was narrow. \"It was close,\" he said.\n")
+    assert [q.speaker for q in parsed.quotes] == ["Tom Hale"]
+
+
+def test_the_lawyer_apposed_to_a_possessor_speaks_after_the_possessor():
+    parsed = parse(
+        "Ada Obi was charged on Monday.\n\n"
+        "Obi's lawyer, Sam Reid, said his client would plead not guilty.\n\n"
+        '"We will fight this," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Sam Reid"]

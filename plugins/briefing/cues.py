@@ -701,9 +701,17 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
         # name opening a sentence of the pronoun's own paragraph is nearer
         # than a known person of the paragraphs before
         para = ctx.para_start.get(piece.paragraph, token.start)
-        if not any(para <= m.start < token.start for m in found.mentions):
+        here = [m for m in found.mentions if para <= m.start < token.start]
+        if not here:
             local = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, para)
             if local is not None and fits(local, gender):
+                found = local
+        elif all(_possessive_at(ctx, m.start) for m in here):
+            # ``Wilk's opposite number, Ada Obi, was less impressed. "…," she
+            # said``: named here only as a possessor, the pronoun's person is
+            # the full name written after
+            local = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, para, False)
+            if local is not None and local is not found and fits(local, gender) and _apposed(ctx, local, para):
                 found = local
     if found is None and kind == PERSON:
         found = written_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, ctx.written, token.start, scope.not_before)
@@ -722,6 +730,22 @@ def _pronoun(ctx: Context, piece, token: Token, kind: str) -> Entry | None:
     if found is not None and found.kind == PERSON and _one_of_two(ctx, found, token.start, gender):
         return None  # ``Ken Doyle and Marcus Reyes were there. "…," he said``: either
     return found
+
+
+def _apposed(ctx: Context, person: Entry, para: int) -> bool:
+    """Whether ``person`` is first named after a comma in the paragraph at
+    ``para`` (``Wilk's opposite number, Ada Obi,``), not as an object
+    (``Hale's win over Ken Doyle``)."""
+    start = min((m.start for m in person.mentions if m.start >= para), default=None)
+    return start is not None and ctx.raw[max(0, start - 2) : start] == ", "
+
+
+def _possessive_at(ctx: Context, start: int) -> bool:
+    """Whether the name mentioned at ``start`` ends in a possessive (``Wilk's``)."""
+    words = tokenize(ctx.raw, start, min(len(ctx.raw), start + 60))
+    entry = ctx.table.positions.get(start)
+    name = [t for t in words[:4] if ctx.table.positions.get(t.start) is entry]
+    return bool(name) and name[-1].possessive
 
 
 def _one_of_two(ctx: Context, person: Entry, before: int, gender: str | None) -> bool:
