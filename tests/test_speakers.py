@@ -1109,3 +1109,12 @@ def test_the_lawyer_apposed_to_a_possessor_speaks_after_the_possessor():
         '"We will fight this," he said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Sam Reid"]
+
+
+def test_an_outlet_quoting_a_person_as_saying_gives_the_person():
+    parsed = parse(
+        "The deal was signed.\n\n"
+        '"It is a good day," the Courier quoted Tom Hale as saying.\n\n'
+        '"We waited long enough," Ada Obi was quoted by the Courier as saying.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tom Hale", "Ada Obi"]

@@ -32,6 +32,9 @@ def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str
     if how is not None:
         return how
     for k, token in enumerate(after[:16]):
+        if _quoted_as_saying(after, k):
+            # ``the Courier quoted Tom Hale as saying``: the one quoted speaks
+            return token.text, _subject_after(ctx, after, k + 1, piece)
         if is_verb(token):
             if k == 0:  # inverted: said X
                 return token.text, _subject_after(ctx, after, 1, piece)
@@ -39,6 +42,16 @@ def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str
                 return None
             return token.text, _subject_before(ctx, after, k, piece)
     return None
+
+
+def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` is an active ``quoted`` with its object, ``as`` and a verb within a few words after it."""
+    if tokens[k].word.casefold() != "quoted" or k + 1 >= len(tokens):
+        return False
+    if tokens[k + 1].word.casefold() in ("by", "as") or k and tokens[k - 1].word.casefold() in _AUXILIARIES + ("been", "being"):
+        return False  # the passive (``was quoted by the Courier as saying``): its subject speaks
+    words = [t.word.casefold() for t in tokens[k + 1 : k + 7]]
+    return "as" in words[1:] and words.index("as") + 1 < len(words) and words[words.index("as") + 1].endswith("ing")
 
 
 def _how_put(ctx: Context, after: list[Token], piece) -> tuple[str, Entry | None] | None:
