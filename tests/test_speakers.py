@@ -1118,3 +1118,43 @@ def test_an_outlet_quoting_a_person_as_saying_gives_the_person():
         '"We waited long enough," Ada Obi was quoted by the Courier as saying.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tom Hale", "Ada Obi"]
+
+
+def test_an_inverted_cue_with_a_police_rank_and_force():
+    parsed = parse(
+        "Two men were arrested in Clevedon on Tuesday.\n\n"
+        '"We will not tolerate this," said Det. Insp. Ruth Calloway of Avon and Somerset Police.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ruth Calloway"]
+
+
+def test_a_councillor_with_a_party_tag_in_brackets():
+    parsed = parse('Councillors voted to close the library.\n\nCllr Amir Shah (Lab) said it was "a betrayal of the town".\n')
+    assert [q.speaker for q in parsed.quotes] == ["Amir Shah"]
+
+
+def test_an_apposed_coach_and_his_surname_with_added():
+    parsed = parse(
+        "Harbourside lost 2-0.\n\n"
+        'The coach, Tomasz Wilk, said: "We were poor in the first half."\n\n'
+        '"The second half was better," Wilk added.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomasz Wilk", "Tomasz Wilk"]
+
+
+def test_asked_whether_opens_a_cue_with_honorific_and_surname():
+    parsed = parse(
+        "Ada Obi resigned as minister on Friday.\n\n"
+        'Asked whether she would stand again, Ms Obi said: "Not this time."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi"]
+
+
+def test_other_outlet_styles_keep_their_speakers():
+    parsed = parse(
+        "Ada Obi won the seat. Water bills will rise.\n\n"
+        '"It is a great day," Ms Obi, 52, told the BBC\'s Today programme.\n\n'
+        '"We understand this is hard," said a spokesperson for Tarsk Water.\n\n'
+        '"Nobody listened to us," one woman, who did not want to be named, said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Tarsk Water", None]
