@@ -1158,3 +1158,11 @@ def test_other_outlet_styles_keep_their_speakers():
         '"Nobody listened to us," one woman, who did not want to be named, said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Tarsk Water", None]
+
+
+def test_a_name_the_table_does_not_hold_before_which_said_is_a_speaking_body():
+    parsed = parse(
+        "Nine miners were trapped on Monday. The mine is run by Merrow Dunlin Coal Industry, "
+        'which said it had "acted without delay".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Merrow Dunlin Coal Industry"]

@@ -199,8 +199,26 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         # ``who`` stands for a person, ``which`` for a body
         head = ctx.table.mentioned_at(tokens[j - 1].start, tokens[j - 1].word_end)
         kind = PERSON if tokens[j].word.casefold() == "who" else ORGANISATION
+        if head is None and kind == ORGANISATION:
+            return _body_before_which(ctx, tokens, j - 1)
         return head if head is not None and head.kind == kind else None
     return _named_at(ctx, tokens, j, piece)
+
+
+def _body_before_which(ctx: Context, tokens: list[Token], j: int) -> Entry | None:
+    """``run by Tarsk Valley Coal Industry, which said``: a name of two or
+    more words the table does not hold before ``, which`` is a body (a
+    person takes ``who``), unless it names a place."""
+    m = j
+    while m > 0 and j - m < 5 and tokens[m - 1].capitalised and ctx.raw[tokens[m - 1].end : tokens[m].start] == " ":
+        m -= 1
+    run = tokens[m : j + 1]
+    if len(run) < 2 or m == 0 or is_place_name(run) or any(is_title(t.word.casefold()) or t.possessive for t in run):
+        return None  # (at a sentence's start the first word may be no name's)
+    name = " ".join(t.word for t in run)
+    if ctx.table.find(name, PLACE) is not None:
+        return None
+    return ctx.table.find(name, ORGANISATION) or ctx.table.add(ORGANISATION, name, run[0].start, run[-1].word_end)
 
 
 def _named_at(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
