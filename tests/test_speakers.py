@@ -1166,3 +1166,12 @@ def test_a_name_the_table_does_not_hold_before_which_said_is_a_speaking_body():
         'which said it had "acted without delay".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Merrow Dunlin Coal Industry"]
+
+
+def test_a_spokesperson_for_the_regulator_speaks_for_the_one_body_of_its_paragraph():
+    parsed = parse(
+        'The Tarsk Council called for "calm", according to state radio.\n\n'
+        "The National Rail Safety Administration has sent experts to Tarsk. A spokesperson for the regulator "
+        'was quoted by Reuters as saying that lines without drainage "will be shut".\n'
+    )
+    assert only(parsed.quotes, "will be shut").speaker == "National Rail Safety Administration"

@@ -95,7 +95,7 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         # ``Dutch Railways confirmed it. / "…," the rail operator said``: the
         # company a quote paragraph's description means is often named in
         # the paragraph before
-        return _one_in_paragraph(ctx, piece, tokens[k].start, ORGANISATION, back=1)
+        return _body_near(ctx, piece, tokens[k].start)
     if not plain:
         return None
     found = _one_in_paragraph(ctx, piece, tokens[k].start, PERSON)
@@ -136,6 +136,13 @@ def they(ctx: Context, piece, token: Token) -> Entry | None:
     organisation named in the paragraph outside quotes before the pronoun;
     with none or several, ``they`` may be people or any of them: nobody."""
     return _one_in_paragraph(ctx, piece, token.start, ORGANISATION)
+
+
+def _body_near(ctx: Context, piece, at: int) -> Entry | None:
+    """The one organisation ``the regulator`` may mean: named in its own
+    paragraph before it, else in that and the paragraph before."""
+    own = _one_in_paragraph(ctx, piece, at, ORGANISATION)
+    return own if own is not None else _one_in_paragraph(ctx, piece, at, ORGANISATION, back=1)
 
 
 def _one_in_paragraph(ctx: Context, piece, at: int, kind: str, back: int = 0) -> Entry | None:
@@ -180,6 +187,9 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
         found = resolve_description_anywhere(ctx.table, tokens[j].word, tokens[j].start)
     if found is None and tokens[j].word.casefold() in word_set("representative_titles.txt"):
         found = _one_in_paragraph(ctx, piece, tokens[j].start, ORGANISATION)
+    elif found is None and tokens[j].word.casefold() in word_set("org_nouns.txt"):
+        # ``the regulator`` read as a title: a word for a body, as in ``epithet``
+        found = _body_near(ctx, piece, tokens[k].start)
     elif (
         found is None
         and tokens[k].start > piece.mark
