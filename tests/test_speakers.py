@@ -1175,3 +1175,11 @@ def test_a_spokesperson_for_the_regulator_speaks_for_the_one_body_of_its_paragra
         'was quoted by Reuters as saying that lines without drainage "will be shut".\n'
     )
     assert only(parsed.quotes, "will be shut").speaker == "National Rail Safety Administration"
+
+
+def test_a_description_with_a_after_a_name_is_learned_for_that_person():
+    parsed = parse(
+        'Ada Obi, a glaciologist at the University of Tarsk, said the ice was "going fast".\n\n'
+        'The glaciologist stressed, however, that the glaciers were "doomed".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]

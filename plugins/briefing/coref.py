@@ -287,6 +287,8 @@ def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTabl
             entry = table.mentioned_at(tokens[k].start, tokens[k].word_end)
             if entry is None or entry.kind == PLACE or raw[tokens[k].end : tokens[k + 1].start] != ", ":
                 continue
+            if tokens[k + 1].word.casefold() in ("a", "an") and entry.kind == PERSON:
+                _learn_indefinite(raw, tokens, k + 1, entry)
             if tokens[k + 1].word.casefold() != "the":
                 continue
             for m in range(k + 2, min(k + 6, len(tokens))):
@@ -295,6 +297,25 @@ def learn_descriptions(raw: str, tokenized: list[list[Token]], table: EntityTabl
                 if raw[tokens[m].end : tokens[m].end + 1] == ",":
                     entry.descriptions.add(tokens[m].word.casefold())
                     break
+
+
+def _learn_indefinite(raw: str, tokens: list[Token], k: int, entry: Entry) -> None:
+    """``Ada Obi, a glaciologist at the University of Tarsk,``: the head noun
+    of an apposition with ``a`` (before its preposition, or its comma)
+    describes the person, so a later ``the glaciologist`` is hers."""
+    for m in range(k + 1, min(k + 6, len(tokens))):
+        word = tokens[m].word
+        if tokens[m].capitalised or not word.isalpha():
+            return
+        if word.casefold() in word_set("prepositions.txt"):
+            head = m - 1
+        elif raw[tokens[m].end : tokens[m].end + 1] in (",", "."):
+            head = m
+        else:
+            continue
+        if head > k:
+            entry.descriptions.add(tokens[head].word.casefold())
+        return
 
 
 def _learn_descriptions_before(raw: str, tokens: list[Token], table: EntityTable) -> None:
