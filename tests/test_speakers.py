@@ -1183,3 +1183,22 @@ def test_a_description_with_a_after_a_name_is_learned_for_that_person():
         'The glaciologist stressed, however, that the glaciers were "doomed".\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ada Obi", "Ada Obi"]
+
+
+def test_an_age_after_a_quote_in_a_profile_of_one_person_is_that_person():
+    parsed = parse(
+        'Every morning, K. R. Velan unlocks his roadside library. "It is my temple," Mr. Velan says.\n\n'
+        "The retired postman has done this almost every day for 25 years.\n\n"
+        'There is no fee. "If a book does not come back, somebody needed it," says the 74-year-old.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["K. R. Velan", "K. R. Velan"]
+
+
+def test_an_age_after_a_quote_with_two_people_named_before_is_nobody():
+    parsed = parse(
+        'Every morning, K. R. Velan unlocks his library. "It is my temple," Mr. Velan says. '
+        '"He is stubborn," said his neighbour Tom Hale.\n\n'
+        "The library has grown for 25 years.\n\n"
+        'There is no fee. "If a book does not come back, somebody needed it," says the 74-year-old.\n'
+    )
+    assert only(parsed.quotes, "somebody needed it").speaker is None

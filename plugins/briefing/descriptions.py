@@ -102,7 +102,20 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     if found is None and tokens[k].start > piece.mark and not given_to_anyone(ctx.table, word):
         # an age (``the 31-year-old``) names no role, so it fits a person who has one
         found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old") or family)
+    if found is None and word.endswith("-old") and tokens[k].start > piece.mark:
+        found = _only_person_before(ctx, piece.mark)
     return found
+
+
+def _only_person_before(ctx: Context, at: int) -> Entry | None:
+    """``"…," says the 74-year-old``: in a profile that has named one person
+    only before the quote (outside quotes), the age can be no one else's."""
+    people = {
+        id(e): e
+        for e in ctx.table.entries
+        if e.kind == PERSON and any(m.start < at and m.start not in ctx.quoted for m in e.mentions)
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
