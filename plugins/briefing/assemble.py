@@ -233,7 +233,6 @@ def _join_echoes(groups, sources: Sequence[ParsedSource]) -> list[list[tuple[str
     quote that matches nothing stays on its own (and, short and
     unattributed, is dropped like any term); ``merge_quotes`` keeps only
     story paragraphs as evidence."""
-    by_id = {s.id: s for s in sources}
     for s in sources:
         for q in headline_quotes(s.raw, s.blocks):
             q = _headline_speaker(s, q)
@@ -245,7 +244,7 @@ def _join_echoes(groups, sources: Sequence[ParsedSource]) -> list[list[tuple[str
                 groups.append((key, [(s.id, q)]))
     joined: list[list[tuple[str, QuoteMention]]] = []
     for key, members in groups:
-        host = _echo_host(key, members, groups, by_id)
+        host = _echo_host(key, members, groups)
         if host is None:
             joined.append(members)
         else:
@@ -278,7 +277,7 @@ def _headline_speaker(source: ParsedSource, quote: QuoteMention) -> QuoteMention
     return quote
 
 
-def _echo_host(key, members, groups, by_id):
+def _echo_host(key, members, groups):
     """The group of a longer quote with a speaker, in the same source,
     whose words contain ``key``; None when ``members`` are speech of their own."""
     if len(key.split()) < _ECHO_WORDS or any(q.speaker or q.cue for _, q in members):
