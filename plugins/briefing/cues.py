@@ -17,7 +17,7 @@ from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
 from .subjects import paragraph_subject, unnamed_opening, written_subject
 from .table import Entry
-from .tokens import Token, is_place_name, is_title, name_word, postnominal, tokenize
+from .tokens import Token, before_brackets, is_place_name, is_title, name_word, postnominal, tokenize
 from .wordlists import word_list, word_set
 
 RELATIVES = ("who", "which")
@@ -173,7 +173,8 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     j = _before_quoted_as(tokens, j)
     if j + 1 < len(tokens) and "," not in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         # (after a comma, the aside belongs to an appositive: below)
-        j = _before_brackets(ctx.raw, tokens, _before_time(tokens, j))
+        j = _before_time(tokens, j)
+        j = before_brackets(ctx.raw, tokens, j) if j >= 0 else j
     if j < 0:
         return None
     if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
@@ -181,7 +182,7 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         for m in _appositive_heads(ctx.raw, tokens, j):
             # ``Sen. Ada Obi (R-Kan.), the ranking member,``: the name before the brackets
-            at = _before_brackets(ctx.raw, tokens, m)
+            at = before_brackets(ctx.raw, tokens, m)
             head = _named_at(ctx, tokens, at, piece)
             if head is not None and head.kind != PLACE and not _person_after_preposition(ctx, tokens, head, at):
                 # (``The attorney in Brooklyn, Ada Obi,``: a name after a
@@ -354,17 +355,6 @@ def _before_time(tokens: list[Token], j: int) -> int:
     (``on Sunday``) that ends the subject phrase at ``tokens[j]``."""
     if j >= 1 and tokens[j].word in word_set("weekdays.txt") and tokens[j - 1].word.casefold() == "on":
         return j - 2
-    return j
-
-
-def _before_brackets(raw: str, tokens: list[Token], j: int) -> int:
-    """``Ada Obi (Kisumu East) said``: the index before a bracketed aside
-    (a constituency, a party) that ends at ``tokens[j]``."""
-    if j < 0 or not raw[tokens[j].end : tokens[j].end + 2].lstrip(".").startswith(")"):
-        return j  # (``(R-Kan.)`` ends in an abbreviation's stop)
-    for m in range(j, max(-1, j - 6), -1):
-        if raw[tokens[m].start - 1 : tokens[m].start] == "(":
-            return m - 1
     return j
 
 
