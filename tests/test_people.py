@@ -279,3 +279,10 @@ def test_he_inside_a_sentence_before_a_given_name_is_a_chinese_family_name():
     assert found["He Jianlin"].role == "site manager"
     assert found["He Xiaowen"].role == "Commuter"
     assert [q.speaker for q in parsed.quotes] == ["He Jianlin", "He Xiaowen"]
+
+
+def test_a_wife_named_twice_by_first_name_is_one_person():
+    parsed = parse(
+        "Mr Novak's wife, Lenka, said the farm was sold. Later, Mr Novak's wife, Lenka, said it again.\n"
+    )
+    assert [e.name for e in parsed.entities if e.kind == "person"].count("Lenka Novak") == 1

@@ -280,8 +280,9 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
             person = table.add(PERSON, " ".join(t.word for t in names), names[0].start, names[-1].word_end, role)
         elif (surname := _family_surname(tokens, start, i - 1)) is not None and raw[names[0].end : names[0].end + 1] == ",":
             # not table.add: a surname-only entry of the relative must not take this name
-            person = table.new_entry(PERSON, f"{names[0].word} {surname}")
-            person.role = role
+            full = f"{names[0].word} {surname}"
+            person = table.find(full, PERSON) or table.new_entry(PERSON, full)  # named so once already?
+            person.role = person.role or role
             person.add_alias(names[0].word)
             person.add_mention(names[0].start, names[0].word_end)
         else:
