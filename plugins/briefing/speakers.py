@@ -186,7 +186,9 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
     found = nearest_cue(ctx, tokens, [], piece)
     if found is not None:
         return found
-    about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, para_start, piece.mark)
+    # bounded like every look-back here: a paragraph of many quotes would
+    # otherwise be walked back to its start for each of them
+    about = paragraph_subject(ctx.raw, ctx.table, ctx.quoted, ctx.sentence_at, max(para_start, piece.mark - NEAR_CHARS), piece.mark)
     if about is not None:
         # ``Another commuter, a clerk, said he would walk. "…"``: the person
         # the paragraph is about, named or not, never the last speaker
