@@ -48,7 +48,7 @@ def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
     """Whether ``tokens[k]`` is an active ``quoted`` with its object, ``as`` and a verb within a few words after it."""
     if tokens[k].word.casefold() != "quoted" or k + 1 >= len(tokens):
         return False
-    if tokens[k + 1].word.casefold() in ("by", "as") or k and tokens[k - 1].word.casefold() in _AUXILIARIES + ("been", "being"):
+    if tokens[k + 1].word.casefold() in ("by", "as") or k and tokens[k - 1].word.casefold() in AUXILIARIES:
         return False  # the passive (``was quoted by the Courier as saying``): its subject speaks
     words = [t.word.casefold() for t in tokens[k + 1 : k + 7]]
     return "as" in words[1:] and words.index("as") + 1 < len(words) and words[words.index("as") + 1].endswith("ing")
@@ -347,7 +347,7 @@ def _before_quoted_as(tokens: list[Token], j: int) -> int:
     return j
 
 
-AUXILIARIES = ("is", "was", "were", "are", "been", "has", "have", "had")
+AUXILIARIES = ("is", "was", "were", "are", "been", "being", "has", "have", "had", "will", "would")
 
 
 def _before_time(tokens: list[Token], j: int) -> int:
@@ -800,8 +800,6 @@ def _one_of_two(ctx: Context, person: Entry, before: int, gender: str | None) ->
     return False
 
 
-_AUXILIARIES = ("has", "have", "had", "is", "was", "will", "would")
-
 
 def _unknown_body_before(ctx: Context, token: Token) -> list[Token]:
     """``The Westmark Safety Region has asked …. "…," it said``: the name of
@@ -820,5 +818,5 @@ def _unknown_body_before(ctx: Context, token: Token) -> list[Token]:
         m += 1
     if m < 3 or m >= len(words) or words[m].capitalised:
         return []  # a known name, or one word (``The Guardian``): not this
-    return words[1:m] if is_verb(words[m]) or words[m].word in _AUXILIARIES else []
+    return words[1:m] if is_verb(words[m]) or words[m].word in AUXILIARIES else []
 
