@@ -63,7 +63,8 @@ def _month_numbers() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _full_months() -> tuple[str, ...]:
+def full_months() -> tuple[str, ...]:
+    """The months' full names, January to December."""
     return tuple(group[0] for group in alias_groups("months.txt"))
 
 
@@ -75,7 +76,7 @@ def _weekday_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     month = _alternation(_month_numbers())
-    full_month = _alternation(_full_months())
+    full_month = _alternation(full_months())
     weekday = _alternation(_weekday_numbers())
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<y>[12]\d{3})"

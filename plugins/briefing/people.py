@@ -8,9 +8,9 @@ make up a role.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .coref import gender_of, set_gender
+from .dates import full_months
 from .model import ORGANISATION, PERSON, PLACE
 from .surnames import surname_forms
 from .table import EntityTable, Entry
@@ -31,7 +31,7 @@ from .tokens import (
     role_words_folded,
     stopword_surname,
 )
-from .wordlists import alias_groups, word_set
+from .wordlists import word_set
 
 
 def find_titled_people(raw: str, tokens: list[Token], table: EntityTable) -> None:
@@ -589,13 +589,8 @@ def _glued_opener(raw: str, tokens: list[Token], f: int) -> bool:
         and adjacent(raw, before, tokens[f])
         and before.word in word_set("name_stopwords.txt")
         and before.word not in word_set("weekdays.txt")
-        and before.word not in _month_names()
+        and before.word not in full_months()
     )
-
-
-@lru_cache(maxsize=1)
-def _month_names() -> frozenset[str]:
-    return frozenset(group[0] for group in alias_groups("months.txt"))
 
 
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
