@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from briefing.tokens import is_capital_title, is_title, name_run, tokenize
+from briefing.tokens import is_capital_title, is_person_noun, is_title, name_run, tokenize
 
 
 def test_titles_from_the_list_and_profession_endings():
     assert is_title("minister") and is_title("Glaciologist") and is_title("physician")
     assert is_capital_title("Coach") and not is_capital_title("coach")
     assert not is_title("Lindqvist") and not is_title("river")
+
+
+def test_person_nouns_are_titles_and_words_for_unnamed_people():
+    assert is_person_noun("minister") and is_person_noun("Hydrologist")
+    assert is_person_noun("widow") and is_person_noun("Neighbour")
+    assert not is_person_noun("Vantorp") and not is_person_noun("bridge")
 
 
 def run(text: str, k: int, backwards: bool = False):

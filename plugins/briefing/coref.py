@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
-from .tokens import Token, is_place_name, is_title, name_run
+from .tokens import Token, is_person_noun, is_place_name, name_run
 from .wordlists import key_values, word_set
 
 
@@ -336,15 +336,11 @@ def _learn_descriptions_before(raw: str, tokens: list[Token], table: EntityTable
                 inside = m
                 noun = tokens[m if head is None else head].word.casefold()
                 entry = _apposed_entry(raw, tokens, m + 1, table)
-                if entry is None and article != "the" and _person_noun(noun):
+                if entry is None and article != "the" and is_person_noun(noun):
                     entry = _apposed_person(raw, tokens, m + 1, table)
                 if entry is not None and (article == "the" or entry.kind == PERSON):
                     entry.descriptions.add(noun)
                 break
-
-
-def _person_noun(word: str) -> bool:
-    return word in word_set("unnamed_people.txt") or is_title(word)
 
 
 def _apposed_person(raw: str, tokens: list[Token], k: int, table: EntityTable) -> Entry | None:

@@ -17,7 +17,7 @@ from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
 from .subjects import paragraph_subject, unnamed_opening, written_subject
 from .table import Entry
-from .tokens import Token, before_brackets, is_place_name, is_title, name_word, postnominal, tokenize
+from .tokens import Token, before_brackets, is_person_noun, is_place_name, is_title, name_word, postnominal, tokenize
 from .wordlists import word_list, word_set
 
 RELATIVES = ("who", "which")
@@ -670,20 +670,13 @@ def _opening_person(ctx: Context, piece, tokens: list[Token]) -> Entry | None:
     name = [m for m, t in enumerate(tokens[:4]) if ctx.table.mentioned_at(t.start, t.word_end) is entry]
     if any(tokens[m].possessive for m in name):
         return None  # ``Obi's lawyer said`` is not Obi
-    if name and _qualifies_role(tokens, name[-1] + 1):
+    after_name = tokens[name[-1] + 1] if name and name[-1] + 1 < len(tokens) else None
+    if after_name is not None and not after_name.capitalised and is_person_noun(after_name.word):
         # ``Eastfield boss Maren Holt felt …``: the name qualifies a role (whose
         # boss), the person is the one named after it, or nobody
         after = (ctx.table.mentioned_at(t.start, t.word_end) for t in tokens[name[-1] + 2 : name[-1] + 5])
         return next((e for e in after if e is not None and e is not entry and e.kind == PERSON), None)
     return entry
-
-
-def _qualifies_role(tokens: list[Token], m: int) -> bool:
-    """Whether ``tokens[m]`` is a lower-case title or word for a person (``boss``, ``driver``)."""
-    if m >= len(tokens) or tokens[m].capitalised:
-        return False
-    folded = tokens[m].word.casefold()
-    return is_title(folded) or folded in word_set("unnamed_people.txt")
 
 
 def _honorific_gender(raw: str, token: Token) -> str | None:

@@ -19,6 +19,7 @@ from .tokens import (
     adjacent,
     before_brackets,
     is_capital_title,
+    is_person_noun,
     is_place_name,
     is_place_word,
     is_title,
@@ -268,7 +269,7 @@ def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) ->
     for i in range(2, len(tokens)):
         if raw[tokens[i - 1].end : tokens[i].start] != ", ":
             continue
-        head = i - 1 if _role_head(tokens[i - 1]) else _seat_head(raw, tokens, i - 1)
+        head = i - 1 if is_person_noun(tokens[i - 1].word) else _seat_head(raw, tokens, i - 1)
         if head is None:
             continue
         names = _name_run(raw, tokens, i)
@@ -318,12 +319,6 @@ def _seat_head(raw: str, tokens: list[Token], last: int) -> int | None:
                 return link - 1 if _seat_title(before) or is_title(before.word) else None
             return None
     return None
-
-
-def _role_head(token: Token) -> bool:
-    """A title (``water minister``) or a word for a person the text may
-    otherwise leave unnamed (``Mr Marsh's widow, Linda Marsh,``)."""
-    return is_title(token.word) or token.word.casefold() in word_set("unnamed_people.txt")
 
 
 def _role_first_start(raw: str, tokens: list[Token], head: int) -> int:

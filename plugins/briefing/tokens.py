@@ -115,6 +115,13 @@ def is_title(word: str) -> bool:
     )
 
 
+def is_person_noun(word: str) -> bool:
+    """A title (``minister``) or a word for a person the text may leave
+    unnamed (``widow``, ``boss``), in any case: the head-word of a phrase
+    that stands for one person."""
+    return is_title(word) or word.casefold() in word_set("unnamed_people.txt")
+
+
 def is_capital_title(word: str) -> bool:
     """A title head-word written with a capital (``Minister``, ``Glaciologist``)."""
     return word[:1].isupper() and not word.isupper() and is_title(word)
