@@ -75,13 +75,10 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         # ``by his son Tunde`` … ``"…," his son said``: the one person the
         # text gave that role, none if several
         return resolve_description_anywhere(ctx.table, word, tokens[j].start)
-    k, plain = j - 1, True
-    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
-        # ``the Swedish midfielder``, ``the 54-year-old``: modifiers of a person
-        plain = plain and (role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word)
-        k -= 1
-    if k < 0 or tokens[k].word.casefold() != "the":
+    k = _the_before(tokens, j, past_possessive=True)
+    if k is None:
         return None
+    plain = all(_person_modifier(t) for t in tokens[k + 1 : j])
     scope = ctx.scope(piece)
     found = resolve_description(scope, word, tokens[j].start) or resolve_description_anywhere(
         ctx.table, word, tokens[j].start
@@ -105,6 +102,25 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
     if found is None and word.endswith("-old") and tokens[k].start > piece.mark:
         found = _only_person_before(ctx, piece.mark)
     return found
+
+
+def _the_before(tokens: list[Token], j: int, *, past_possessive: bool) -> int | None:
+    """The index of the ``the`` that opens the phrase whose head noun is
+    ``tokens[j]``, across up to three modifiers (``the Swedish midfielder``,
+    ``the 54-year-old``), else None. Unless ``past_possessive``, a
+    possessive ends the phrase: ``the club's captain`` is the club's."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the":
+        if tokens[k].possessive and not past_possessive:
+            return None
+        k -= 1
+    return k if k >= 0 and tokens[k].word.casefold() == "the" else None
+
+
+def _person_modifier(token: Token) -> bool:
+    """A word that may qualify a word for a person: a role word, a
+    nationality or a compound (``retired``, ``Swedish``, ``54-year-old``)."""
+    return role_word(token) or token.word in nationalities() or "-" in token.word
 
 
 def _only_person_before(ctx: Context, at: int) -> Entry | None:
@@ -179,14 +195,9 @@ def description(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | Non
     ``the minister said`` → the person last given that role word; ``"…,"
     the Swedish midfielder said`` with no midfielder named → the one person
     its paragraph is about."""
-    k = j - 1
-    while k >= 0 and j - k <= 3 and tokens[k].word.casefold() != "the" and not tokens[k].possessive:
-        modifier = role_word(tokens[k]) or tokens[k].word in nationalities() or "-" in tokens[k].word
-        if not (modifier or tokens[k].word.isalpha() and tokens[k].word.islower()):
-            return None
-        k -= 1  # ``the Swedish midfielder``, ``the retired nurse``: modifiers of a person
-    if k < 0 or tokens[k].word.casefold() not in ARTICLES[2:]:
-        return None
+    k = _the_before(tokens, j, past_possessive=False)
+    if k is None or not all(_person_modifier(t) or t.word.isalpha() and t.word.islower() for t in tokens[k + 1 : j]):
+        return None  # ``the retired nurse``, not ``the Kestrel Bank nurse``
     scope = ctx.scope(piece)
     found = None
     if k + 1 < j and tokens[j].word.casefold() in word_set("org_heads.txt", folded=True):
