@@ -29,3 +29,14 @@ def test_a_double_surname_used_alone_is_the_person_named_in_full():
     assert set(people) == {"Lucía Ferrer Solano"}
     assert len(people["Lucía Ferrer Solano"].mentions) == 3
     assert [q.speaker for q in parsed.quotes] == ["Lucía Ferrer Solano"] * 3
+
+
+def test_a_surname_with_its_particles_used_alone_is_the_person_named_in_full():
+    parsed = parse(
+        "The ferry is run by Annelies van der Zwaan, a former pilot.\n\n"
+        '"We sail at dawn," said van der Zwaan.\n\n'
+        'Van der Zwaan added: "The tide decides."\n'
+    )
+    people = {e.name: e for e in parsed.entities if e.kind == "person"}
+    assert set(people) == {"Annelies van der Zwaan"}
+    assert [q.speaker for q in parsed.quotes] == ["Annelies van der Zwaan"] * 2

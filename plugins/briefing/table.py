@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import ORGANISATION, PERSON, NamedEntity, Span
-from .wordlists import word_set
 
 
 @dataclass
@@ -101,13 +100,8 @@ class EntityTable:
         words = name.split()
         if len(words) == 1:
             return self.person_by_word(name)
-        if words[0].casefold() in word_set("name_particles.txt"):
-            # "Ó Ceallaigh" after "Ruairí Ó Ceallaigh": a surname opening with
-            # its particle is the one person whose name ends in it
-            ending = [e for e in self.entries if e.kind == PERSON and e.name.split()[-len(words):] == words]
-            if len(ending) == 1:
-                ending[0].add_alias(name)
-                return ending[0]
+        # a shorter name after the full one ("Ó Ceallaigh", "Ferrer Solano")
+        # is settled by surnames.assign_surnames, once every name is known
         for entry in self.entries:
             # "Obi" seen first, "Ada Obi" now: the fuller name wins
             if entry.kind == PERSON and " " not in entry.name and entry.name in (words[0], words[-1]):
