@@ -388,12 +388,6 @@ def _treated_as_body(raw: str, start: int, end: int) -> bool:
     return _BODY_AFTER.match(raw, end, end + 40) is not None or _BODY_BEFORE.search(raw, max(0, start - 30), start) is not None
 
 
-# prepositions after which a name says where something is, not who acts
-# ("critics in Varnholm have described", "my publisher in Varnholm tells me");
-# after "of" it says whose or where from ("Gov. Ada Holt of New Carrick said")
-_WHERE = ("in", "near", "across", "around", "inside", "outside", "within", "throughout", "of")
-
-
 def _opening(raw: str, tokens: list[Token], k: int) -> int:
     """Index of the first word of the run at ``tokens[k]`` with the openers
     ``_drop_openers`` left out (``New`` of ``of New Carrick said``)."""
@@ -404,8 +398,12 @@ def _opening(raw: str, tokens: list[Token], k: int) -> int:
 
 
 def _after_where(raw: str, tokens: list[Token], k: int) -> bool:
-    """Whether the run opening at ``tokens[k]`` follows such a preposition."""
-    return k > 0 and tokens[k - 1].word in _WHERE and adjacent(raw, tokens[k - 1], tokens[k])
+    """Whether the run opening at ``tokens[k]`` follows a preposition after
+    which a name says where something is, not who acts (``critics in
+    Varnholm have described``), or ``of``, after which it says whose or
+    where from (``Gov. Ada Holt of New Carrick said``)."""
+    before = tokens[k - 1].word if k > 0 else ""
+    return (before == "of" or before in word_set("place_prepositions.txt")) and adjacent(raw, tokens[k - 1], tokens[k])
 
 
 def _capitalised_inside(tokenized: list[list[Token]]) -> frozenset[str]:

@@ -215,7 +215,7 @@ def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
     """Whether a lone name word is used as people are: opening a sentence,
     next to a reporting verb, before a comma, or as a possessive."""
     verbs = word_set("reporting_verbs.txt")
-    if k > 0 and tokens[k - 1].word in _WHERE:
+    if k > 0 and tokens[k - 1].word in word_set("place_prepositions.txt"):
         return False  # "a banner that read Made in Carrick, Run Like Carrick": a place
     return (
         k == 0
@@ -225,10 +225,6 @@ def _as_subject(raw: str, tokens: list[Token], k: int) -> bool:
         or raw[tokens[k].end : tokens[k].end + 1] == ","
         or _after_opening_phrase(raw, tokens, k)
     )
-
-
-# prepositions after which a lone name says where, and is no surname
-_WHERE = ("in", "near", "across", "around", "inside", "outside", "within", "throughout")
 
 
 def _after_opening_phrase(raw: str, tokens: list[Token], k: int) -> bool:
