@@ -4,6 +4,7 @@ organisations that speak without a head-word."""
 from __future__ import annotations
 
 from briefing.model import ORGANISATION, PERSON
+from briefing.organisations import _occurrences
 from briefing.parse import parse_source
 
 
@@ -175,3 +176,13 @@ def test_a_name_the_text_treats_as_a_body_is_a_company():
     assert kinds["Talvik Minerals"] == ORGANISATION
     assert kinds["Orrin Haulage"] == ORGANISATION
     assert kinds["Ada Morrow"] == PERSON
+
+
+def test_occurrences_of_several_names_are_whole_words_found_in_one_pass():
+    raw = "Brena Quay, Brena Quays and Brena Quay Holdings; XBrena Quay. Tomas Ilve."
+    assert _occurrences(raw, {"Brena Quay", "Brena Quay Holdings", "Tomas Ilve"}) == {
+        "Brena Quay": [0, 28],
+        "Brena Quay Holdings": [28],
+        "Tomas Ilve": [62],
+    }
+    assert _occurrences("a" * 500, {"Brena Quay"}) == {}

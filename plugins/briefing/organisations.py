@@ -364,21 +364,37 @@ def find_named_bodies(raw: str, table: EntityTable) -> None:
     company without a head-word, not a person: a person takes ``who`` and
     ``her``, never ``which`` or ``its``. A person the text gave a role, a
     gender or an honorific stays one."""
-    for entry in table.entries:
-        if entry.kind != PERSON or " " not in entry.name or entry.role or entry.gender:
-            continue
-        if any(_treated_as_body(raw, start, start + len(entry.name)) for start in _occurrences(raw, entry.name)):
+    people = [e for e in table.entries if e.kind == PERSON and " " in e.name and not e.role and not e.gender]
+    starts = _occurrences(raw, {e.name for e in people})
+    for entry in people:
+        if any(_treated_as_body(raw, start, start + len(entry.name)) for start in starts.get(entry.name, ())):
             entry.kind = ORGANISATION
 
 
-def _occurrences(raw: str, name: str):
-    """Starts of ``name`` written in full as a whole word, mention or not."""
-    start = raw.find(name)
-    while start != -1:
-        end = start + len(name)
-        if (start == 0 or not raw[start - 1].isalnum()) and (end == len(raw) or not raw[end].isalnum()):
-            yield start
-        start = raw.find(name, end)
+_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w without the underscore: str.isalnum
+
+
+def _occurrences(raw: str, names: set[str]) -> dict[str, list[int]]:
+    """Starts of each of ``names`` written in full as a whole word, mention
+    or not, in one pass over ``raw``: where a word starts, the names whose
+    first word is the text up to the next space are compared."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name.split(" ", 1)[0], []).append(name)
+    if not by_first:
+        return {}
+    longest = max(len(first) for first in by_first)
+    found: dict[str, list[int]] = {}
+    for run in _ALNUM_RUN.finditer(raw):
+        start = run.start()
+        space = raw.find(" ", start, start + longest + 1)  # bounded: a text without spaces is not rescanned
+        if space == -1:
+            continue
+        for name in by_first.get(raw[start:space], ()):
+            end = start + len(name)
+            if raw.startswith(name, start) and (end == len(raw) or not raw[end].isalnum()):
+                found.setdefault(name, []).append(start)
+    return found
 
 
 def _treated_as_body(raw: str, start: int, end: int) -> bool:

@@ -82,11 +82,7 @@ class EntityTable:
     # -- adding ----------------------------------------------------------
 
     def add(self, kind: str, name: str, start: int, end: int, role: str | None = None) -> Entry:
-        entry = self.find(name, kind)
-        if entry is None and kind == PERSON and " " in name:
-            # "Vossberg Marine" after "Vossberg Marine NV": a name the text
-            # gave a company is that company, not a person of the same name
-            entry = self.find(name, ORGANISATION)
+        entry = self._form_of(name, kind)
         if entry is None and kind == PERSON:
             entry = self._merge_person(name)
         if entry is None:
@@ -95,6 +91,22 @@ class EntityTable:
         if role and not entry.role and entry.kind == kind:
             entry.role = role
         return entry
+
+    def _form_of(self, name: str, kind: str) -> Entry | None:
+        """The entry of ``kind`` that has ``name`` as a form, else, for a
+        person's name of two or more words, the organisation that has it
+        ("Vossberg Marine" after "Vossberg Marine NV": a name the text gave
+        a company is that company, not a person of the same name). One
+        pass over the table."""
+        folded = name.casefold()
+        other = ORGANISATION if kind == PERSON and " " in name else None
+        body = None
+        for entry in self.entries:
+            if entry.kind == kind and folded in entry.forms():
+                return entry
+            if body is None and entry.kind == other and folded in entry.forms():
+                body = entry
+        return body
 
     def _merge_person(self, name: str) -> Entry | None:
         words = name.split()
