@@ -371,26 +371,22 @@ def find_named_bodies(raw: str, table: EntityTable) -> None:
             entry.kind = ORGANISATION
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")  # \w without the underscore: str.isalnum
-
-
 def _occurrences(raw: str, names: set[str]) -> dict[str, list[int]]:
     """Starts of each of ``names`` written in full as a whole word, mention
-    or not, in one pass over ``raw``: where a word starts, the names whose
-    first word is the text up to the next space are compared."""
+    or not, in one pass over ``raw``: one pattern finds where any of their
+    first words starts a word, and the names opening with it are compared
+    there."""
     by_first: dict[str, list[str]] = {}
     for name in names:
         by_first.setdefault(name.split(" ", 1)[0], []).append(name)
     if not by_first:
         return {}
-    longest = max(len(first) for first in by_first)
+    # not after a letter or digit (str.isalnum), then a first word and its space
+    firsts = "|".join(re.escape(first) for first in sorted(by_first, key=len, reverse=True))
     found: dict[str, list[int]] = {}
-    for run in _ALNUM_RUN.finditer(raw):
-        start = run.start()
-        space = raw.find(" ", start, start + longest + 1)  # bounded: a text without spaces is not rescanned
-        if space == -1:
-            continue
-        for name in by_first.get(raw[start:space], ()):
+    for hit in re.finditer(rf"(?<![^\W_])(?=({firsts}) )", raw):
+        start = hit.start()
+        for name in by_first[hit.group(1)]:
             end = start + len(name)
             if raw.startswith(name, start) and (end == len(raw) or not raw[end].isalnum()):
                 found.setdefault(name, []).append(start)
