@@ -126,12 +126,13 @@ def _person_modifier(token: Token) -> bool:
 def _only_person_before(ctx: Context, at: int) -> Entry | None:
     """``"…," says the 74-year-old``: in a profile that has named one person
     only before the quote (outside quotes), the age can be no one else's."""
-    people = {
-        id(e): e
-        for e in ctx.table.entries
-        if e.kind == PERSON and any(m.start < at and m.start not in ctx.quoted for m in e.mentions)
-    }
-    return next(iter(people.values())) if len(people) == 1 else None
+    found = None
+    for entry in ctx.table.entries:
+        if entry.kind == PERSON and entry is not found and any(m.start < at and m.start not in ctx.quoted for m in entry.mentions):
+            if found is not None:
+                return None  # a second person: the scan stops here
+            found = entry
+    return found
 
 
 NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
