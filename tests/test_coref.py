@@ -54,6 +54,15 @@ def test_surname_shared_by_two_people_goes_to_the_nearest():
     assert speakers(parsed) == ["Elena Obi"]
 
 
+def test_surname_shared_with_a_relative_named_after_a_preposition_is_the_subject():
+    parsed = parse(
+        "Teodor Vasko, who has died aged 80, was a clockmaker in Brindle.\n"
+        "He was the eldest son of Pavel Vasko, a miller, and learned the trade young.\n"
+        '"Every clock tells you how it was made," Vasko said in 1990.\n'
+    )
+    assert speakers(parsed) == ["Teodor Vasko"]
+
+
 def test_pronoun_with_nobody_named_has_no_speaker():
     assert speakers(parse('"It is late," she said.\n')) == [None]
 

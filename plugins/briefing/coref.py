@@ -238,19 +238,24 @@ def _participle_part(word: str) -> bool:
 
 
 def person_by_surname(
-    table: EntityTable, names: dict[str, list[tuple[int, str]]], token: Token, gender: str | None = None
+    raw: str, table: EntityTable, names: dict[str, list[tuple[int, str]]], token: Token, gender: str | None = None
 ) -> Entry | None:
     """The person a lone name word stands for: the fullest name the text
     wrote with that word last before it (``Nadia Petrova … Elena Petrova …
-    the elder Petrova`` → Elena Petrova), else the one known person with that
+    the elder Petrova`` → Elena Petrova), not counting one named only after
+    a preposition when another was named otherwise, else the one known person with that
     word, else a new person of that one word (it is the subject of a
     reporting verb, so it is someone). A gendered honorific (``Mrs Obi``
     after ``Mr Obi``) rules out a person of the other gender: with no one
     else, nobody."""
     word = token.word
     written = names.get(word, [])
-    before = [name for at, name in written if at < token.start and fits(table.find(name, PERSON) or _UNKNOWN, gender)]
-    fuller = before[-1] if before else (written[0][1] if len({n for _, n in written}) == 1 else None)
+    before = [(at, name) for at, name in written if at < token.start and fits(table.find(name, PERSON) or _UNKNOWN, gender)]
+    # ``the youngest child of Dan Ruiz, a farmer``: a namesake named only
+    # after a preposition is met in passing; the surname alone is the one the
+    # story names as a subject (``Ruiz recalled``)
+    subjects = [name for at, name in before if not _after_preposition(raw, at)] or [name for _, name in before]
+    fuller = subjects[-1] if subjects else (written[0][1] if len({n for _, n in written}) == 1 else None)
     person = None
     if fuller is not None:
         person = table.find(fuller, PERSON) or table.add(PERSON, fuller, token.start, token.word_end)

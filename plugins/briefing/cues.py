@@ -539,7 +539,7 @@ def _speaker_at(ctx: Context, tokens: list[Token], j: int, piece, backwards: boo
     if len(run) >= 2 and not is_place_name(run) and ctx.table.find(name, PLACE) is None:
         return ctx.table.add(PERSON, name, run[0].start, run[-1].word_end)
     if len(run) == 1:
-        return person_by_surname(ctx.table, ctx.names, run[0], _honorific_gender(ctx.raw, run[0]))
+        return person_by_surname(ctx.raw, ctx.table, ctx.names, run[0], _honorific_gender(ctx.raw, run[0]))
     if _acronym(token):
         return ctx.table.add(ORGANISATION, token.word, token.start, token.word_end)
     return None
