@@ -50,12 +50,23 @@ def written_subject(
             continue  # ``for the Kerala Service exam``: people are not written ``the X``
         if table.find(name, PLACE) is not None or any(_organisation_word(w) for w in name.split()):
             continue
-        if subject and not all(role_word(t) or t.capitalised for t in tokenize(raw, sentence_at(start).start, start)):
+        if subject and not _opens_clause(raw, sentence_at(start).start, start):
             continue  # not the subject of its sentence
         if is_place_name(tokenize(raw, start, start + len(name))):
             continue
         return table.add(PERSON, name, start, start + len(name))
     return None
+
+
+def _opens_clause(raw: str, sentence_start: int, start: int) -> bool:
+    """Whether the name at ``start`` is its sentence's subject: only role
+    words before it, or a fronted phrase that opens with a preposition and
+    ends in a comma right before it (``At dawn, before the shops open, Ada
+    Obi is at the well``)."""
+    before = tokenize(raw, sentence_start, start)
+    if all(role_word(t) or t.capitalised for t in before):
+        return True
+    return before[0].word.casefold() in word_set("prepositions.txt") and raw[sentence_start:start].rstrip(" ").endswith(",")
 
 
 def paragraph_subject(
