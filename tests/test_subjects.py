@@ -19,3 +19,11 @@ def test_name_inside_a_fronted_phrase_is_not_the_subject():
         '"We cannot pay for it," it said.\n'
     )
     assert [q.speaker for q in parsed.quotes] != ["Ilse Margrave"]
+
+
+def test_fronted_phrase_after_a_dateline():
+    parsed = parse(
+        "KESSBY: At dawn, before the ferry leaves, Ilse Margrave is already mending nets.\n"
+        '"The sea gives and the sea takes," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Ilse Margrave"]

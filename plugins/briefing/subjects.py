@@ -66,7 +66,8 @@ def _opens_clause(raw: str, sentence_start: int, start: int) -> bool:
     before = tokenize(raw, sentence_start, start)
     if all(role_word(t) or t.capitalised for t in before):
         return True
-    return before[0].word.casefold() in word_set("prepositions.txt") and raw[sentence_start:start].rstrip(" ").endswith(",")
+    before = _after_label(raw, before)  # ``KARACHI: At 4am, …``: a dateline is no part of it
+    return bool(before) and before[0].word.casefold() in word_set("prepositions.txt") and raw[sentence_start:start].rstrip(" ").endswith(",")
 
 
 def paragraph_subject(
