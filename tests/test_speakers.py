@@ -1202,3 +1202,20 @@ def test_an_age_after_a_quote_with_two_people_named_before_is_nobody():
         'There is no fee. "If a book does not come back, somebody needed it," says the 74-year-old.\n'
     )
     assert only(parsed.quotes, "somebody needed it").speaker is None
+
+
+def test_name_apposed_to_a_role_ending_in_a_body_after_a_preposition_speaks():
+    parsed = parse(
+        "The Kessby State Pensions Board said it would pay.\n"
+        '"Our people are waiting," the union\'s chairman in the state, Arvid Tolleson, said.\n'
+        '"We expect results," the chief executive of the Kessby State Pensions Board, Ilse Margrave, said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Arvid Tolleson", "Ilse Margrave"]
+
+
+def test_body_after_a_preposition_speaks_when_no_name_is_apposed():
+    parsed = parse(
+        "The Kessby State Pensions Board said it would pay.\n"
+        '"We pay," the board of the Kessby State Pensions Board, which met on Monday, said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Kessby State Pensions Board"]

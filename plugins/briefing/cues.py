@@ -180,14 +180,23 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
     if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
         return None  # ``the judge told Obi before announcing``: Obi does not announce
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
+        passed = None
         for m in _appositive_heads(ctx.raw, tokens, j):
             # ``Sen. Ada Obi (R-Kan.), the ranking member,``: the name before the brackets
             at = before_brackets(ctx.raw, tokens, m)
             head = _named_at(ctx, tokens, at, piece)
+            if head is not None and head.kind == ORGANISATION and _object_of_preposition(ctx.raw, tokens, at):
+                # ``the union's chairman in the state, Ada Obi,``: a body after
+                # a preposition ends a role; the apposition names the speaker
+                passed = passed or head
+                continue
             if head is not None and head.kind != PLACE and not _person_after_preposition(ctx, tokens, head, at):
                 # (``The attorney in Brooklyn, Ada Obi,``: a name after a
                 # preposition ends a description, the apposition names the speaker)
                 return head
+        if passed is not None:
+            last = _named_at(ctx, tokens, j, piece)
+            return last if last is not None and last.kind == PERSON else passed
         if j + 1 == k and tokens[k].word.endswith("ing"):
             return _participle_subject(ctx, tokens, k, piece)
     if tokens[j].word.casefold() in word_set("clause_joiners.txt"):
@@ -314,6 +323,15 @@ def _person_after_preposition(ctx: Context, tokens: list[Token], head: Entry, at
     if head.kind != PERSON or ctx.table.mentioned_at(tokens[at].start, tokens[at].word_end) is not head:
         return False
     return _after_preposition(tokens, head, at)
+
+
+def _object_of_preposition(raw: str, tokens: list[Token], at: int) -> bool:
+    """Whether the name or description ending at ``tokens[at]`` follows a
+    preposition in its phrase (``in the state``, ``of the Tarsk Water Board``)."""
+    m = at
+    while m > 0 and (tokens[m - 1].capitalised or tokens[m - 1].word.casefold() in ARTICLES) and raw[tokens[m - 1].end : tokens[m].start] == " ":
+        m -= 1
+    return m > 0 and tokens[m - 1].word.casefold() in word_set("prepositions.txt") and raw[tokens[m - 1].end : tokens[m].start] == " "
 
 
 def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:
