@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from briefing.subjects import unnamed_opening
+from briefing.table import EntityTable
+from briefing.tokens import tokenize
 from parsing import parse
 
 
@@ -27,3 +30,30 @@ def test_fronted_phrase_after_a_dateline():
         '"The sea gives and the sea takes," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Ilse Margrave"]
+
+
+def test_a_subject_whose_name_is_withheld_is_nobody_not_the_last_named():
+    parsed = parse(
+        "Store manager Ada Varga said the shop would reopen on Friday.\n"
+        "The cashier, who asked not to be named, said she was still shaking.\n"
+        '"He pointed it at me," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_an_opener_whose_relative_clause_withholds_the_name_is_nobody():
+    parsed = parse(
+        "Council member Paul Hartig said the plan was sound.\n"
+        "Another speaker, who identified himself only as a retired welder, said he was tired of fees.\n"
+        '"Every year it is a new line," he said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]
+
+
+
+def test_a_relative_clause_that_withholds_no_name_is_no_unnamed_opening():
+    raw = "\nThe coach, who was named in March, said the team was ready."
+    tokens = tokenize(raw, 0, len(raw))
+    assert unnamed_opening(raw, EntityTable(), tokens) is None
+    raw = "\nThe coach, who asked not to be named, said the team was ready."
+    assert unnamed_opening(raw, EntityTable(), tokenize(raw, 0, len(raw))) == (None,)

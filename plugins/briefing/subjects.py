@@ -138,10 +138,10 @@ def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[
     """``(None,)`` when ``tokens`` open with a phrase for someone unnamed
     (``One man``, ``a foreman``), ``(person,)`` when a name is in apposition
     to it (``His daughter, Amara,``), else ``None``."""
-    if len(tokens) < 2 or tokens[0].word.casefold() not in word_set("unnamed_openers.txt"):
-        return None
-    if raw[tokens[0].start - 1 : tokens[0].start] in "\"“‘'":
-        return None  # inside a quote
+    if len(tokens) < 2 or raw[tokens[0].start - 1 : tokens[0].start] in "\"“‘'":
+        return None  # (inside a quote)
+    if tokens[0].word.casefold() not in word_set("unnamed_openers.txt"):
+        return _name_withheld(raw, tokens) if tokens[0].word.casefold() == "the" else None
     for m in range(1, min(len(tokens), 1 + _OPENING)):
         word = tokens[m]
         entry = table.positions.get(word.start)
@@ -160,11 +160,28 @@ def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[
             if named is not None:
                 return (named,)
         return (None,)
-    return None
+    return _name_withheld(raw, tokens)
 
 
 # words of a relative clause that says how much of a name was given
 _NAMING = ("name", "names", "named", "identified", "identify")
+_WITHHOLDING = ("not", "only")
+
+
+def _name_withheld(raw: str, tokens: list[Token]) -> tuple[None] | None:
+    """``(None,)`` when the phrase that opens ``tokens`` has a relative
+    clause withholding the name (``The pharmacist, who asked not to be
+    named,``, ``Another speaker, who identified himself only as a welder,``):
+    the person is someone unnamed, whatever the noun. A name the clause
+    gives (``who gave only his first name, Modou,``) is for ``_apposed_name``."""
+    for m in range(min(len(tokens) - 1, _OPENING)):
+        if tokens[m + 1].word.casefold() != "who" or "," not in raw[tokens[m].end : tokens[m + 1].start]:
+            continue
+        if _after_withheld_name(raw, tokens, m + 1) == m + 1:
+            return None  # no clause about the name
+        clause = {t.word.casefold() for t in tokens[m + 2 : m + 14]}
+        return (None,) if clause & set(_WITHHOLDING) else None
+    return None
 
 
 def _after_withheld_name(raw: str, tokens: list[Token], k: int) -> int:
