@@ -1219,3 +1219,20 @@ def test_body_after_a_preposition_speaks_when_no_name_is_apposed():
         '"We pay," the board of the Kessby State Pensions Board, which met on Monday, said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Kessby State Pensions Board"]
+
+
+def test_quote_after_a_cue_with_an_unnamed_subject_goes_on_with_nobody():
+    parsed = parse(
+        "Council member Paul Hartig said the plan was sound.\n"
+        "Another speaker, who identified himself only as a retired welder, said he was tired of fees.\n"
+        '"Every year it is a new line," he said. "Somebody has to say enough."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None, None]
+
+
+def test_quote_after_a_cue_goes_on_with_its_named_speaker():
+    parsed = parse(
+        "Council member Paul Hartig said the plan was sound.\n"
+        '"It is sound," Hartig said. "We checked it twice."\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Paul Hartig", "Paul Hartig"]

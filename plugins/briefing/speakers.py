@@ -181,6 +181,12 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
     the person its paragraph is about (``Obi laughs at that. "…"``), else the
     speaker of the quote just before, else the person the text was last
     about (``Asked about it, he did not hesitate.`` then a quote)."""
+    if _after_previous_cue(ctx, piece):
+        # ``"…," he said. "…"``: the cue between them is the first quote's,
+        # and so is its speaker, named or not (``Another speaker, who gave
+        # no name, …``: nobody, not a person named further back)
+        previous = ctx.previous
+        return (previous.cue, previous.speaker) if previous.speaker is not None else None
     para_start = ctx.para_start.get(piece.paragraph, piece.mark)
     tokens = ctx.unquoted(tokenize(ctx.raw, max(para_start, piece.mark - REACH), piece.mark))
     found = nearest_cue(ctx, tokens, [], piece)
@@ -212,6 +218,23 @@ def _lone_quote_speaker(ctx: Context, piece) -> tuple[str | None, Entry] | None:
         return None
     person = resolve_pronoun(ctx.scope(piece), piece.mark, PERSON, None)
     return (None, person) if person is not None else None
+
+
+def _after_previous_cue(ctx: Context, piece) -> bool:
+    """Whether only the previous quote's cue clause, one sentence, stands
+    between it and ``piece`` in their paragraph."""
+    previous = ctx.previous
+    if previous is None or previous.cue is None or previous.pieces[-1].paragraph != piece.paragraph:
+        return False
+    close = previous.pieces[-1].close
+    if close is None:
+        return False
+    between = tokenize(ctx.raw, close + 1, piece.mark)
+    return (
+        bool(between)
+        and any(t.text == previous.cue for t in between)
+        and ctx.sentence_at(between[-1].start) is ctx.sentence_at(close)
+    )
 
 
 def _paragraph_opener(ctx: Context, number: int) -> Entry | None:
