@@ -57,3 +57,12 @@ def test_a_relative_clause_that_withholds_no_name_is_no_unnamed_opening():
     assert unnamed_opening(raw, EntityTable(), tokens) is None
     raw = "\nThe coach, who asked not to be named, said the team was ready."
     assert unnamed_opening(raw, EntityTable(), tokenize(raw, 0, len(raw))) == (None,)
+
+
+def test_a_name_right_after_an_unnamed_noun_names_that_person():
+    parsed = parse(
+        "Council member Paul Hartig said the plan was sound.\n"
+        "His daughter Marit Hartig-Lund said he had played on his last evening.\n"
+        '"He was tired," she said.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Marit Hartig-Lund"]

@@ -159,6 +159,11 @@ def unnamed_opening(raw: str, table: EntityTable, tokens: list[Token]) -> tuple[
             named = _apposed_name(raw, table, tokens, _after_withheld_name(raw, tokens, m + 1))
             if named is not None:
                 return (named,)
+        elif m + 1 < len(tokens) and after == " " + raw[tokens[m + 1].start : tokens[m + 1].start + 1]:
+            # ``His daughter Amara Obi said``: a name right after the noun names that person
+            named = _close_name(raw, table, tokens, m + 1)
+            if named is not None:
+                return (named,)
         return (None,)
     return _name_withheld(raw, tokens)
 
@@ -225,6 +230,14 @@ def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> 
     if raw[run[-1].end : run[-1].end + 1] != ",":
         return None
     return _named_person(table, run)
+
+
+def _close_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> Entry | None:
+    """The person named by the run of name words at ``tokens[k]``, if any."""
+    if not tokens[k].capitalised:
+        return None
+    run = name_run(raw, tokens, k, backwards=False)
+    return _named_person(table, run) if run and run[0] is tokens[k] else None
 
 
 def _named_person(table: EntityTable, run: list[Token]) -> Entry | None:
