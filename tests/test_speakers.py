@@ -1236,3 +1236,8 @@ def test_quote_after_a_cue_goes_on_with_its_named_speaker():
         '"It is sound," Hartig said. "We checked it twice."\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Paul Hartig", "Paul Hartig"]
+
+
+def test_present_tense_joking_cue_after_a_quote():
+    parsed = parse('"We are not a bank," jokes Ilse Margrave, who runs the stall.\n')
+    assert [q.speaker for q in parsed.quotes] == ["Ilse Margrave"]
