@@ -66,3 +66,12 @@ def test_a_name_right_after_an_unnamed_noun_names_that_person():
         '"He was tired," she said.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Marit Hartig-Lund"]
+
+
+def test_a_name_apposed_after_an_age_names_the_unnamed_opener():
+    parsed = parse(
+        "Ada Varga, 60, stayed in her house.\n"
+        "Her neighbour, 71-year-old Tomas Ek, said he refused to leave.\n"
+        '"I told them I would stay," he said, laughing.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Ek"]

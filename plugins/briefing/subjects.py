@@ -215,7 +215,10 @@ def _modifies_noun(tokens: list[Token], m: int) -> bool:
 
 def _apposed_name(raw: str, table: EntityTable, tokens: list[Token], k: int) -> Entry | None:
     """``his daughter, Amara,``: a run of name words between commas right
-    after the phrase is the person it names."""
+    after the phrase is the person it names, past an age written before it
+    (``her neighbour, 71-year-old Tomas Ek,``)."""
+    if k < len(tokens) and tokens[k].word.casefold().endswith("-old"):
+        k += 1
     if k >= len(tokens) or not tokens[k].capitalised:
         return None
     run = name_run(raw, tokens, k, backwards=False)
