@@ -1241,3 +1241,11 @@ def test_quote_after_a_cue_goes_on_with_its_named_speaker():
 def test_present_tense_joking_cue_after_a_quote():
     parsed = parse('"We are not a bank," jokes Ilse Margrave, who runs the stall.\n')
     assert [q.speaker for q in parsed.quotes] == ["Ilse Margrave"]
+
+
+def test_fragment_goes_to_the_subject_of_the_nearer_cue_after_at_first():
+    parsed = parse(
+        "Prosecutor Ilse Margrave said Tomas Ek had at first told the board the ledgers were 'at the printer', "
+        "and later that they were lost.\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Ek"]
