@@ -1249,3 +1249,12 @@ def test_fragment_goes_to_the_subject_of_the_nearer_cue_after_at_first():
         "and later that they were lost.\n"
     )
     assert [q.speaker for q in parsed.quotes] == ["Tomas Ek"]
+
+
+def test_official_of_a_body_whose_name_is_withheld_is_nobody_not_the_body():
+    parsed = parse(
+        "The Kessby Roads and Water Ministry said it would act.\n"
+        "A senior official of the Kessby Roads and Water Ministry, who did not wish to be named, "
+        'said the plan was "under review" and would be decided soon.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == [None]

@@ -15,7 +15,7 @@ from .coref import after_compound_adjective, fits, gender_of, given_to_anyone, p
 from .descriptions import description, epithet, organisation_before, they
 from .model import ORGANISATION, PERSON, PLACE
 from .people import speaker_name_near
-from .subjects import paragraph_subject, unnamed_opening, written_subject
+from .subjects import paragraph_subject, unnamed_opening, withholds_name, written_subject
 from .table import Entry
 from .tokens import Token, before_brackets, is_person_noun, is_place_name, is_title, name_word, postnominal, tokenize
 from .wordlists import word_list, word_set
@@ -196,7 +196,12 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
                 return head
         if passed is not None:
             last = _named_at(ctx, tokens, j, piece)
-            return last if last is not None and last.kind == PERSON else passed
+            if last is not None and last.kind == PERSON:
+                return last
+            # ``A senior official of the ministry, who asked not to be named,
+            # said``: someone of the body whose name is withheld, not the body
+            withheld = any(withholds_name(ctx.raw, tokens, m + 1) for m in _appositive_heads(ctx.raw, tokens, j) if tokens[m + 1].word.casefold() == "who")
+            return None if withheld else passed
         if j + 1 == k and tokens[k].word.endswith("ing"):
             return _participle_subject(ctx, tokens, k, piece)
     if tokens[j].word.casefold() in word_set("clause_joiners.txt"):
@@ -329,9 +334,17 @@ def _object_of_preposition(raw: str, tokens: list[Token], at: int) -> bool:
     """Whether the name or description ending at ``tokens[at]`` follows a
     preposition in its phrase (``in the state``, ``of the Tarsk Water Board``)."""
     m = at
-    while m > 0 and (tokens[m - 1].capitalised or tokens[m - 1].word.casefold() in ARTICLES) and raw[tokens[m - 1].end : tokens[m].start] == " ":
+    while m > 0 and _in_name_before(tokens, m - 1) and raw[tokens[m - 1].end : tokens[m].start] == " ":
         m -= 1
     return m > 0 and tokens[m - 1].word.casefold() in word_set("prepositions.txt") and raw[tokens[m - 1].end : tokens[m].start] == " "
+
+
+def _in_name_before(tokens: list[Token], m: int) -> bool:
+    """A capitalised word, an article, or ``and`` between capitalised words
+    (``the Union Housing and Urban Affairs Ministry``)."""
+    if tokens[m].capitalised or tokens[m].word.casefold() in ARTICLES:
+        return True
+    return tokens[m].word == "and" and m > 0 and tokens[m - 1].capitalised and tokens[m + 1].capitalised
 
 
 def _participle_subject(ctx: Context, tokens: list[Token], k: int, piece) -> Entry | None:

@@ -182,11 +182,17 @@ def _name_withheld(raw: str, tokens: list[Token]) -> tuple[None] | None:
     for m in range(min(len(tokens) - 1, _OPENING)):
         if tokens[m + 1].word.casefold() != "who" or "," not in raw[tokens[m].end : tokens[m + 1].start]:
             continue
-        if _after_withheld_name(raw, tokens, m + 1) == m + 1:
-            return None  # no clause about the name
-        clause = {t.word.casefold() for t in tokens[m + 2 : m + 14]}
-        return (None,) if clause & set(_WITHHOLDING) else None
+        return (None,) if withholds_name(raw, tokens, m + 1) else None
     return None
+
+
+def withholds_name(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether the relative clause opening with ``who`` at ``tokens[k]``
+    withholds the name (``who did not wish to be named``, ``who gave only
+    her first name``)."""
+    if _after_withheld_name(raw, tokens, k) == k:
+        return False  # no clause about the name
+    return bool({t.word.casefold() for t in tokens[k + 1 : k + 13]} & set(_WITHHOLDING))
 
 
 def _after_withheld_name(raw: str, tokens: list[Token], k: int) -> int:
