@@ -63,6 +63,15 @@ def test_surname_shared_with_a_relative_named_after_a_preposition_is_the_subject
     assert speakers(parsed) == ["Teodor Vasko"]
 
 
+def test_pronoun_after_a_report_about_the_last_speaker_is_the_reporter():
+    parsed = parse(
+        '"I fly when the others will not," said pilot Tomas Ek.\n'
+        "Ivo Margrave, head of the rescue service, said Ek now trains younger pilots. "
+        '"He has a sense for the weather," he said.\n'
+    )
+    assert speakers(parsed) == ["Tomas Ek", "Ivo Margrave"]
+
+
 def test_pronoun_with_nobody_named_has_no_speaker():
     assert speakers(parse('"It is late," she said.\n')) == [None]
 

@@ -88,7 +88,7 @@ def resolve_pronoun(scope: Scope, at: int, kind: str, gender: str | None) -> Ent
             nearest = entry
         if _after_preposition(scope.raw, offset) or _possessive(scope, offset):
             continue  # ``Asked by Obi whether …, she said``: Obi is no subject
-        if entry is previous_speaker or _first_in_sentence(scope, entry, offset):
+        if entry is previous_speaker and not _reported_by_another(scope, entry, offset) or _first_in_sentence(scope, entry, offset):
             set_gender(entry, gender)
             return entry
     if nearest is not None:
@@ -112,6 +112,17 @@ def _first_in_sentence(scope: Scope, entry: Entry, offset: int) -> bool:
         if other is not None and other is not entry and other.kind == entry.kind and not _possessive(scope, before):
             return False
     return True
+
+
+def _reported_by_another(scope: Scope, entry: Entry, offset: int) -> bool:
+    """Whether ``entry`` at ``offset`` is spoken of in another person's
+    reported speech (``Poudel said Adhikari now trains pilots``): a
+    reporting verb and someone else named before it in its sentence."""
+    start = scope.sentence_start(offset)
+    verbs = word_set("reporting_verbs.txt")
+    if not any(word.strip(",;:") in verbs for word in scope.raw[start:offset].split()):
+        return False
+    return not _first_in_sentence(scope, entry, offset)
 
 
 def _possessive(scope: Scope, offset: int) -> bool:
