@@ -1258,3 +1258,10 @@ def test_official_of_a_body_whose_name_is_withheld_is_nobody_not_the_body():
         'said the plan was "under review" and would be decided soon.\n'
     )
     assert [q.speaker for q in parsed.quotes] == [None]
+
+
+def test_cue_after_an_aspect_verb_finds_its_subject():
+    parsed = parse(
+        "On the radio, the guide at the upper camp, Tomas Ek, kept telling me, \u201cThe fog is coming.\u201d\n"
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Tomas Ek"]
