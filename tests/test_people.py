@@ -286,3 +286,17 @@ def test_a_wife_named_twice_by_first_name_is_one_person():
         "Mr Novak's wife, Lenka, said the farm was sold. Later, Mr Novak's wife, Lenka, said it again.\n"
     )
     assert [e.name for e in parsed.entities if e.kind == "person"].count("Lenka Novak") == 1
+
+
+def test_an_initial_written_without_a_stop_is_part_of_the_name():
+    parsed = parse(
+        "Opposition leader R Thiruvenkadam Nallaiah on Monday accused the board of \"stalling\".\n\n"
+        "P V Kuppusamy Raman, secretary of the Vellore Weavers' Union, said looms had been idle for a month.\n\n"
+        '"We cannot wait," Raman said.\n\n'
+        "A Kenyan farmer said he had \"lost everything\".\n"
+    )
+    found = people(parsed)
+    assert {"R Thiruvenkadam Nallaiah", "P V Kuppusamy Raman"} <= set(found)
+    speakers = {q.text: q.speaker for q in parsed.quotes}
+    assert speakers["We cannot wait"] == "P V Kuppusamy Raman"
+    assert speakers["stalling"] == "R Thiruvenkadam Nallaiah"

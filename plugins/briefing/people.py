@@ -17,6 +17,7 @@ from .table import EntityTable, Entry
 from .tokens import (
     Token,
     adjacent,
+    bare_initial,
     before_brackets,
     is_capital_title,
     is_person_noun,
@@ -344,7 +345,7 @@ def _name_run(raw: str, tokens: list[Token], i: int) -> list[Token]:
     """Up to three name words from ``tokens[i]``, with the particles between
     them (``Ana Moura dos Anjos``): counting tokens would cut such a name
     on its particle."""
-    if not (name_word(tokens[i]) or stopword_surname(raw, tokens, i)):
+    if not (name_word(tokens[i]) or stopword_surname(raw, tokens, i) or bare_initial(raw, tokens, i)):
         return []
     if i > 0 and adjacent(raw, tokens[i - 1], tokens[i]) and tokens[i - 1].capitalised:
         return []

@@ -233,6 +233,20 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
+def bare_initial(raw: str, tokens: list[Token], k: int) -> bool:
+    """``K Selvaraj Pandian``, ``S R Mohan``: South Asian styles write a
+    name's initials without a stop. One capital letter glued before a name
+    word (or another such initial) is an initial of that name; ``A`` and
+    ``I`` are words of their own."""
+    token = tokens[k]
+    if len(token.word) != 1 or not token.word.isupper() or token.word in "AI" or token.possessive:
+        return False
+    if k + 1 >= len(tokens) or not adjacent(raw, token, tokens[k + 1]):
+        return False
+    after = tokens[k + 1]
+    return name_word(after) or (len(after.word) == 1 and bare_initial(raw, tokens, k + 1))
+
+
 def _initials(word: str) -> bool:
     """``J.R.``, but not ``U.S.`` or ``U.K.``, which are places."""
     return _INITIALS_STOP.fullmatch(word) is not None and word.casefold() not in abbreviations() and not is_place_word(word)
@@ -280,7 +294,9 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
         token = tokens[k]
         if run and not adjacent(raw, run[-1], token):
             break
-        if name_word(token) or (not run and (_first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k))):
+        if bare_initial(raw, tokens, k):
+            pass  # "K Selvaraj Pandian": an initial is no full word
+        elif name_word(token) or (not run and (_first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k))):
             words += not _is_initial(token.word)  # "A. P. J. Abdul Kalam": initials are no full words
         elif not (run and _particle(raw, tokens, k)):
             break
@@ -303,6 +319,8 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
             break
         if name_word(token):
             words += not _is_initial(token.word)
+        elif run and bare_initial(raw, tokens, k):
+            pass  # "K Selvaraj Pandian": an initial is no full word
         elif run and (_first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k)):
             run.insert(0, token)
             first = k
@@ -312,10 +330,15 @@ def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[To
         run.insert(0, token)
         first = k
         k -= 1
-    while run and not name_word(run[0]) and not _first_name_place(raw, tokens, first) and not stopword_surname(raw, tokens, first):
+    while run and not name_word(run[0]) and not _opening_word(raw, tokens, first):
         run.pop(0)  # a particle cannot open a name
         first += 1
     return run
+
+
+def _opening_word(raw: str, tokens: list[Token], k: int) -> bool:
+    """A word that opens a name though no list calls it a name word."""
+    return _first_name_place(raw, tokens, k) or stopword_surname(raw, tokens, k) or bare_initial(raw, tokens, k)
 
 
 def stopword_surname(raw: str, tokens: list[Token], k: int) -> bool:
