@@ -300,3 +300,16 @@ def test_an_initial_written_without_a_stop_is_part_of_the_name():
     speakers = {q.text: q.speaker for q in parsed.quotes}
     assert speakers["We cannot wait"] == "P V Kuppusamy Raman"
     assert speakers["stalling"] == "R Thiruvenkadam Nallaiah"
+
+
+def test_a_description_glued_before_a_name_is_not_part_of_it():
+    parsed = parse(
+        "Sculptor Ilinca Maria Voss, who carved the doors, described the work as \"slow\".\n\n"
+        "Organizer Bram Tolliver said the march would go ahead.\n\n"
+        "Eleven-year-old Sunniva, who asked that her surname not be used, missed a week of lessons. "
+        '"I want to go back," she said.\n'
+    )
+    found = people(parsed)
+    assert {"Ilinca Maria Voss", "Bram Tolliver", "Sunniva"} <= set(found)
+    assert found["Ilinca Maria Voss"].role == "Sculptor"
+    assert {q.text: q.speaker for q in parsed.quotes}["I want to go back"] == "Sunniva"

@@ -19,6 +19,7 @@ from .tokens import (
     adjacent,
     bare_initial,
     before_brackets,
+    description_compound,
     is_capital_title,
     is_person_noun,
     is_place_name,
@@ -83,6 +84,10 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         return None
     if token.word in word_set("honorifics.txt"):
         names = _name_after(raw, tokens, i) or _particle_surname_after(raw, tokens, i)
+        return (None, None, names) if names else None
+    if description_compound(token.word):
+        # "Thirteen-year-old Areeba": an age describes the person named after it
+        names = _name_after(raw, tokens, i)
         return (None, None, names) if names else None
     if (token.word.casefold() in word_set("unnamed_people.txt") or _common_noun(raw, token)) and not token.word.isupper():
         # "Neighbour Ada Obi", "commuter Ada Obi": a word for a person before

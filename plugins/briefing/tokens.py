@@ -196,6 +196,15 @@ def _joined_particle(word: str) -> bool:
     return bool(dash) and rest[:1].isupper() and head.casefold() in word_set("name_particles.txt")
 
 
+def description_compound(word: str) -> bool:
+    """``Thirteen-year-old``, ``Mother-of-three``: a capitalised compound of
+    three or more parts, the later ones in lower case, describes a person
+    (an age, a family) and is never a name (``Jean-Pierre``, ``Ji-yeon`` have
+    two parts)."""
+    parts = word.split("-")
+    return len(parts) >= 3 and parts[0][:1].isupper() and all(p[:1].islower() for p in parts[1:])
+
+
 def name_word(token: Token) -> bool:
     """Whether a token may be a word of a person's name."""
     word = token.word
@@ -203,6 +212,7 @@ def name_word(token: Token) -> bool:
         return True
     return (
         token.capitalised
+        and not ("-" in word and description_compound(word))
         and not word.isupper()  # acronyms are organisations or agencies
         and word not in role_words()
         and not is_capital_title(word)
