@@ -58,3 +58,16 @@ def test_an_organisation_or_a_title_after_a_geographic_opener():
     assert kinds.get("Mount Corvin Hospital") != PLACE
     assert kinds.get("Cape Lindell") == PLACE
     assert kinds.get("Ada Obi") == "person"
+
+
+def test_a_name_before_a_word_for_residents_or_neighbourhoods_is_a_place():
+    text = (
+        "Grant Hollis resident Ada Obi said the pipes were \"older than the town\".\n\n"
+        '"We were never told," she said.\n\n'
+        "Most of the work is in the Grant Hollis, East Vale and Upper Marsh neighbourhoods.\n"
+    )
+    found = places(text)
+    assert {"Grant Hollis", "East Vale", "Upper Marsh"} <= set(found)
+    parsed = parse_source("Border story\n\n" + text, source_id="s", path="s.txt")
+    assert "Grant Hollis" not in {e.name for e in parsed.entities if e.kind == "person"}
+    assert {q.speaker for q in parsed.quotes} == {"Ada Obi"}

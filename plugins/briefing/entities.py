@@ -42,7 +42,7 @@ from .people import (
     find_titled_people,
 )
 from .surnames import assign_surnames, find_reused_names
-from .places import find_disputed_places, find_known_places, find_opened_places, usual_place_name
+from .places import find_disputed_places, find_dwelling_places, find_known_places, find_opened_places, usual_place_name
 from .table import EntityTable, Entry
 from .tokens import Token, tokenize
 
@@ -68,6 +68,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
             table.add(PLACE, region, start, end).key = region
     for tokens in tokenized:
         find_opened_places(raw, tokens, table)  # "Ilha do Mel" is built as a person's name is
+        find_dwelling_places(raw, tokens, table)  # "Grant Park resident": never a person
         find_legal_form_companies(raw, tokens, table)  # "Vossberg Marine NV": never a person
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)

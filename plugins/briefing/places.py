@@ -102,6 +102,55 @@ def _opened_name(raw: str, tokens: list[Token], k: int) -> list[Token]:
     return run
 
 
+# -- names before a word for where people live --------------------------------
+
+
+def find_dwelling_places(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``Grant Park resident Ada Obi``, ``the Holt, West Green and Marsh End
+    neighbourhoods``: a name right before a lower-case word for residents or
+    a neighbourhood is a place, however much it looks like a person's name;
+    in a list sharing a plural head-word every name is one."""
+    nouns = word_set("dweller_nouns.txt")
+    for k in range(1, len(tokens)):
+        if tokens[k].word not in nouns or not adjacent(raw, tokens[k - 1], tokens[k]) or tokens[k - 1].possessive:
+            continue
+        end = k - 1
+        while end >= 0:
+            run = _capitalised_run(raw, tokens, end)
+            if not run or table.covered(run[0].start, run[-1].word_end):
+                break
+            table.add(PLACE, " ".join(t.word for t in run), run[0].start, run[-1].word_end)
+            end = _listed_before(raw, tokens, end - len(run) + 1) if tokens[k].word.endswith("s") else -1
+
+
+def _capitalised_run(raw: str, tokens: list[Token], last: int) -> list[Token]:
+    """Up to three capitalised words ending at ``tokens[last]`` (``Central
+    Hillside``), the sentence's ``The`` and the like left out."""
+    stop = word_set("name_stopwords.txt")
+    first = last
+    while first >= 0 and last - first < 3:
+        token = tokens[first]
+        if not token.capitalised or token.word in stop or (first < last and token.possessive):
+            break
+        if first < last and not adjacent(raw, token, tokens[first + 1]):
+            break
+        first -= 1
+    return tokens[first + 1 : last + 1]
+
+
+def _listed_before(raw: str, tokens: list[Token], first: int) -> int:
+    """Index of the last word of the item listed before ``tokens[first]``
+    (``Holt, West Green and``), else -1."""
+    if first < 1:
+        return -1
+    gap = raw[tokens[first - 1].end : tokens[first].start]
+    if gap == ", ":
+        return first - 1
+    if gap == " " and tokens[first - 1].word == "and" and first >= 2 and raw[tokens[first - 2].end : tokens[first - 1].start] in (" ", ", "):
+        return first - 2
+    return -1
+
+
 # -- countries and cities ---------------------------------------------------
 
 
