@@ -186,3 +186,13 @@ def test_occurrences_of_several_names_are_whole_words_found_in_one_pass():
         "Tomas Ilve": [62],
     }
     assert _occurrences("a" * 500, {"Brena Quay"}) == {}
+
+
+def test_an_acronym_of_syllables_is_the_organisation_before_it():
+    parsed = parse(
+        "Power is out, the Tarlow Valley Power Cooperative (TAVAPCO) says.\n\n"
+        '"Crews will go out at first light," TAVAPCO said.\n'
+    )
+    assert "Tarlow Valley Power Cooperative" in organisations(parsed)
+    assert "TAVAPCO" not in organisations(parsed)
+    assert parsed.quotes[0].speaker == "Tarlow Valley Power Cooperative"

@@ -475,7 +475,7 @@ def find_defined_acronyms(raw: str, tokens: list[Token], table: EntityTable) -> 
             continue  # "Amawu" is an acronym written as a word, "Ab" is no acronym
         if raw[token.start - 1 : token.start] != "(" or raw[token.end : token.end + 1] != ")" or k == 0:
             continue
-        run = _initials_run(raw, tokens, k - 1, word)
+        run = _initials_run(raw, tokens, k - 1, word) or (word.isupper() and _syllables_run(raw, tokens, k - 1, word))
         if run:
             name = " ".join(t.word for t in run)
             entry = table.mentioned_at(run[0].start, run[-1].word_end)
@@ -485,6 +485,38 @@ def find_defined_acronyms(raw: str, tokens: list[Token], table: EntityTable) -> 
                 entry = table.add(ORGANISATION, name, run[0].start, run[-1].word_end)
             entry.add_alias(word)
             entry.add_mention(token.start, token.end)
+
+
+def _syllables_run(raw: str, tokens: list[Token], j: int, acronym: str) -> list[Token]:
+    """``the Aurora Electric Cooperative (AURELCO)``: an acronym may spell the
+    first letters of each capitalised word just before it, one or more of
+    each, in order (small linking words give none). The shortest such run."""
+    if raw[tokens[j].end : tokens[j + 1].start] != " (":
+        return []
+    links = word_set("role_connectors.txt") | word_set("name_particles.txt")
+    words: list[str] = []
+    for m in range(j, max(-1, j - _ACRONYM_REACH), -1):
+        token = tokens[m]
+        if m < j and not adjacent(raw, token, tokens[m + 1]):
+            return []
+        if token.capitalised and not (token.possessive and m < j):
+            words.insert(0, token.word.upper())
+            if _spelled(acronym, words):
+                return tokens[m : j + 1]
+        elif token.word.casefold() not in links or m == j:
+            return []
+    return []
+
+
+def _spelled(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` is a non-empty prefix of each word in turn."""
+    if not words:
+        return not acronym
+    first = words[0]
+    return any(
+        first[:n] == acronym[:n] and _spelled(acronym[n:], words[1:])
+        for n in range(min(len(first), len(acronym) - len(words) + 1), 0, -1)
+    )
 
 
 def _widened(table: EntityTable, name: str, run: list[Token]):
