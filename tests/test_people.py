@@ -313,3 +313,15 @@ def test_a_description_glued_before_a_name_is_not_part_of_it():
     assert {"Ilinca Maria Voss", "Bram Tolliver", "Sunniva"} <= set(found)
     assert found["Ilinca Maria Voss"].role == "Sculptor"
     assert {q.text: q.speaker for q in parsed.quotes}["I want to go back"] == "Sunniva"
+
+
+def test_a_rank_word_before_a_full_name_without_a_title_is_a_first_name():
+    parsed = parse(
+        "The winner came from substitute winger Junior Faleolo Tuimavave in the last minute.\n\n"
+        '"I just ran," Tuimavave said.\n\n'
+        "The Minister for Education Ada Obi opened the school. Later, Chief Ekene Nwosu spoke.\n"
+    )
+    found = people(parsed)
+    assert "Junior Faleolo Tuimavave" in found
+    assert parsed.quotes[0].speaker == "Junior Faleolo Tuimavave"
+    assert "Education Ada Obi" not in found

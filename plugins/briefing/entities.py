@@ -37,6 +37,7 @@ from .organisations import (
 from .people import (
     add_later_mentions,
     find_appositive_people,
+    find_modifier_first_names,
     find_role_first_people,
     find_speaking_people,
     find_titled_people,
@@ -90,6 +91,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
     merge_first_word_forms(table)
     find_reused_names(raw, tokenized, table)
     add_later_mentions(raw, tokenized, table)
+    find_modifier_first_names(raw, tokenized, table)
     find_named_bodies(raw, table)
     assign_surnames(raw, table)
     learn_descriptions(raw, tokenized, table)

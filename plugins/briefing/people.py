@@ -475,6 +475,46 @@ def add_later_mentions(raw: str, tokenized: list[list[Token]], table: EntityTabl
                 people[0].add_mention(token.start, token.word_end)
 
 
+def find_modifier_first_names(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
+    """``replacement halfback Junior Tapelu Lemalu``: a rank word (``Junior``,
+    ``Acting``) makes a role only with a title after it; before a full name,
+    inside a sentence after a lower-case word that no role or place phrase
+    ends on, it is the person's first name (after a verb, ``said Deputy Ada
+    Obi``, it may still be a rank)."""
+    starts = {}
+    for entry in table.entries:
+        if entry.kind == PERSON and " " in entry.name:
+            for mention in entry.mentions:
+                starts[mention.start] = entry
+    for tokens in tokenized:
+        for k in range(2, len(tokens) - 1):
+            entry = starts.get(tokens[k + 1].start)
+            if entry is None or not _first_name_modifier(raw, tokens, k) or not entry.name.startswith(tokens[k + 1].word):
+                continue
+            shorter, entry.name = entry.name, f"{tokens[k].word} {entry.name}"
+            entry.add_alias(shorter)
+            # the mention now opens on the first name
+            mention = next(m for m in entry.mentions if m.start == tokens[k + 1].start)
+            entry.mentions.remove(mention)
+            entry.add_mention(tokens[k].start, mention.end)
+
+
+def _first_name_modifier(raw: str, tokens: list[Token], k: int) -> bool:
+    word, before = tokens[k], tokens[k - 1]
+    return (
+        word.word in word_set("role_modifiers.txt")
+        and not is_title(word.word)
+        and not word.possessive
+        and adjacent(raw, before, word)
+        and adjacent(raw, word, tokens[k + 1])
+        and not before.capitalised
+        and before.word not in ARTICLES
+        and before.word not in word_set("prepositions.txt")
+        and before.word not in word_set("role_connectors.txt")
+        and before.word not in word_set("reporting_verbs.txt")  # "said Deputy Ada Obi": a rank
+    )
+
+
 def _opens_on_particle(form: str) -> bool:
     return form.split()[0] in word_set("name_particles.txt", folded=True)
 
