@@ -176,3 +176,14 @@ def test_seed_organisation_and_dateline_place():
     assert "Japan's foreign ministry" in names(parsed, ORGANISATION)
     tokyo = entity(parsed, "Tokyo", PLACE)
     assert parsed.raw[tokyo.mentions[0].start : tokyo.mentions[0].end] == "TOKYO"
+
+
+def test_a_birth_name_and_a_married_name_are_one_person():
+    parsed = parse_source(
+        "Obituary\n\nMarguerite Osei-Lindqvist, who has died aged 80, was a cellist.\n\n"
+        "Marguerite Abena Osei was born in Kumasi in 1944. \"I wanted to play,\" she said.\n",
+        source_id="s", path="s.txt",
+    )
+    people = [e for e in parsed.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["Marguerite Osei-Lindqvist"]
+    assert parsed.quotes[0].speaker == "Marguerite Osei-Lindqvist"

@@ -37,6 +37,19 @@ class Entry:
             self.aliases.append(alias)
 
 
+def _same_but_surname_part(one: list[str], other: list[str]) -> bool:
+    if len(one) < 2 or len(other) < 2 or one[0] != other[0] or one[-1] == other[-1]:
+        return False
+    return one[-1] in _surname_parts(other[-1]) or other[-1] in _surname_parts(one[-1])
+
+
+def _surname_parts(word: str) -> list[str]:
+    """``Okonedo-Blake`` → both surnames; a Korean given name (``Dong-hyun``)
+    has a lower-case part and is no double surname."""
+    parts = word.split("-")
+    return parts if len(parts) > 1 and all(p[:1].isupper() for p in parts) else []
+
+
 class EntityTable:
     """The entities of one source while they are being found.
 
@@ -127,7 +140,18 @@ class EntityTable:
                 shorter, entry.name = entry.name, name
                 entry.add_alias(shorter)
                 return entry
-        return None
+        return self._name_at_another_time(words)
+
+    def _name_at_another_time(self, words: list[str]) -> Entry | None:
+        """``Henrietta Okonedo-Blake`` … ``Henrietta Adunni Okonedo was born``:
+        two names with the same first name, the surname of one a part of the
+        hyphenated surname of the other, are one person's birth and married
+        names; the name given first stays the name."""
+        found = [e for e in self.entries if e.kind == PERSON and _same_but_surname_part(words, e.name.split())]
+        if len(found) != 1:
+            return None
+        found[0].add_alias(" ".join(words))
+        return found[0]
 
     def merge(self, entry: Entry, into: Entry) -> None:
         """Fold ``entry`` into ``into``: another form of the same entity, so
