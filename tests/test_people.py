@@ -325,3 +325,14 @@ def test_a_rank_word_before_a_full_name_without_a_title_is_a_first_name():
     assert "Junior Faleolo Tuimavave" in found
     assert parsed.quotes[0].speaker == "Junior Faleolo Tuimavave"
     assert "Education Ada Obi" not in found
+
+
+def test_a_title_word_ending_the_name_after_a_title_is_the_surname():
+    parsed = parse(
+        'Hollow Creek Band Chief Warren Bishop said the band was "never asked".\n\n'
+        "Chief Financial Officer Ada Obi said costs had risen.\n"
+    )
+    found = people(parsed)
+    assert {"Warren Bishop", "Ada Obi"} <= set(found)
+    assert found["Ada Obi"].role == "Chief Financial Officer"
+    assert parsed.quotes[0].speaker == "Warren Bishop"

@@ -99,10 +99,29 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         return None
     j = _role_end(raw, tokens, i, capital)
     names = _name_after(raw, tokens, _past_honorific(raw, tokens, j))
+    if not names and j > i and capital:
+        # "Chief Dennis Prince said": a title word ahead (Prince) that no
+        # name follows is the end of the name, not of the role
+        j = i
+        names = _name_after(raw, tokens, i)
+        last = i + len(names) + 1  # "Prince", after "Dennis"
+        if (
+            names
+            and last < len(tokens)
+            and adjacent(raw, names[-1], tokens[last])
+            and is_capital_title(tokens[last].word)
+            and not _glued_after(raw, tokens, last)
+        ):
+            names = [*names, tokens[last]]
     if not names or (not capital and len(names) < 2):
         return None
     start = _role_start(raw, tokens, i, capital)
     return tokens[start].start, tokens[j].word_end, names
+
+
+def _glued_after(raw: str, tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised word follows ``tokens[k]`` with only a space between."""
+    return k + 1 < len(tokens) and tokens[k + 1].capitalised and adjacent(raw, tokens[k], tokens[k + 1])
 
 
 def _common_noun(raw: str, token: Token) -> bool:
