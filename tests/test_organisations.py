@@ -196,3 +196,14 @@ def test_an_acronym_of_syllables_is_the_organisation_before_it():
     assert "Tarlow Valley Power Cooperative" in organisations(parsed)
     assert "TAVAPCO" not in organisations(parsed)
     assert parsed.quotes[0].speaker == "Tarlow Valley Power Cooperative"
+
+
+def test_a_mosque_or_a_theatre_is_an_organisation_not_a_person():
+    parsed = parse(
+        "The Chief Imam of Arwen Hill Mosque, Imam Tanko Idris Bello, said the city was \"one family\".\n\n"
+        "She trained at the Varnholm Conservatory before joining the Kessel Theatre.\n"
+    )
+    people = {e.name for e in parsed.entities if e.kind == PERSON}
+    assert not {"Mosque", "Varnholm Conservatory", "Kessel Theatre"} & people
+    assert {"Arwen Hill Mosque", "Kessel Theatre"} <= set(organisations(parsed))
+    assert "Tanko Idris Bello" in people
