@@ -336,3 +336,15 @@ def test_a_title_word_ending_the_name_after_a_title_is_the_surname():
     assert {"Warren Bishop", "Ada Obi"} <= set(found)
     assert found["Ada Obi"].role == "Chief Financial Officer"
     assert parsed.quotes[0].speaker == "Warren Bishop"
+
+
+def test_a_long_appositive_between_the_name_and_its_verb():
+    parsed = parse(
+        "Ilse Marit Vandenholt, a retired teacher who now grows beans with her two sons on a "
+        "small plot just outside the village of Upper Marsh End, said the well was dry.\n\n"
+        '"We have never seen it so low," she said.\n'
+    )
+    found = people(parsed)
+    assert "Ilse Marit Vandenholt" in found
+    assert "Upper Marsh End" not in found
+    assert parsed.quotes[0].speaker == "Ilse Marit Vandenholt"

@@ -619,7 +619,7 @@ def _age_at(raw: str, at: int) -> bool:
 
 def _before_appositive(raw: str, tokens: list[Token], j: int) -> int:
     """Index of the word before the comma that opens the appositive ending at ``j``."""
-    for m in range(j, max(0, j - 15), -1):
+    for m in range(j, max(0, j - 25), -1):  # as far as organisations._first_appositive_head
         if "," in raw[tokens[m - 1].end : tokens[m].start]:
             return m - 1
     return j
