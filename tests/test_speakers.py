@@ -792,6 +792,25 @@ def test_a_reporting_participle_after_a_comma_shares_the_subject_its_sentence_op
     assert [q.speaker for q in parsed.quotes] == ["Orla Nevin", "Pell Harmon", None]
 
 
+def test_a_reporting_participle_after_a_year_and_a_comma_shares_the_sentence_subject():
+    # ``in 1994, telling``: the preposition governs the year, not the participle
+    parsed = parse(
+        "Orla Venn grew barley near Cragmoor for forty years.\n\n"
+        'Orla Venn turned down an offer from a dairy in Kestow in 1994, telling neighbours she '
+        '"could not leave the barley to strangers".\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Orla Venn"]
+
+
+def test_a_verb_of_manner_right_after_a_whole_quote_is_its_cue():
+    parsed = parse(
+        "Tavi Omundsen scored the winning try.\n\n"
+        '"I saw the gap and ran. My legs were gone," Omundsen laughed.\n\n'
+        'Asked about the name fans gave the stand, "the Cauldron", the coach Ivo Brandt laughed.\n'
+    )
+    assert [(q.speaker, q.cue) for q in parsed.quotes] == [("Tavi Omundsen", "laughed"), (None, None)]
+
+
 def test_a_full_name_before_of_and_an_organisation_speaks_for_it():
     parsed = parse(
         "Traders sold the peso on Monday.\n\n"

@@ -24,18 +24,21 @@ RELATIVES = ("who", "which")
 INDEFINITES = ("a", "an", "one", "another")  # a person no one has named
 
 
-def cue_after(ctx: Context, after: list[Token], piece, comma: bool) -> tuple[str, Entry | None] | None:
+def cue_after(ctx: Context, after: list[Token], piece, comma: bool, whole: bool = False) -> tuple[str, Entry | None] | None:
     """``"…," X said``, ``"…," said X``, ``"…," Ada Obi, a farmer, said``: the
     verb comes within a subject phrase. After a comma at the closing mark the
-    phrase may hold a few words no list knows (``the 54-year-old baker``)."""
+    phrase may hold a few words no list knows (``the 54-year-old baker``).
+    After a ``whole`` sentence closed by a comma, a verb of manner is a cue
+    too (``"…," he laughed``)."""
     how = _how_put(ctx, after, piece)
     if how is not None:
         return how
+    manner = word_set("manner_cues.txt") if whole and comma else frozenset()
     for k, token in enumerate(after[:16]):
         if _quoted_as_saying(after, k):
             # ``the Courier quoted Tom Hale as saying``: the one quoted speaks
             return token.text, _subject_after(ctx, after, k + 1, piece)
-        if is_verb(token):
+        if is_verb(token) or token.text in manner:
             if k == 0:  # inverted: said X
                 return token.text, _subject_after(ctx, after, 1, piece)
             if not _subject_phrase(ctx.raw, after[:k], after[k], comma):
@@ -177,8 +180,11 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
         j = before_brackets(ctx.raw, tokens, j) if j >= 0 else j
     if j < 0:
         return None
-    if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt"):
-        return None  # ``the judge told Obi before announcing``: Obi does not announce
+    if tokens[k].word.endswith("ing") and tokens[j].word.casefold() in word_set("prepositions.txt") and _adjacent(ctx.raw, tokens[j], tokens[k]):
+        # ``the judge told Obi before announcing``: Obi does not announce
+        # (``… in 1986, telling``: the preposition governs the year, the
+        # participle after the comma is the sentence's, below)
+        return None
     if "," in ctx.raw[tokens[j].end : tokens[j + 1].start]:
         passed = None
         for m in _appositive_heads(ctx.raw, tokens, j):
@@ -218,6 +224,11 @@ def _subject_before(ctx: Context, tokens: list[Token], k: int, piece) -> Entry |
             return _body_before_which(ctx, tokens, j - 1)
         return head if head is not None and head.kind == kind else None
     return _named_at(ctx, tokens, j, piece)
+
+
+def _adjacent(raw: str, first: Token, second: Token) -> bool:
+    """Whether only spaces stand between two words (a number the tokens skip does not)."""
+    return not raw[first.end : second.start].strip()
 
 
 def _body_before_which(ctx: Context, tokens: list[Token], j: int) -> Entry | None:

@@ -88,7 +88,7 @@ def _attribute_one(ctx: Context, utterance: Utterance, opening: Sentence, closin
         after = after + _next_sentence_words(ctx, closing, last.paragraph)
     # "…," X said / "…," said X
     if not before_text and after:
-        found = cue_after(ctx, after, first, _closes_with_comma(raw, last))
+        found = cue_after(ctx, after, first, _closes_with_comma(raw, last), whole=starts_capital)
         if found is not None:
             utterance.cue, utterance.speaker, utterance.partial = found[0], found[1], False
             return
