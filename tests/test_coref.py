@@ -151,3 +151,12 @@ def test_a_description_before_an_apposed_name_is_learned():
 def test_a_name_that_goes_on_with_a_verb_is_no_apposition():
     table = _table_with("The ruling, Tomas Vrell said, was fair.", ["Tomas Vrell"])
     assert table.find("Tomas Vrell", "person").descriptions == set()
+
+
+def test_a_scientist_of_some_field_is_later_the_specialist():
+    parsed = parse(
+        '"The ice front is breaking up," said Norvik Institute hydrologist Lisbet Arndahl.\n\n'
+        "Arndahl explained that the team placed two cameras on the moraine.\n\n"
+        '"This is no reason for panic," the specialist stressed.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Lisbet Arndahl"] * 2

@@ -205,8 +205,15 @@ def _description_words(entry: Entry) -> list[str]:
     found = words.casefold().replace("'s", "").replace("’s", "").split()
     if entry.kind == PERSON:
         # ``Ms Justice Ada Obi`` is ``the judge``
-        found += [plain for title, plain in key_values("role_equivalents.txt") if title in found]
+        found += [plain for title, plain in key_values("role_equivalents.txt") if _titled(title, found)]
     return found
+
+
+def _titled(title: str, words: list[str]) -> bool:
+    """Whether a role's ``words`` hold ``title``, or for ``-suffix`` a word ending so."""
+    if title.startswith("-"):
+        return any(w.endswith(title[1:]) for w in words)
+    return title in words
 
 
 _UNKNOWN = Entry(PERSON, "")  # a name the table does not know yet: any gender fits
