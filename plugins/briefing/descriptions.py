@@ -101,7 +101,19 @@ def epithet(ctx: Context, tokens: list[Token], j: int, piece) -> Entry | None:
         found = _paragraph_person(ctx, piece, tokens[k].start, word.endswith("-old") or family)
     if found is None and word.endswith("-old") and tokens[k].start > piece.mark:
         found = _only_person_before(ctx, piece.mark)
+    if found is None and word.endswith("-old") and tokens[k].start < piece.mark:
+        # ``Ada Obi told the radio: "…"`` / ``The 29-year-old added: "…"``:
+        # a definite age before a quote is someone already met, the last speaker
+        found = _last_speaker_near(ctx, piece)
     return found
+
+
+def _last_speaker_near(ctx: Context, piece) -> Entry | None:
+    """The person who spoke the quote before, in ``piece``'s paragraph or the one before."""
+    previous = ctx.previous
+    if previous is None or previous.speaker is None or previous.speaker.kind != PERSON:
+        return None
+    return previous.speaker if piece.paragraph - previous.pieces[-1].paragraph <= 1 else None
 
 
 def _the_before(tokens: list[Token], j: int, *, past_possessive: bool) -> int | None:
