@@ -75,3 +75,12 @@ def test_a_name_apposed_after_an_age_names_the_unnamed_opener():
         '"I told them I would stay," he said, laughing.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Tomas Ek"]
+
+
+def test_a_name_apposed_to_the_noun_phrase_opening_its_sentence_is_its_subject():
+    parsed = parse(
+        'Opposition leader Bram Teversham said the count was "rigged from the start".\n\n'
+        "The head of the vote commission, Lieve Ostrander, rejected the claims. "
+        '"Every table was counted in public," she told reporters.\n'
+    )
+    assert [q.speaker for q in parsed.quotes] == ["Bram Teversham", "Lieve Ostrander"]

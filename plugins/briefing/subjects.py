@@ -66,8 +66,26 @@ def _opens_clause(raw: str, sentence_start: int, start: int) -> bool:
     before = tokenize(raw, sentence_start, start)
     if all(role_word(t) or t.capitalised for t in before):
         return True
+    if _apposed_to_opening(raw, sentence_start, start, before):
+        return True
     before = _after_label(raw, before)  # ``KARACHI: At 4am, …``: a dateline is no part of it
     return bool(before) and before[0].word.casefold() in word_set("prepositions.txt") and raw[sentence_start:start].rstrip(" ").endswith(",")
+
+
+_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their")
+
+
+def _apposed_to_opening(raw: str, sentence_start: int, start: int, before: list[Token]) -> bool:
+    """``The head of the electoral office, Ada Obi, rejected …``: a name set
+    off by the sentence's first comma after a noun phrase that opens it (a
+    determiner, no verb) is in apposition to its subject."""
+    lead = raw[sentence_start:start].rstrip(" ")
+    if not before or not lead.endswith(",") or "," in lead[:-1]:
+        return False
+    if before[0].word.casefold() not in _DETERMINERS or len(before) > 8:
+        return False
+    verbs = word_set("reporting_verbs.txt")
+    return not any(t.word in verbs for t in before)
 
 
 def paragraph_subject(
