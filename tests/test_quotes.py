@@ -157,6 +157,10 @@ def test_quote_over_three_paragraphs_has_one_speaker():
     'Her first feature, "Paper Lanterns", premiered in Oslo.',
     'His best-known composition, "Harbour Lights", was recorded in 1971.',
     'The scheme paid early savers their "dividends" out of new deposits.',
+    'The funds came from the hamlet\'s yearly "Harvest Lantern Night".',
+    'Ada Obi said the board would open a new "Quick Berth" wharf by May.',
+    'Obi thanked donors to a winter appeal, "Warm the Ward", which raised £9,000.',
+    'A guard saw a man in a cap with "ROVERS" printed on the peak.',
 ])
 def test_names_and_titles_are_not_quotes(text):
     assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
@@ -180,6 +184,8 @@ def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
     ('Ada Obi backed the dam, which she called "a lifeline".', "a lifeline"),
     ('The board backed the dam, which it called "the decision of a generation".', "the decision of a generation"),
     ('Ada Obi criticised their "arrogance" at the hearing.', "arrogance"),
+    ('Ada Obi said, "Never Again Will We Wait", and left.', "Never Again Will We Wait"),
+    ('Ada Obi gave one answer: "Build The Dam".', "Build The Dam"),
 ])
 def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")

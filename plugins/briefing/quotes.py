@@ -275,6 +275,9 @@ _DETERMINERS = ("the", "a", "an", "its", "their")
 _POSSESSIVES = ("its", "their", "his", "her", "our")
 _RELATIVES = ("what", "which")  # the thing a community calls "…"
 _OBJECTS = (*_DETERMINERS, "it", "him", "her", "them", "his")
+# participles saying the quoted words are written on a thing, not said
+_INSCRIBED = ("printed", "written", "painted", "stencilled", "stenciled", "emblazoned", "embroidered",
+              "inscribed", "engraved", "etched", "scrawled", "daubed", "spray-painted")
 
 
 def names_a_thing(raw: str, utterance: Utterance) -> bool:
@@ -295,7 +298,11 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
         return True
     if _scare_quoted(window, text):
         return True
+    if _next_word(raw, piece.close) in _INSCRIBED:
+        return True  # a sweatshirt with "HOME TEAM" printed across it
     title = _title_case(text)
+    if title and len(text.split()) > 1 and _inside_sentence(lead, window):
+        return True  # the village's annual "Harvest Lantern Night": speech inside a sentence is not Title Case
     if title and _next_word(raw, piece.close) in word_set("work_nouns.txt"):
         return True  # its "Every Drop Counts" campaign
     if words and words[-1] in word_set("work_nouns.txt") and _apposition(raw, lead, piece.close):
@@ -305,6 +312,16 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     if words and words[-1] in word_set("title_cues.txt") and title:
         return True
     return title and any(w in word_set("work_nouns.txt") for w in words)
+
+
+def _inside_sentence(lead: str, window: list[str]) -> bool:
+    """The mark stands inside a running sentence: words before it in its
+    paragraph, no colon before it, and no verb of saying just before a comma
+    (``said, "…"`` opens a quoted sentence, which may well be capitalised)."""
+    before = lead.rsplit("\n", 1)[-1].rstrip()
+    if not before or before[-1] in ":\"”’'":
+        return False
+    return not (before[-1] == "," and window and window[-1] in word_set("reporting_verbs.txt"))
 
 
 def _scare_quoted(window: list[str], text: str) -> bool:
