@@ -161,6 +161,8 @@ def test_quote_over_three_paragraphs_has_one_speaker():
     'Ada Obi said the board would open a new "Quick Berth" wharf by May.',
     'Obi thanked donors to a winter appeal, "Warm the Ward", which raised £9,000.',
     'A guard saw a man in a cap with "ROVERS" printed on the peak.',
+    'Economists have begun to use the phrase "grey dividend" for it.',
+    'Rain fell in a pattern forecasters call "stalling" for hours.',
 ])
 def test_names_and_titles_are_not_quotes(text):
     assert parse("Water Minister Ada Obi spoke.\n" + text + "\n").quotes == ()
@@ -186,6 +188,9 @@ def test_a_term_labelled_once_is_a_label_wherever_it_is_quoted():
     ('Ada Obi criticised their "arrogance" at the hearing.', "arrogance"),
     ('Ada Obi said, "Never Again Will We Wait", and left.', "Never Again Will We Wait"),
     ('Ada Obi gave one answer: "Build The Dam".', "Build The Dam"),
+    ('Ada Obi had the last word: "Never again."', "Never again"),
+    ('Ada Obi attacked the plan the minister called "a fair deal".', "a fair deal"),
+    ('Ada Obi attacked the plan Tom Reyes called "a fair deal".', "a fair deal"),
 ])
 def test_partial_quotes_near_naming_words_stay_quotes(text, quoted):
     parsed = parse("Water Minister Ada Obi spoke.\n" + text + "\n")

@@ -296,6 +296,8 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
     text = raw[piece.start : piece.end]
     if _ends_with_cue(window, word_list("naming_cues.txt")) or _split_naming_cue(window) or _what_they_call(window):
         return True
+    if _community_calls(lead.split()[-3:]):
+        return True
     if _scare_quoted(window, text):
         return True
     if _next_word(raw, piece.close) in _INSCRIBED:
@@ -307,8 +309,8 @@ def names_a_thing(raw: str, utterance: Utterance) -> bool:
         return True  # its "Every Drop Counts" campaign
     if words and words[-1] in word_set("work_nouns.txt") and _apposition(raw, lead, piece.close):
         return True  # the report, "Salt and soil in the lower delta", found
-    if words and words[-1] in word_set("work_nouns.txt") and (title or len(text.split()) <= 4):
-        return True
+    if words and words[-1] in word_set("work_nouns.txt") and (title or len(text.split()) <= 4) and not lead.rstrip().endswith(":"):
+        return True  # the film "Dune", the phrase "green deal"; but the last word: "Never."
     if words and words[-1] in word_set("title_cues.txt") and title:
         return True
     return title and any(w in word_set("work_nouns.txt") for w in words)
@@ -365,6 +367,24 @@ def _what_they_call(words: list[str]) -> bool:
         return False  # a plan, which it called "the decision of the decade": the body just named speaks
     # what the minister called "a betrayal": a person in a role speaks
     return not any(w in word_set("titles.txt", folded=True) for w in subject)
+
+
+def _community_calls(words: list[str]) -> bool:
+    """``a pattern forecasters call "stalling"``: a noun, then a plural
+    common noun and a verb of calling with no object of its own — a relative
+    clause without "which", so the quoted words are the noun's name, as
+    after ``which forecasters call``. A name or a title as the subject
+    (``the plan Obi called``, ``the deal the minister called``) is a person
+    whose words they are."""
+    if len(words) < 3 or words[-1].casefold() not in word_set("title_cues.txt"):
+        return False
+    noun, subject = words[-3], words[-2]
+    if not (noun.isalpha() and noun.islower() and subject.isalpha() and subject.islower()):
+        return False
+    if noun in _DETERMINERS or noun in word_set("prepositions.txt") or noun in ("and", "or", "but", "that"):
+        return False
+    plural = subject.endswith("s") and not subject.endswith("ss")
+    return plural and subject not in word_set("titles.txt", folded=True) and subject not in word_set("speech_subjects.txt")
 
 
 def _next_word(raw: str, close: int) -> str:
