@@ -291,3 +291,20 @@ def test_a_wire_dateline_marks_the_original_of_two_equal_copies():
     wire_copy = make_source("wirecopy", "QUILLMERE (Tidewire) - " + retold.raw.replace("hit rocks", "ran onto rocks"),
                             quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
     assert _derived(retold, wire_copy) == {"digest": "wirecopy", "wirecopy": None}
+
+
+def test_an_agency_dateline_that_gave_the_outlet_still_marks_the_original():
+    # With no header, the parser takes the dateline's agency for the outlet:
+    # "QUILLMERE (Kyodo) -" is then both the outlet and the wire mark.
+    retold = _ferry_retold(quotes=_FERRY_QUOTES)
+    text = "QUILLMERE (Kyodo) - " + retold.raw.replace("hit rocks", "ran onto rocks")
+    wire_copy = make_source("wirecopy", text, outlet="Kyodo", quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
+    assert _derived(retold, wire_copy) == {"digest": "wirecopy", "wirecopy": None}
+    assert _derived(wire_copy, retold) == {"digest": "wirecopy", "wirecopy": None}
+
+
+def test_a_site_naming_itself_in_its_dateline_marks_no_wire_copy():
+    retold = _ferry_retold(quotes=_FERRY_QUOTES)
+    text = "QUILLMERE (Harbour Pages) - " + retold.raw.replace("hit rocks", "ran onto rocks")
+    own = make_source("own", text, outlet="Harbour Pages", quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
+    assert _derived(retold, own) == {"digest": None, "own": None}

@@ -40,7 +40,9 @@ Rule (``detect_rewrites``), for each pair of sources:
     sentences, so sentence counts name no direction;
   - wire marks: a wire dateline crediting an agency (``CITY (Agency) -``)
     or a wire sign-off (``Reporting by …``) on one side only marks it the
-    original (a plain ``CITY -`` dateline does not: sites write them too).
+    original (a plain ``CITY -`` dateline does not: sites write them too,
+    nor does a site's own name in a dateline's brackets), also when that
+    dateline is what gave the source its outlet.
 
   Every signal that speaks must name the same source; when none speaks or
   they disagree, neither derives from the other. Calling an original a
@@ -222,8 +224,22 @@ def _own_details(source: ParsedSource, other: ParsedSource) -> int:
 def _wire_marked(source: ParsedSource) -> bool:
     """A wire dateline crediting an agency (``CITY (Agency) -``) or a wire
     sign-off (``Reporting by …``)."""
-    return (not source.outlet and bool(outlet_names(source))) or any(
-        _SIGN_OFF.match(credit) for credit in source.credits
+    return (
+        (not source.outlet and bool(outlet_names(source)))
+        or _agency_dateline(source)
+        or any(_SIGN_OFF.match(credit) for credit in source.credits)
+    )
+
+
+def _agency_dateline(source: ParsedSource) -> bool:
+    """The story opens ``Paris (AFP) -`` and is that agency's own copy: the
+    parser takes a dateline's credit for the outlet when no header names
+    one, so the dateline still marks wire copy when it gave the outlet.
+    Only a news agency's: a site that writes its own name in a dateline
+    marks nothing a wire editor would go by."""
+    agencies = {form.casefold() for group in alias_groups("wire_agencies.txt") for form in group}
+    return any(
+        name.casefold() in agencies and _dateline_credit(source, name) for name in known_as(source)
     )
 
 
