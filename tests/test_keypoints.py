@@ -1,6 +1,6 @@
 from briefing.align import align_sentences
 from briefing.attribution import detect_rewrites
-from briefing.keypoints import is_commentary, key_point_limit, rank_key_points
+from briefing.keypoints import is_commentary, key_point_limit, rank_key_points, summary_above_story
 from briefing.parse import parse_source
 from sourcefactory import make_source, rewrite, wire
 
@@ -279,6 +279,20 @@ def test_a_summary_between_headline_and_byline_is_never_a_key_point():
     texts = [kp.text for kp in _rank(source)]
     assert texts[0].startswith("Osterby town council voted")
     assert not any(t.startswith("The town gave up") for t in texts)
+
+
+def test_a_summary_above_header_lines_without_by_is_never_a_key_point():
+    raw = ("Osterby council sells its harbour\n\n"
+           "Mayor tells fishermen the town had ‘no choice left at all’\n\n"
+           "Jonna Pelt Northern correspondent\n\n"
+           "Tue 4 Mar 2025 10.15 GMT\n\n"
+           "Osterby town council voted on Tuesday to sell its harbour to a shipping firm for 12 million.\n\n"
+           "The sale will be completed in March, the council's finance chief said.\n\n"
+           "Fishermen who use the harbour said they had not been consulted about the plans.\n")
+    source = parse_source(raw, source_id="s", path="s.txt")
+    # a story paragraph to the layout (it quotes), the desk's summary here
+    assert [source.sentences[i].text[:11] for i in summary_above_story(source)] == ["Mayor tells"]
+    assert not any(kp.text.startswith("Mayor tells") for kp in _rank(source))
 
 
 def test_someone_introduced_by_age_is_a_vox_pop():

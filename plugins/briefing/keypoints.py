@@ -61,7 +61,8 @@ reader; the best become key points, best first. Weights, and why:
 
 Never candidates (``eligible_sentences``): titles, captions, standfirsts
 and other furniture (blocks, or a summary above the story: see
-``align.standfirst``, and the paragraphs between headline and byline), a
+``align.standfirst``, the paragraphs between headline and byline, and
+one paragraph between the headline and two header lines in a row), a
 sentence that repeats a headline (``HEADLINE_REPEAT``), an interviewer's
 question (a ``Q:`` line, a paragraph ending in the writer's own question),
 furniture left inside a paragraph (a sentence opening with a
@@ -302,11 +303,32 @@ def summary_above_story(source: ParsedSource) -> frozenset[int]:
     desk restates the story, it is not one of its facts."""
     titles = [b.start for b in source.blocks if b.kind == "title"]
     bylines = [b.start for b in source.blocks if b.kind == "byline"]
-    deck = standfirst(source)
+    deck = standfirst(source) | _deck_over_header_lines(source)
     if not titles or not bylines or min(bylines) < min(titles):
         return deck
     top, byline = min(titles), min(bylines)
     return deck | frozenset(s.index for s in source.sentences if top < s.start < byline)
+
+
+def _deck_over_header_lines(source: ParsedSource) -> frozenset[int]:
+    """Sentence indexes of one paragraph between the headline and two
+    header lines in a row ("Title / summary / Ada Obi, health correspondent /
+    Thu 6 Mar 2025"): header lines (a name, a date, a source line) come
+    before the story, so what stands above them is the desk's summary, even
+    when no line says "By". A caption below the headline is no header
+    line: the story may start under a photo."""
+    titles = [b for b in source.blocks if b.kind == "title"]
+    if not titles:
+        return frozenset()
+    top = titles[0].start
+    below = sorted((b for b in source.blocks if b.start > top and b.kind != "title"), key=lambda b: b.start)
+    if len(below) < 2 or any(b.kind == "caption" for b in below[:2]):
+        return frozenset()
+    first, second = below[0], below[1]
+    between = [p.number for p in source.paragraphs if top < p.start < first.start]
+    if len(between) != 1 or any(first.start < p.start < second.start for p in source.paragraphs):
+        return frozenset()
+    return frozenset(s.index for s in source.sentences if s.paragraph == between[0])
 
 
 def eligible_sentences(source: ParsedSource) -> frozenset[int]:
