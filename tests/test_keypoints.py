@@ -305,6 +305,25 @@ def test_someone_introduced_by_age_is_a_vox_pop():
     assert texts.index("The author") < texts.index("Greta Olm,")
 
 
+def test_words_in_the_first_or_second_person_outside_marks_are_no_fact():
+    # an interview's unmarked answer, and the outlet speaking to its reader
+    s = make_source("s", "Ferry captain Lone Brisk has made 4,000 crossings of the Osterby strait since 1994.\n"
+                         "In 1999 I turned back twice in one week because of the ice.\n"
+                         "The strait freezes for about 40 days in a normal winter, the harbour office says.\n"
+                         "Follow our coverage of the 2025 winter season for the latest on 12 routes.\n"
+                         "The ferry company plans to retire two of its four boats next year.",
+                    entities=[])
+    texts = [kp.text[:8] for kp in _rank(s, max_key_points=3)]
+    assert "In 1999 " not in texts and "Follow o" not in texts
+
+
+def test_a_us_or_a_mine_is_no_first_person():
+    from briefing.keypoints import _speaks_in_person
+    assert not _speaks_in_person("US officials closed the mine on Friday.")
+    assert not _speaks_in_person('The union said "we will not go back" on Monday.')
+    assert _speaks_in_person("We have never seen a winter like it.")
+
+
 def test_a_reaction_does_not_outrank_the_next_step_for_being_attributed():
     s = make_source("s", "The Osterby ferry will stop running in June after 80 years, its operator announced on Monday.\n"
                          "Local councillor Ole Brask told reporters he was saddened and hoped for a rescue.\n"

@@ -31,6 +31,11 @@ reader; the best become key points, best first. Weights, and why:
   it colours a story, it is not its news. ``-OUTSIDE_VIEW`` an outside
   expert's (``data/expert_cues.txt``: "an economist at", "who was not
   involved"): a reaction to the news.
+* ``-PERSONAL_VOICE`` (``3``, as a quote) a sentence not quoted that
+  speaks in the first or second person outside quote marks ("I have lost
+  friends.", "Follow our live coverage"): news prose speaks in the third,
+  so it is someone's words without marks (an interview's answer) or the
+  outlet talking to its reader, not a reported fact.
 * ``-3`` a question: it states no fact (interviews, "Q:" lines); so does a
   reported one ("She asked the board whether...", ``_REPORTED_QUESTION``)
   and a sentence ending in a colon ("Its chief executive said:").
@@ -121,6 +126,7 @@ LEAD_BONUS = 2.0  # the story's first sentence
 TOP_BONUS = 2.5  # first story paragraph, less 0.5 a paragraph down
 PARTLY_QUOTED_COST = 2.0
 VOX_POP = 2.0
+PERSONAL_VOICE = 3.0
 OUTSIDE_VIEW = 2.0
 # "Doris Hale, 72,", "aged 72", "a 72-year-old retired nurse": a person
 # introduced by age, the way reporters introduce someone from the crowd.
@@ -152,6 +158,10 @@ _WHAT_NEXT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# First and second person: news prose speaks in the third ("US" is a country, "mine" a pit)
+_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
+# a stretch between quote marks within one sentence
+_QUOTED_STRETCH = re.compile(r"[\"“«][^\"“”«»]*[\"”»]|‘[^‘’]*’")
 _YEAR = re.compile(r"^(\d{4})")
 
 
@@ -412,6 +422,14 @@ def _needs_the_sentence_before(words: Sequence[str]) -> bool:
     return not (len(words) > 1 and words[1].lower() in load_words("reporting_cues.txt"))
 
 
+def _speaks_in_person(text: str) -> bool:
+    """"I", "we" or "you" outside quote marks: someone's words given
+    without marks (an interview's answer: "I have lost friends.") or the
+    outlet speaking to its reader ("Follow our live coverage"), not a
+    reported fact."""
+    return _PERSON.search(_QUOTED_STRETCH.sub(" ", text)) is not None
+
+
 def reference_day(date: str | None, sources: Sequence[ParsedSource]) -> dt.date | None:
     """The brief's date, else its sources' latest header date."""
     dates = [date] if date else sorted(s.date for s in sources if s.date)[-1:]
@@ -475,6 +493,8 @@ class _Scorer:
             score -= 3.0
         elif share >= PARTLY_QUOTED:
             score -= PARTLY_QUOTED_COST  # a fact told in someone's words: a fact sentence says it plainer
+        if share < PARTLY_QUOTED and _speaks_in_person(text):
+            score -= PERSONAL_VOICE
         if text.rstrip(" \"'”’)").endswith("?"):
             score -= 3.0  # a question states no fact
         elif _REPORTED_QUESTION.search(text):
