@@ -114,6 +114,13 @@ def test_an_appositive_role_may_hold_a_party_or_company_name():
     assert found["Kwame Asante"].role == "Labour councillor for Dunmore Vale"
 
 
+def test_an_appositive_role_may_end_on_a_relative_clause():
+    found = people(parse("Oriane Vasseur, a cellist whose recordings sold widely, died on Friday.\n"
+                         "Bram Okkerse, a farmer who never left the delta, was 90.\n"))
+    assert found["Oriane Vasseur"].role == "cellist"
+    assert found["Bram Okkerse"].role == "farmer"
+
+
 def test_an_honorific_between_the_role_and_the_name():
     found = people(parse("Deputy Governor Dr. Leyla Demirtaş Korkmaz opened the bridge.\n"))
     assert found["Leyla Demirtaş Korkmaz"].role == "Deputy Governor"

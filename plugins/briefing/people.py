@@ -387,16 +387,26 @@ def _role_phrase_after_comma(raw: str, tokens: list[Token], k: int, after: int) 
         gap = raw[(words[-1].end if words else after) : token.start]
         if words and gap != " ":
             break
+        if words and token.word in _RELATIVES:
+            break  # "Ada Obi, a pianist whose ...": the role ends at its relative clause
         words.append(token)
         k += 1
     end = _appositive_role_end(words)
     if end is None:
         return None
     close = words[end].end
-    if raw[close : close + 1] not in (",", ".", ";"):
+    if raw[close : close + 1] not in (",", ".", ";") and not _relative_at(raw, close):
         return None
     first = 1 if words[0].word.casefold() in ARTICLES else 0
     return raw[words[first].start : close] if first <= end else None
+
+
+# a relative clause about a person, after the role in apposition to the name
+_RELATIVES = ("who", "whose")
+
+
+def _relative_at(raw: str, at: int) -> bool:
+    return any(raw.startswith(f" {word} ", at) for word in _RELATIVES)
 
 
 def _appositive_role_end(words: list[Token]) -> int | None:
