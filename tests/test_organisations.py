@@ -207,3 +207,10 @@ def test_a_mosque_or_a_theatre_is_an_organisation_not_a_person():
     assert not {"Mosque", "Varnholm Conservatory", "Kessel Theatre"} & people
     assert {"Arwen Hill Mosque", "Kessel Theatre"} <= set(organisations(parsed))
     assert "Tanko Idris Bello" in people
+
+
+def test_plural_trade_nouns_end_a_company_name():
+    parsed = parse("Silver Kite Ferry Services said the crossings were cancelled. "
+                   "Marula Hill Estates and Tovano Securities declined to comment.\n")
+    assert {"Silver Kite Ferry Services", "Marula Hill Estates", "Tovano Securities"} <= set(organisations(parsed))
+    assert not [e for e in parsed.entities if e.kind == PERSON]
