@@ -121,6 +121,13 @@ def test_an_appositive_role_may_end_on_a_relative_clause():
     assert found["Bram Okkerse"].role == "farmer"
 
 
+def test_portfolio_words_the_text_writes_in_lower_case_stay_in_the_role():
+    found = people(parse("Minister for Health and Road Works K.R. Devika Nair said road works "
+                         "would improve. Minister of Mines Rose Adeyemi Baker disagreed as prices rose.\n"))
+    assert found["K.R. Devika Nair"].role == "Minister for Health and Road Works"
+    assert "Rose Adeyemi Baker" in found
+
+
 def test_an_honorific_between_the_role_and_the_name():
     found = people(parse("Deputy Governor Dr. Leyla Demirtaş Korkmaz opened the bridge.\n"))
     assert found["Leyla Demirtaş Korkmaz"].role == "Deputy Governor"

@@ -204,6 +204,8 @@ def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) 
             break
         if _is_role_word(token, capital) or (capital and is_place_word(token.word)):
             reach = k
+        elif capital and _portfolio_word(raw, tokens, k):
+            reach = k
         elif not capital:
             break
         if token.possessive:
@@ -214,6 +216,20 @@ def _role_after_connector(raw: str, tokens: list[Token], j: int, capital: bool) 
         if len(_name_after(raw, tokens, j + 1)) >= 2 and adjacent(raw, tokens[j], tokens[j + 1]):
             reach = j + 1
     return reach
+
+
+def _portfolio_word(raw: str, tokens: list[Token], k: int) -> bool:
+    """``Minister for Roads and Water Supply H.S. Ada Obi``: a capitalised
+    word of a portfolio that the text also writes in lower case is a common
+    noun, no part of the name, when the initials that open a full name follow
+    it (a given name the text happens to write in lower case, ``Rose``, comes
+    before a surname, not before initials)."""
+    names = _name_after(raw, tokens, k)
+    return len(names) >= 2 and _opens_on_initials(names[0]) and _common_noun(raw, tokens[k])
+
+
+def _opens_on_initials(token: Token) -> bool:
+    return token.word[:1].isupper() and token.word.endswith(".") and token.word.count(".") * 2 == len(token.word)
 
 
 def _is_role_word(token: Token, capital: bool) -> bool:
