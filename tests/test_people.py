@@ -128,6 +128,13 @@ def test_portfolio_words_the_text_writes_in_lower_case_stay_in_the_role():
     assert "Rose Adeyemi Baker" in found
 
 
+def test_a_party_label_before_a_name_is_no_part_of_it():
+    found = people(parse("Republican Dolores Whitfield, who chairs the panel, accused the agency of delay.\n"
+                         "Tory Ewan Caskie said little.\n"))
+    assert {"Dolores Whitfield", "Ewan Caskie"} <= set(found)
+    assert not [name for name in found if name.startswith(("Republican", "Tory"))]
+
+
 def test_an_honorific_between_the_role_and_the_name():
     found = people(parse("Deputy Governor Dr. Leyla Demirtaş Korkmaz opened the bridge.\n"))
     assert found["Leyla Demirtaş Korkmaz"].role == "Deputy Governor"

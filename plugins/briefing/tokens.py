@@ -219,6 +219,7 @@ def name_word(token: Token) -> bool:
         and word not in word_set("name_stopwords.txt")
         and word not in word_set("honorifics.txt")
         and word not in nationalities()
+        and word not in word_set("party_labels.txt")
         and word not in word_set("org_heads.txt")
         and word not in word_set("company_heads.txt")
         and word not in word_set("legal_forms.txt")
