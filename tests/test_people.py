@@ -369,3 +369,9 @@ def test_a_long_appositive_between_the_name_and_its_verb():
     assert "Ilse Marit Vandenholt" in found
     assert "Upper Marsh End" not in found
     assert parsed.quotes[0].speaker == "Ilse Marit Vandenholt"
+
+
+def test_a_run_after_an_indefinite_article_names_no_one():
+    parsed = parse('"The harbour will not reopen soon," said a Varna-born crane operator.\n')
+    assert "Varna-born" not in people(parsed)
+    assert parsed.quotes[0].speaker is None

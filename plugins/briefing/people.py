@@ -679,10 +679,21 @@ def _glued_opener(raw: str, tokens: list[Token], f: int) -> bool:
     )
 
 
+def _after_article(raw: str, at: int) -> bool:
+    """Whether an article stands right before ``at``: ``the Rosalind
+    Heaton``, ``a Lima-based trader`` name no one."""
+    return _ARTICLE_BEFORE.search(raw, max(0, at - 5), at) is not None
+
+
+# an article and one space, ending where a name would start
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:the|an|a) $", re.IGNORECASE)
+
+
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
     subject of a reporting verb (``… Obi told``, ``said John Smith``). A run
-    after ``the`` is none: people are not written ``the Rosalind Heaton``, so
+    after an article is none: people are not written ``the Rosalind Heaton``
+    (nor ``a Lima-based trader``), so
     ``director for the West Midlands, Rosalind Heaton, said`` is about a
     region, not a person called West Midlands. Nor are words in brackets:
     looking back from them, the name is the one before them (``Ada Holt
@@ -690,7 +701,7 @@ def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) ->
     if backwards and k > 0:
         k = before_brackets(raw, tokens, k)
     run = name_run(raw, tokens, k, backwards)
-    if run and raw[max(0, run[0].start - 4) : run[0].start].casefold() == "the ":
+    if run and _after_article(raw, run[0].start):
         return []
     if backwards and run and _glued_opener(raw, tokens, k - len(run) + 1):
         return []  # "of New Carrick said": Carrick is the end of a longer name
