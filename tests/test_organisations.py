@@ -214,3 +214,9 @@ def test_plural_trade_nouns_end_a_company_name():
                    "Marula Hill Estates and Tovano Securities declined to comment.\n")
     assert {"Silver Kite Ferry Services", "Marula Hill Estates", "Tovano Securities"} <= set(organisations(parsed))
     assert not [e for e in parsed.entities if e.kind == PERSON]
+
+
+def test_a_forum_is_an_organisation_even_after_a_common_noun():
+    parsed = parse("The Village Cocoa Growers' Forum said in a statement that the village harvest had failed.\n")
+    assert "Village Cocoa Growers' Forum" in organisations(parsed)
+    assert not [e for e in parsed.entities if e.kind == PERSON]

@@ -93,6 +93,8 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         # "Neighbour Ada Obi", "commuter Ada Obi": a word for a person before
         # a full name is what the person is, no part of the name
         names = _name_after(raw, tokens, i)
+        if _glued_after(raw, tokens, i + len(names)):
+            return None  # "World Cement Producers' Forum": the words run on into a longer name
         return (token.start, token.word_end, names) if len(names) >= 2 else None
     capital = is_capital_title(token.word)
     if not capital and not is_title(token.word):
