@@ -375,3 +375,9 @@ def test_a_run_after_an_indefinite_article_names_no_one():
     parsed = parse('"The harbour will not reopen soon," said a Varna-born crane operator.\n')
     assert "Varna-born" not in people(parsed)
     assert parsed.quotes[0].speaker is None
+
+
+def test_the_name_after_told_is_the_listener_not_a_speaker():
+    parsed = parse('"We will rebuild," the mayor, Ines Valdor, told Harbour Weekly.\n')
+    assert "Harbour Weekly" not in people(parsed)
+    assert "Ines Valdor" in people(parsed)

@@ -632,10 +632,15 @@ def find_speaking_people(raw: str, tokens: list[Token], table: EntityTable) -> N
                 if j > 0:
                     j = before_brackets(raw, tokens, j)  # "Ada Holt (D-Vt.), the ranking member, said"
             _add_speaking(raw, table, speaker_name_near(raw, tokens, j, backwards=True) if j >= 0 else [])
-            _add_speaking(raw, table, speaker_name_near(raw, tokens, k + 1, backwards=False))
+            if token.text.casefold() not in _LISTENER_VERBS:
+                _add_speaking(raw, table, speaker_name_near(raw, tokens, k + 1, backwards=False))
         elif raw[token.end : token.end + 2] == ", " and _age_at(raw, token.end + 2):
             _add_speaking(raw, table, speaker_name_near(raw, tokens, k, backwards=True))
 
+
+# verbs whose object is the one spoken to, never inverted after a quote
+# ("told Ada Obi" names the listener, a person or a paper: "told Delta Weekly")
+_LISTENER_VERBS = ("told", "tell", "tells", "informed", "briefed")
 
 _AGE = re.compile(r"\d|an? \d{1,3}-year-old\b")
 
