@@ -381,3 +381,9 @@ def test_the_name_after_told_is_the_listener_not_a_speaker():
     parsed = parse('"We will rebuild," the mayor, Ines Valdor, told Harbour Weekly.\n')
     assert "Harbour Weekly" not in people(parsed)
     assert "Ines Valdor" in people(parsed)
+
+
+def test_a_storm_named_like_a_person_is_no_person():
+    parsed = parse("Typhoon Marisol (Pedring) made landfall at 5 am.\n\n"
+                   "The weather bureau says Marisol has weakened as it crosses the mountains.\n")
+    assert not [name for name in people(parsed) if "Marisol" in name]
