@@ -37,6 +37,15 @@ def test_a_lone_surname_or_family_name_joins_the_full_name():
     assert [(e.name, e.aliases) for e in brief.entities] == [("Ada Okafor", ("Okafor",)), ("Wen Lishan", ("Wen",))]
 
 
+def test_a_name_without_its_middle_name_joins_the_one_longer_name():
+    a = make_source("a", "Tevita Moala Fifita spoke.", entities=[person("Tevita Moala Fifita")])
+    b = make_source("b", "Tevita Fifita spoke.", entities=[person("Tevita Fifita")])
+    (tevita,) = _brief(a, b).entities
+    assert tevita.name == "Tevita Moala Fifita" and "Tevita Fifita" in tevita.aliases
+    c = make_source("c", "Tevita Lui Fifita spoke.", entities=[person("Tevita Lui Fifita")])
+    assert len(_brief(a, b, c).entities) == 3  # two longer names: which one is meant is unknown
+
+
 def test_forms_differing_only_in_case_and_full_stops_are_one_entity():
     a = make_source("a", "The U.K. agreed.", entities=[place("United Kingdom", aliases=("U.K.",))])
     b = make_source("b", "The UK agreed.", entities=[place("UK")])

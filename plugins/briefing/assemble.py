@@ -134,6 +134,25 @@ def _join_surnames(records: list[_Record], groups: _Groups) -> None:
             groups.union(matches[0], i)
 
 
+def _join_middle_names(records: list[_Record], groups: _Groups) -> None:
+    """A two-word person name joins the one longer name with the same first
+    and last words: one outlet gives a middle name that another leaves out
+    ("Ada Obi" -> "Ada Nkem Obi"). Two such longer names left apart keep it
+    alone, as it is ambiguous."""
+    longer: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(records):
+        parts = r.name.casefold().split()
+        if r.kind == PERSON and len(parts) > 2:
+            longer.setdefault((parts[0], parts[-1]), []).append(i)
+    for i, r in enumerate(records):
+        parts = r.name.casefold().split()
+        if r.kind != PERSON or len(parts) != 2:
+            continue
+        matches = longer.get((parts[0], parts[1]), [])
+        if len({groups.find(j) for j in matches}) == 1:
+            groups.union(matches[0], i)
+
+
 def _fullest(names: list[str]) -> str:
     """The name with most words; ties: the one most records use, then the first.
 
@@ -172,6 +191,7 @@ class EntityIndex:
         groups = _Groups(len(records))
         _join_shared_forms(records, groups)
         _join_surnames(records, groups)
+        _join_middle_names(records, groups)
         by_root: dict[int, list[int]] = {}
         for i in range(len(records)):
             by_root.setdefault(groups.find(i), []).append(i)
