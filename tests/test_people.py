@@ -387,3 +387,9 @@ def test_a_storm_named_like_a_person_is_no_person():
     parsed = parse("Typhoon Marisol (Pedring) made landfall at 5 am.\n\n"
                    "The weather bureau says Marisol has weakened as it crosses the mountains.\n")
     assert not [name for name in people(parsed) if "Marisol" in name]
+
+
+def test_the_cp_is_the_commissioner_of_police_named_before():
+    parsed = parse("The state Commissioner of Police, Mr Ikenna Obiorah-Dike, met the traders.\n\n"
+                   '"Nobody will be allowed to carry arms in the market," the CP said.\n')
+    assert parsed.quotes[0].speaker == "Ikenna Obiorah-Dike"
