@@ -393,3 +393,12 @@ def test_the_cp_is_the_commissioner_of_police_named_before():
     parsed = parse("The state Commissioner of Police, Mr Ikenna Obiorah-Dike, met the traders.\n\n"
                    '"Nobody will be allowed to carry arms in the market," the CP said.\n')
     assert parsed.quotes[0].speaker == "Ikenna Obiorah-Dike"
+
+
+def test_a_participle_opening_a_sentence_is_no_speaker():
+    parsed = parse("The council debated the budget.\n\n"
+                   'Responding, opposition member Teodora Ilesanmi, who sits for the east ward, said it was "a fudge".\n')
+    assert "Responding" not in people(parsed)
+    assert parsed.quotes[0].speaker == "Teodora Ilesanmi"
+    fleming = parse("Tom Fleming chairs the board.\n\nFleming, asked about the vote, said it was \"a fudge\".\n")
+    assert fleming.quotes[0].speaker == "Tom Fleming"

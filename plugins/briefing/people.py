@@ -696,6 +696,18 @@ def _after_article(raw: str, at: int) -> bool:
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\W))(?:the|an|a) $", re.IGNORECASE)
 
 
+def _participle_opener(raw: str, token: Token) -> bool:
+    """``Intervening,`` ``Responding,`` opening a sentence: a participle
+    before the subject, unless the text writes the word after another
+    capitalised word, as the surname of a full name (``Tom Fleming``)."""
+    word = token.word
+    if not word.endswith("ing") or raw[token.end : token.end + 1] != ",":
+        return False
+    if raw[max(0, token.start - 20) : token.start].rstrip()[-1:] not in ("", ".", "!", "?", '"', "”"):
+        return False
+    return re.search(rf"[A-Z][\w'-]* {re.escape(word)}\b", raw) is None
+
+
 def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) -> list[Token]:
     """Name words that end at token ``k`` (backwards) or start at it: the
     subject of a reporting verb (``… Obi told``, ``said John Smith``). A run
@@ -710,6 +722,8 @@ def speaker_name_near(raw: str, tokens: list[Token], k: int, backwards: bool) ->
     run = name_run(raw, tokens, k, backwards)
     if run and _after_article(raw, run[0].start):
         return []
+    if len(run) == 1 and _participle_opener(raw, run[0]):
+        return []  # "Intervening, Ada Obi, a member, said": the participle is no one
     if backwards and run and _glued_opener(raw, tokens, k - len(run) + 1):
         return []  # "of New Carrick said": Carrick is the end of a longer name
     if run and raw[run[0].start - 1 : run[0].start] == "(" and raw[run[-1].end : run[-1].end + 2].startswith((")", ".)")):
