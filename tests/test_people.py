@@ -402,3 +402,8 @@ def test_a_participle_opening_a_sentence_is_no_speaker():
     assert parsed.quotes[0].speaker == "Teodora Ilesanmi"
     fleming = parse("Tom Fleming chairs the board.\n\nFleming, asked about the vote, said it was \"a fudge\".\n")
     assert fleming.quotes[0].speaker == "Tom Fleming"
+
+
+def test_critics_name_a_group_not_a_person():
+    parsed = parse('Critics warn of "shrinkflation" in the shops.\n')
+    assert "Critics" not in people(parsed)
