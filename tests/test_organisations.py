@@ -220,3 +220,11 @@ def test_a_forum_is_an_organisation_even_after_a_common_noun():
     parsed = parse("The Village Cocoa Growers' Forum said in a statement that the village harvest had failed.\n")
     assert "Village Cocoa Growers' Forum" in organisations(parsed)
     assert not [e for e in parsed.entities if e.kind == PERSON]
+
+
+def test_a_name_after_a_noun_only_for_bodies_is_a_body():
+    parsed = parse("Analyst Iker Zubiri of the consultancy Cumbre Norte said costs rose. "
+                   "The charity Lantern Street helped. Ana Ruiz, a partner at the firm Kovac & Berg, said no.\n")
+    assert {"Cumbre Norte", "Lantern Street"} <= set(organisations(parsed))
+    assert "Kovac" not in organisations(parsed)
+    assert {"Iker Zubiri", "Ana Ruiz"} <= {e.name for e in parsed.entities if e.kind == PERSON}

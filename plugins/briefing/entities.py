@@ -25,6 +25,7 @@ from .coref import learn_descriptions
 from .model import PLACE, Sentence
 from .organisations import (
     find_defined_acronyms,
+    find_described_bodies,
     find_head_word_mentions,
     find_headed_names,
     find_legal_form_companies,
@@ -71,6 +72,7 @@ def find_entities(raw: str, sentences: tuple[Sentence, ...], dateline: Dateline 
         find_opened_places(raw, tokens, table)  # "Ilha do Mel" is built as a person's name is
         find_dwelling_places(raw, tokens, table)  # "Grant Park resident": never a person
         find_legal_form_companies(raw, tokens, table)  # "Vossberg Marine NV": never a person
+        find_described_bodies(raw, tokens, table)  # "the consultancy Andes Risk": never a person
     for tokens in tokenized:
         find_titled_people(raw, tokens, table)
         find_appositive_people(raw, tokens, table)

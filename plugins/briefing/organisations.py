@@ -67,6 +67,39 @@ def find_legal_form_companies(raw: str, tokens: list[Token], table: EntityTable)
         entry.add_alias(raw[run[0].start : run[-1].word_end])
 
 
+# nouns for a body that never describe a person (an operator, a broadcaster
+# or a publisher may be one person: "dive operator Ada Obi")
+_BODY_ONLY_NOUNS = frozenset(("firm", "consultancy", "airline", "carmaker", "insurer", "lender", "retailer", "supermarket", "charity"))
+
+
+def find_described_bodies(raw: str, tokens: list[Token], table: EntityTable) -> None:
+    """``the consultancy Andes Risk``, ``Lima airline Condor Air``: capitalised
+    words right after a lower-case noun only ever used for a body are that
+    body's name, never a person's; people are not written ``the firm Ada Obi``."""
+    nouns = _BODY_ONLY_NOUNS
+    for k in range(len(tokens) - 1):
+        if tokens[k].word not in nouns or tokens[k].possessive or not adjacent(raw, tokens[k], tokens[k + 1]):
+            continue
+        run = _capital_run_after(raw, tokens, k + 1)
+        if run and not table.covered(run[0].start, run[-1].word_end):
+            table.add(ORGANISATION, raw[run[0].start : run[-1].word_end], run[0].start, run[-1].word_end)
+
+
+def _capital_run_after(raw: str, tokens: list[Token], k: int) -> list[Token]:
+    """Up to four adjacent capitalised words from ``tokens[k]``, to a possessive."""
+    run: list[Token] = []
+    while k < len(tokens) and len(run) < 4 and tokens[k].capitalised and not tokens[k].word.isupper():
+        if run and not adjacent(raw, run[-1], tokens[k]):
+            return []  # "the firm Kaczmarek & Lis": a name this run does not hold whole
+        if tokens[k].word in word_set("name_stopwords.txt"):
+            break
+        run.append(tokens[k])
+        k += 1
+        if run[-1].possessive:
+            return []  # "the firm Ada Obi's ...": whose, not the body's name
+    return run
+
+
 def find_head_word_mentions(raw: str, tokenized: list[list[Token]], table: EntityTable) -> None:
     """``The Ministry said``, ``the water board said``: an organisation's
     head-word alone after ``the`` (with the lower-case words before it in
