@@ -251,3 +251,26 @@ def test_print_hides_the_nav_footer_and_skip_link(reader, built_site):
     assert tab.page.locator("#key-points").is_visible()
     pdf = tab.page.pdf(prefer_css_page_size=True)  # a brief prints (A4 from @page)
     assert pdf.startswith(b"%PDF")
+
+
+@in_browser
+def test_every_page_has_the_csp_and_breaks_none_of_it(reader, built_site):
+    tab = reader()
+    pages = [built_site.output / "index.html", brief_page(built_site)]
+    pages += sorted((built_site.output / "briefs").glob("*/sources/*/index.html"))[:1]
+    pages += sorted((built_site.output / "people").glob("*/index.html"))[:1]
+    for path in pages:
+        tab.open(path)
+        policy = tab.page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
+        assert "script-src 'self'" in policy and "style-src 'self'" in policy, path
+        assert "'unsafe-inline'" not in policy
+        # the stylesheet is allowed: the page is styled
+        assert tab.background() == "rgb(253, 252, 250)", path
+    assert [m for m in tab.console if "Content Security Policy" in m or "Refused" in m] == []
+    # and the policy is enforced: an inline script is refused, with a console message
+    tab.page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1';"
+        " document.body.appendChild(s); }"
+    )
+    assert tab.page.evaluate("window.ran") is None
+    assert any("Content Security Policy" in m for m in tab.console), tab.console
