@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from briefing.link import link_site
-from briefing.model import BriefMeta
+from briefing.model import ORGANISATION, BriefMeta, Entity, KeyPoint
 from briefing.pipeline import build_from_files
-from briefing.views import BriefPage
+from briefing.views import BriefPage, coverage_table, related_briefs
+from conftest import ev, make_brief, person, place, source
 
 WIRE = """Dockers walk out at Valmora port
 Dockers walk out at Valmora port
@@ -74,3 +75,98 @@ def test_a_caption_is_a_block_with_its_credit_not_a_paragraph(page):
     (caption,) = [b for b in page.blocks("lantern") if b["kind"] == "caption"]
     assert caption["credit"] == "Northwire"
     assert [b["number"] for b in page.blocks("lantern") if b["kind"] == "paragraph"] == [1, 2]
+
+
+# --------------------------------------------------------------------------
+# the coverage table and related briefs, on hand-made briefs
+# --------------------------------------------------------------------------
+
+
+def coverage_brief():
+    return make_brief(
+        "ferry-fares",
+        sources=[
+            source("echo", "Harbour Echo", "ferry-fares", derived_from="wire", unique_points=("kp3",)),
+            source("wire", "Wire Agency", "ferry-fares", unique_points=("kp2",)),
+        ],
+        key_points=[
+            KeyPoint("kp1", "Fares rise by a tenth.", ("wire", "echo"), (ev("wire", 4), ev("wire", 2), ev("echo", 1))),
+            KeyPoint("kp2", "The union objects.", ("wire",), (ev("wire", 6),)),
+            KeyPoint("kp3", "Commuters queue.", ("echo",), ()),
+        ],
+    )
+
+
+def test_coverage_has_a_column_per_source_originals_first_with_the_rewrite_named():
+    table = coverage_table(coverage_brief())
+    assert [(c.source, c.label, c.rewrite_of) for c in table.columns] == [
+        ("wire", "Wire Agency", None),
+        ("echo", "Harbour Echo", "Wire Agency"),
+    ]
+
+
+def test_a_coverage_cell_links_the_first_evidence_paragraph_or_says_not_reported():
+    rows = coverage_table(coverage_brief()).rows
+    assert [r.number for r in rows] == [1, 2, 3]
+    assert [(c.reported, c.target) for c in rows[0].cells] == [
+        (True, "briefs/ferry-fares/sources/wire/#p2"),
+        (True, "briefs/ferry-fares/sources/echo/#p1"),
+    ]
+    assert [(c.reported, c.target) for c in rows[1].cells] == [
+        (True, "briefs/ferry-fares/sources/wire/#p6"),
+        (False, None),
+    ]
+    # a source that reports the point with no evidence located links to its page
+    assert [(c.reported, c.paragraph, c.target) for c in rows[2].cells] == [
+        (False, None, None),
+        (True, None, "briefs/ferry-fares/sources/echo/"),
+    ]
+
+
+def test_coverage_says_what_each_source_alone_reports_and_which_is_a_rewrite():
+    table = coverage_table(coverage_brief())
+    assert [(u.label, u.points) for u in table.unique] == [
+        ("Wire Agency", ((2, "kp2"),)),
+        ("Harbour Echo", ((3, "kp3"),)),
+    ]
+    assert table.rewrites == ("Harbour Echo rewrites Wire Agency: not counted as independent confirmation",)
+
+
+def test_two_sources_of_one_outlet_get_headers_told_apart():
+    brief = make_brief("x", sources=[source("a1", "Same Desk", "x"), source("a2", "Same Desk", "x")])
+    assert [c.label for c in coverage_table(brief).columns] == ["Same Desk (a1)", "Same Desk (a2)"]
+
+
+def entity_briefs():
+    moor = place("moor-bay", "Moor Bay")
+    lena = person("lena-vos", "Lena Vos")
+    ivo = person("ivo-kral", "Ivo Kral")
+    guild = Entity("guild", ORGANISATION, "Harbour Guild", (), None, "organisations/guild/")
+    return [
+        make_brief("main", entities=[moor, lena, ivo, guild]),
+        make_brief("zeta", entities=[moor]),  # one shared
+        make_brief("alpha", entities=[moor]),  # one shared, earlier title
+        make_brief("both", entities=[lena, ivo]),  # two shared
+        make_brief("guild-only", entities=[guild]),  # an organisation only: not related
+        make_brief("none", entities=[person("oda-lin", "Oda Lin")]),
+    ]
+
+
+def test_related_briefs_most_shared_people_and_places_first_then_by_title():
+    briefs = entity_briefs()
+    site = link_site(briefs)
+    related = related_briefs(briefs[0], site)
+    assert [(r.brief.slug, r.shared) for r in related] == [
+        ("both", ("Ivo Kral", "Lena Vos")),
+        ("alpha", ("Moor Bay",)),
+        ("zeta", ("Moor Bay",)),
+    ]
+    # the same in whatever order the briefs come
+    assert related_briefs(briefs[0], link_site(list(reversed(briefs)))) == related
+
+
+def test_no_related_briefs_when_nothing_is_shared():
+    briefs = entity_briefs()
+    site = link_site(briefs)
+    assert related_briefs(briefs[-1], site) == []
+    assert related_briefs(briefs[-2], site) == []

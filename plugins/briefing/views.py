@@ -24,9 +24,12 @@ from .link import (
     source_url,
 )
 from .model import (
+    PERSON,
+    PLACE,
     Brief,
     BriefMeta,
     Evidence,
+    KeyPoint,
     ParsedSource,
     SourceAttribution,
 )
@@ -53,6 +56,150 @@ class Item:
     value: Any
 
 
+# --------------------------------------------------------------------------
+# coverage: which source reports which key point
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverageColumn:
+    """One source of the brief, as a column of the coverage table."""
+
+    source: str  # source id
+    label: str  # outlet (or title, or file name); unique among the columns
+    rewrite_of: str | None  # label of the source this one rewrites
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    source: str
+    reported: bool
+    paragraph: int | None  # first paragraph of the evidence, if any
+    target: str | None  # the evidence paragraph on the source page (or the page)
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    number: int  # the key point's number on the brief page
+    key_point: KeyPoint
+    cells: tuple[CoverageCell, ...]  # in the order of the columns
+
+
+@dataclass(frozen=True)
+class UniqueLine:
+    """What one source alone reports: key points by number and anchor."""
+
+    label: str
+    points: tuple[tuple[int, str], ...]  # (number, key-point id)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    columns: tuple[CoverageColumn, ...]
+    rows: tuple[CoverageRow, ...]
+    unique: tuple[UniqueLine, ...]
+    rewrites: tuple[str, ...]  # "X rewrites Y: not counted as independent confirmation"
+
+
+def source_label(source: SourceAttribution) -> str:
+    return source.outlet or source.title or source.id
+
+
+def originals_first(sources: Sequence[SourceAttribution]) -> list[SourceAttribution]:
+    """Sources as the brief page lists them: originals, then rewrites; by id within each."""
+    return sorted(sources, key=lambda s: (s.derived_from is not None, s.id))
+
+
+def column_labels(sources: Sequence[SourceAttribution]) -> dict[str, str]:
+    """A header per source; two sources of one outlet are told apart by their id."""
+    labels = {s.id: source_label(s) for s in sources}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {sid: (f"{label} ({sid})" if counts[label] > 1 else label) for sid, label in labels.items()}
+
+
+def coverage_table(brief: Brief) -> Coverage:
+    """Key points (rows) against sources (columns): who reports what, and where."""
+    sources = originals_first(brief.sources)
+    labels = column_labels(sources)
+    columns = tuple(
+        CoverageColumn(s.id, labels[s.id], labels.get(s.derived_from) if s.derived_from else None)
+        for s in sources
+    )
+    rows = tuple(
+        CoverageRow(n, kp, tuple(_coverage_cell(brief.url, kp, s.id) for s in sources))
+        for n, kp in enumerate(brief.key_points, start=1)
+    )
+    return Coverage(columns, rows, _unique_lines(brief, sources, labels), _rewrite_notices(sources, labels))
+
+
+def _coverage_cell(brief_url: str, kp: KeyPoint, source_id: str) -> CoverageCell:
+    paragraphs = sorted(ev.paragraph for ev in kp.evidence if ev.source == source_id and ev.paragraph)
+    reported = bool(paragraphs) or source_id in kp.sources
+    if not reported:
+        return CoverageCell(source_id, False, None, None)
+    page = source_url(brief_url, source_id)
+    paragraph = paragraphs[0] if paragraphs else None
+    return CoverageCell(source_id, True, paragraph, f"{page}#p{paragraph}" if paragraph else page)
+
+
+def _unique_lines(brief: Brief, sources: Sequence[SourceAttribution], labels: dict[str, str]) -> tuple[UniqueLine, ...]:
+    numbers = {kp.id: n for n, kp in enumerate(brief.key_points, start=1)}
+    lines = []
+    for source in sources:
+        points = sorted((numbers[kp], kp) for kp in source.unique_points if kp in numbers)
+        if points:
+            lines.append(UniqueLine(labels[source.id], tuple(points)))
+    return tuple(lines)
+
+
+def _rewrite_notices(sources: Sequence[SourceAttribution], labels: dict[str, str]) -> tuple[str, ...]:
+    return tuple(
+        f"{labels[s.id]} rewrites {labels.get(s.derived_from, s.derived_from)}: "
+        "not counted as independent confirmation"
+        for s in sources
+        if s.derived_from
+    )
+
+
+# --------------------------------------------------------------------------
+# related briefs: the other briefs that name the same people and places
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelatedBrief:
+    brief: BriefRef
+    shared: tuple[str, ...]  # names of the people and places both briefs name, sorted
+
+
+def related_briefs(brief: Brief, site: SiteIndex) -> list[RelatedBrief]:
+    """Briefs sharing people or places with ``brief``: most shared first, then by title.
+
+    Organisations are left out on purpose: outlets, ministries and agencies turn up
+    in unrelated stories, while the same people and places mean the same story.
+    """
+    shared: dict[str, dict[str, str]] = {}  # brief slug -> entity key -> name
+    for key, entity in brief_entities(brief).items():
+        if entity.kind not in (PERSON, PLACE):
+            continue
+        found = site.entity(entity.kind, entity.id)
+        if found is None:
+            continue
+        for slug in found.briefs:
+            if slug != brief.slug:
+                shared.setdefault(slug, {})[key] = found.name
+    related = []
+    for slug, names in shared.items():
+        ref = site.brief(slug)
+        if ref is not None:
+            ordered = sorted(names.values(), key=lambda n: (n.casefold(), n))
+            related.append(RelatedBrief(ref, tuple(ordered)))
+    related.sort(key=lambda r: (-len(r.shared), r.brief.title.casefold(), r.brief.slug))
+    return related
+
+
 class BriefPage:
     """One brief as its templates see it (brief page and its source pages)."""
 
@@ -63,7 +210,7 @@ class BriefPage:
         self.site = site
         self.url = self.brief.url
         self._sources = {s.id: s for s in self.brief.sources}
-        self.sources = sorted(self.brief.sources, key=lambda s: (s.derived_from is not None, s.id))
+        self.sources = originals_first(self.brief.sources)
         self.background = [
             Item(f"b{n}", item) for n, item in enumerate(self.brief.background.items, start=1)
         ]
@@ -86,7 +233,7 @@ class BriefPage:
         source = self.source(source_id)
         if source is None:
             return source_id
-        return source.outlet or source.title or source_id
+        return source_label(source)
 
     def source_page(self, source_id: str) -> str:
         return source_url(self.url, source_id)
@@ -148,19 +295,11 @@ class BriefPage:
         mine = brief_entities(self.brief).get(entity_key(entity.kind, entity.id))
         return (mine.role if mine else None) or entity.role
 
-    def related(self) -> list[tuple[BriefRef, list[str]]]:
-        out = []
-        for rel in self.site.related_to(self.brief.slug):
-            ref = self.site.brief(rel.brief)
-            if ref is None:
-                continue
-            names = []
-            for key in rel.shared:
-                kind, _, entity_id = key.partition(":")
-                entity = self.site.entity(kind, entity_id)
-                names.append(entity.name if entity else entity_id)
-            out.append((ref, names))
-        return out
+    def related(self) -> list[RelatedBrief]:
+        return related_briefs(self.brief, self.site)
+
+    def coverage(self) -> Coverage:
+        return coverage_table(self.brief)
 
     # -- source pages ----------------------------------------------------------
 
