@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from bs4 import BeautifulSoup
+from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
@@ -174,11 +175,26 @@ def attach_briefs(article_generator) -> None:
         article.brief = results[slug].brief
         article.briefing = views[slug]
         article.template = "brief"
+        make_feed_safe(article)
 
     article_generator.context[CONTEXT_KEY] = BuildState(
         results=dict(sorted(results.items())), site=site, problems=tuple(problems), pages=views
     )
     report(problems, strict=conf["BRIEFING_STRICT"])
+
+
+def make_feed_safe(article) -> None:
+    """Sanitise what Pelican's feed writer copies from a brief's Article as HTML.
+
+    The brief page sanitises the editor's note in its template, but the Atom
+    feed takes ``get_content()`` (the Markdown's raw HTML: scripts, handlers,
+    javascript: links) and ``summary`` (plain text here, FORMATTED_FIELDS is
+    empty) into ``type="html"`` elements as they are. Done after meta_of()
+    has read the summary, so brief.json and the page are unchanged.
+    """
+    article._content = str(templating.sanitize(article._content))
+    if "summary" in article.metadata:
+        article.metadata["summary"] = str(escape(_plain(article.metadata["summary"]) or ""))
 
 
 def report(problems: Iterable[Problem], strict: bool) -> None:

@@ -38,6 +38,7 @@ from .model import (
     Speaker,
     TimelineEvent,
 )
+from .templating import external_url
 
 
 def _evidence(items: Iterable[Evidence]) -> list[dict[str, Any]]:
@@ -118,7 +119,9 @@ def _source(source: SourceAttribution) -> dict[str, Any]:
         "outlet": source.outlet,
         "title": source.title,
         "date": source.date,
-        "url": source.url,
+        # only an http(s) link: a reader of brief.json makes it an href, and a
+        # header line "URL: javascript:..." must not become one (null: unknown)
+        "url": external_url(source.url),
         "dateline": source.dateline,
         "credits": list(source.credits),
         "derived_from": source.derived_from,

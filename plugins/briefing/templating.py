@@ -43,9 +43,15 @@ def link_filter(ctx, target: str) -> str:
     return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
 
 
+# Ammonia's default tags less <img>: an image in an editor's note would load
+# whatever its src names (a remote tracker, a broken file:// link); the site
+# serves no images of its own.
+_EDITOR_TAGS = nh3.ALLOWED_TAGS - {"img"}
+
+
 def sanitize(html: str | None) -> Markup:
-    """Editor-written HTML (brief.md body, pages) through Ammonia: no scripts, no handlers."""
-    return Markup(nh3.clean(html or "", link_rel="noopener noreferrer"))
+    """Editor-written HTML (brief.md body, pages) through Ammonia: no scripts, handlers or images."""
+    return Markup(nh3.clean(html or "", tags=_EDITOR_TAGS, link_rel="noopener noreferrer"))
 
 
 def external_url(url: str | None) -> str | None:
