@@ -44,7 +44,8 @@ PAGE_LANG_SAVE_AS = "pages/{slug}/{lang}/index.html"
 
 # Only the index among Pelican's listing pages; tags, categories, authors and
 # archives are not part of this site.
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = ["index", "search"]
+SEARCH_SAVE_AS = "search/index.html"
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""

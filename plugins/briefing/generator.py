@@ -54,7 +54,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import templating
+from . import search, templating
 from .briefmeta import BRIEF_FILE
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta
@@ -344,3 +344,5 @@ def register() -> None:
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
     signals.get_generators.connect(get_generators)
+    # finalized: sent once, after every page and static file is written, so Pagefind sees the whole site
+    signals.finalized.connect(search.index_site)

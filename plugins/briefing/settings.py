@@ -56,6 +56,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Fail the build on any problem with a source or brief (publishing), "
         "instead of warning and building the rest (development).",
     ),
+    Setting(
+        "BRIEFING_SEARCH",
+        True,
+        "Build the full-text search index with Pagefind (pagefind[bin], a dependency) "
+        "into <output>/pagefind/ at the end of every build, for the /search/ page. "
+        "Turn off to build without it (then also drop 'search' from DIRECT_TEMPLATES).",
+    ),
 )
 
 

@@ -1,0 +1,75 @@
+"""Pelican glue: the full-text search index, built by Pagefind over the written site.
+
+Pagefind reads the finished HTML (only the elements marked
+``data-pagefind-body``: briefs, sources, people and places) and writes its
+index and UI files to ``<output>/pagefind/``, which the ``/search/`` page
+loads. The binary comes from the ``pagefind[bin]`` wheel on PyPI, a
+dependency of this package, so no other download is needed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+from .settings import with_defaults
+
+logger = logging.getLogger(__name__)
+
+BUNDLE_DIR = "pagefind"
+MISSING_BINARY = (
+    "briefing: the Pagefind binary for the search index is not installed; "
+    "run `.venv/bin/pip install -e .` (it installs pagefind[bin]), "
+    "or set BRIEFING_SEARCH = False in your settings to build without search"
+)
+
+
+class SearchIndexError(RuntimeError):
+    """The search index could not be built; the message says what to do."""
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary: $PAGEFIND_BINARY_PATH, the pagefind[bin] wheel's, or one on PATH."""
+    try:
+        from pagefind.service import get_executable
+
+        path = get_executable()
+    except (ImportError, FileNotFoundError):  # no wrapper, or a wheel without its binary
+        path = None
+    if path is None or not Path(path).is_file():
+        raise SearchIndexError(MISSING_BINARY)
+    return Path(path)
+
+
+def pagefind_command(executable: Path, output: Path, keep_index_url: bool) -> list[str]:
+    command = [str(executable), "--site", str(output), "--output-subdir", BUNDLE_DIR, "--quiet"]
+    if keep_index_url:  # result links end in index.html, as the site's own links do
+        command.append("--keep-index-url")
+    return command
+
+
+def build_index(output: Path, keep_index_url: bool) -> None:
+    """Index the site in ``output`` into ``output/pagefind/``, replacing any earlier index."""
+    command = pagefind_command(pagefind_executable(), output, keep_index_url)
+    # Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
+    # the folder between builds: start empty so no fragment of a page that is
+    # gone survives, and the folder is the same as after a fresh build.
+    shutil.rmtree(output / BUNDLE_DIR, ignore_errors=True)
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise SearchIndexError(
+            f"briefing: Pagefind failed (exit status {result.returncode}) indexing {output}:\n"
+            f"{result.stdout}{result.stderr}"
+        )
+    if result.stdout.strip():  # --quiet leaves only Pagefind's warnings
+        logger.debug("briefing: Pagefind said:\n%s", result.stdout.strip())
+    logger.info("briefing: search index written to %s", output / BUNDLE_DIR)
+
+
+def index_site(pelican) -> None:
+    """``finalized``: build the search index over the written site, unless BRIEFING_SEARCH is off."""
+    conf = with_defaults(pelican.settings)
+    if conf["BRIEFING_SEARCH"]:
+        build_index(Path(pelican.output_path), keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"])

@@ -1,0 +1,168 @@
+"""Full-text search: the Pagefind index every build writes, and the /search/ page using it.
+
+The browser test serves the built site over http (Pagefind fetches its index,
+which a file:// page cannot), searches for a place of the seed brief and
+follows the result to the brief page.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, run_pelican
+from test_browser import ARGS, CHROMIUM
+
+from briefing import search
+
+# what each indexed folder holds, as the pages' data-pagefind-meta names it
+INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "organisations": "Organisation"}
+
+
+def fragments(output: Path) -> list[dict]:
+    """Pagefind's record of each indexed page: gzip of b"pagefind_dcd" + JSON."""
+    records = []
+    for path in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        records.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return records
+
+
+def expected_kind(url: str) -> str:
+    parts = url.strip("/").split("/")
+    return "Source" if "sources" in parts else INDEXED_KINDS[parts[0]]
+
+
+def seed_brief(output: Path) -> dict:
+    """The built brief.json of the site's only story (the seed)."""
+    (path,) = sorted(output.glob("briefs/*/brief.json"))
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# the index
+# --------------------------------------------------------------------------
+
+
+def test_the_build_indexes_briefs_sources_and_entity_pages_only(built_site):
+    out = built_site.output
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    indexed = {record["url"]: record for record in fragments(out)}
+    pages = {
+        "/" + str(p.relative_to(out))
+        for pattern in ["briefs/*/index.html", "briefs/*/sources/*/index.html",
+                        "people/*/index.html", "places/*/index.html", "organisations/*/index.html"]
+        for p in out.glob(pattern)
+    }
+    # the dev build links to index.html, and so do the search results
+    assert set(indexed) == pages
+    for url, record in indexed.items():
+        assert record["meta"]["kind"] == expected_kind(url), url
+    brief = seed_brief(out)
+    assert indexed[f"/{brief['url']}index.html"]["meta"]["title"] == brief["title"]
+
+
+def test_an_index_is_rebuilt_from_scratch(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(
+        '<html lang="en"><body><p>menu</p><main data-pagefind-body><h1>Harbour bridge</h1>'
+        "<p>The bridge closes for repairs.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    stale = site / "pagefind" / "fragment" / "en_gone.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"a page that no longer exists")
+    search.build_index(site, keep_index_url=False)
+    assert not stale.exists()
+    (record,) = fragments(site)
+    assert record["url"] == "/a/"  # clean URLs when the site's links have no index.html
+    assert record["meta"]["title"] == "Harbour bridge" and "menu" not in record["content"]
+
+
+def test_a_missing_pagefind_binary_fails_the_build_saying_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    failed = run_pelican(ROOT / "content", tmp_path / "failed")
+    assert failed.returncode != 0
+    assert "pip install -e ." in failed.log and "BRIEFING_SEARCH = False" in failed.log, failed.log
+    # and turned off, the site builds without an index
+    built = run_pelican(ROOT / "content", tmp_path / "off", "pelican.conf.py", "-e", "BRIEFING_SEARCH=false")
+    assert built.returncode == 0, built.log
+    assert (built.output / "index.html").is_file() and not (built.output / "pagefind").exists()
+
+
+# --------------------------------------------------------------------------
+# the search page
+# --------------------------------------------------------------------------
+
+
+def test_the_search_page_runs_pagefind_from_the_site_itself(built_site):
+    out = built_site.output
+    page = out / "search" / "index.html"
+    doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    scripts = doc.find_all("script")
+    assert [s["src"] for s in scripts] == ["../pagefind/pagefind-ui.js", "../theme/js/search.js"]
+    assert all(not s.get_text(strip=True) for s in scripts), "inline script"
+    for s in scripts:
+        assert (page.parent / s["src"]).resolve().is_file(), s["src"]
+    assert "JavaScript" in doc.find("noscript").get_text()
+    assert doc.find(id="search") is not None
+    front = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert front.select_one('.site-nav a[href="./search/index.html"]').get_text() == "Search"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep the test output quiet
+        pass
+
+
+@pytest.fixture
+def served_site(built_site):
+    """The built site at http://127.0.0.1:<free port>/, served from a thread."""
+    handler = functools.partial(QuietHandler, directory=str(built_site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+def test_searching_a_place_of_the_seed_brief_leads_to_the_brief(built_site, served_site):
+    from playwright.sync_api import sync_playwright
+
+    brief = seed_brief(built_site.output)
+    place = next(e for e in brief["entities"] if e["kind"] == "place")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        page = browser.new_page()
+        foreign: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda r: None if r.url.startswith(served_site) else foreign.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(served_site)
+        page.click('.site-nav a:text-is("Search")')
+        page.fill(".pagefind-ui__search-input", place["name"])
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        results = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link")
+        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        # the place's own page and the brief that names it are both found (the place
+        # page, titled with the name, ranks above the brief)
+        assert f"/{place['url']}index.html" in hrefs, hrefs
+        brief_href = f"/{brief['url']}index.html"
+        assert brief_href in hrefs, hrefs
+        results.nth(hrefs.index(brief_href)).click()
+        page.wait_for_url(served_site + brief["url"] + "index.html")
+        assert page.locator("h1").first.inner_text() == brief["title"]
+        browser.close()
+    assert foreign == [] and errors == [], (foreign, errors)
