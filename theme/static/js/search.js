@@ -24,6 +24,12 @@
     autofocus: true,
     processResult: labelWithKind,
   });
+  // Pagefind's input carries only a title; the page's visible heading is its
+  // label, so screen readers announce it and axe's label rules pass.
+  var input = box.querySelector("input");
+  if (input) {
+    input.setAttribute("aria-labelledby", "search-h");
+  }
   // search/?q=words opens with those words searched
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
