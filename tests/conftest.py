@@ -62,6 +62,21 @@ def run_pelican(content: Path, output: Path, settings: str = "pelican.conf.py", 
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, one for the whole test session (tests/browsers.py)."""
+    from browsers import ARGS, CHROMIUM, NO_CHROMIUM, SKIP_REASON
+
+    if NO_CHROMIUM:
+        pytest.skip(SKIP_REASON)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Build:
     """The project's own content built once into a temporary folder."""
     build = run_pelican(ROOT / "content", tmp_path_factory.mktemp("site") / "output")

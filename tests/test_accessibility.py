@@ -10,22 +10,14 @@ quotes, notices).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM
+from browsers import BROWSER_MARKS
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium); "
-        "in CI (CI set) this test always runs",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 # page type -> the built pages of that type, as globs under the output folder (DESIGN.md URLs)
 PAGE_TYPES = {
@@ -88,16 +80,6 @@ def cases() -> list:
         for scheme in SCHEMES:
             params.append(pytest.param(page_type, scheme, marks=marks, id=f"{page_type}-{scheme}"))
     return params
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

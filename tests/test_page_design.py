@@ -11,23 +11,14 @@ site's furniture, and a Content-Security-Policy that the pages do not break.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from browsers import BROWSER_MARKS
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = (ROOT / "theme" / "static" / "css" / "site.css").read_text(encoding="utf-8")
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # (text, background) custom properties as the stylesheet pairs them
 TEXT_ON_BACKGROUND = [
@@ -135,22 +126,9 @@ def test_print_sets_a4_and_hides_the_site_furniture():
 
 def in_browser(test):
     """Marks of a browser test, as tests/test_browser.py gives them."""
-    test = pytest.mark.browser(test)
-    return pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install -y chromium); "
-        "in CI (CI set) this test always runs",
-    )(test)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
+    for mark in BROWSER_MARKS:
+        test = mark(test)
+    return test
 
 
 class Reader:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
-from test_browser import ARGS, CHROMIUM
 
 from briefing import search
 
@@ -136,33 +135,28 @@ def served_site(built_site):
     server.server_close()
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-def test_searching_a_place_of_the_seed_brief_leads_to_the_brief(built_site, served_site):
-    from playwright.sync_api import sync_playwright
-
+@pytest.mark.browser  # the browser fixture skips where chromium is missing (not in CI)
+def test_searching_a_place_of_the_seed_brief_leads_to_the_brief(browser, built_site, served_site):
     brief = seed_brief(built_site.output)
     place = next(e for e in brief["entities"] if e["kind"] == "place")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        page = browser.new_page()
-        foreign: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda r: None if r.url.startswith(served_site) else foreign.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(served_site)
-        page.click('.site-nav a:text-is("Search")')
-        page.fill(".pagefind-ui__search-input", place["name"])
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-        results = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link")
-        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        # the place's own page and the brief that names it are both found (the place
-        # page, titled with the name, ranks above the brief)
-        assert f"/{place['url']}index.html" in hrefs, hrefs
-        brief_href = f"/{brief['url']}index.html"
-        assert brief_href in hrefs, hrefs
-        results.nth(hrefs.index(brief_href)).click()
-        page.wait_for_url(served_site + brief["url"] + "index.html")
-        assert page.locator("h1").first.inner_text() == brief["title"]
-        browser.close()
+    page = browser.new_page()
+    foreign: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(served_site) else foreign.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(served_site)
+    page.click('.site-nav a:text-is("Search")')
+    page.fill(".pagefind-ui__search-input", place["name"])
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    results = page.locator(".pagefind-ui__result-title .pagefind-ui__result-link")
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    # the place's own page and the brief that names it are both found (the place
+    # page, titled with the name, ranks above the brief)
+    assert f"/{place['url']}index.html" in hrefs, hrefs
+    brief_href = f"/{brief['url']}index.html"
+    assert brief_href in hrefs, hrefs
+    results.nth(hrefs.index(brief_href)).click()
+    page.wait_for_url(served_site + brief["url"] + "index.html")
+    assert page.locator("h1").first.inner_text() == brief["title"]
+    page.close()
     assert foreign == [] and errors == [], (foreign, errors)

@@ -11,7 +11,6 @@ show most of it are opened in Debian's chromium, where a dialog fails the test.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -22,7 +21,6 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_pelican
 from linkcheck import broken_links
-from test_browser import ARGS, CHROMIUM
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -199,18 +197,6 @@ def test_feed_has_no_untrusted_markup(published):
 # --------------------------------------------------------------------------
 # a real browser: the text is shown as text and nothing runs
 # --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists() and not os.environ.get("CI"):
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium; in CI this test always runs")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, path: Path):
