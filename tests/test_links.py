@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linkcheck import broken_links
+from briefing.linkcheck import broken_links
 
 
 def write(root: Path, path: str, body: str) -> None:

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_pelican
-from linkcheck import broken_links
+from briefing.linkcheck import broken_links
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -1,4 +1,4 @@
-"""A link checker for a built site folder, used by test_links.py.
+"""A link checker for a built site folder (tests/test_links.py runs it on the real site).
 
 ``broken_links(root)`` reads every HTML page under ``root`` with Beautiful
 Soup and returns one line per problem, ``page → link: why``:
