@@ -178,6 +178,13 @@ def test_unchanged_brief_has_no_diff_and_briefs_added_removed(tmp_path):
     assert [(b.slug, b.status) for b in compare(base, head).briefs] == [("new", ADDED), ("old", REMOVED)]
 
 
+def test_an_unreadable_brief_json_names_the_file(tmp_path):
+    base = write(tmp_path / "base", {"briefs/b/brief.json": "{not json"})
+    head = write(tmp_path / "head", {})
+    with pytest.raises(ValueError, match=r"base/briefs/b/brief\.json: not valid JSON"):
+        compare(base, head)
+
+
 # --------------------------------------------------------------------------
 # reports: untrusted text stays text
 # --------------------------------------------------------------------------

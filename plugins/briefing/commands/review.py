@@ -58,7 +58,10 @@ def run_review(repo: Path, base: str, out: Path) -> ReviewResult:
             if _git(repo, "worktree", "remove", "--force", str(checkout), check=False).returncode:
                 _git(repo, "worktree", "prune", check=False)  # the folder goes with tmp
     build(repo, out / "head", "head (working tree)")
-    review = compare(out / "base", out / "head")
+    try:
+        review = compare(out / "base", out / "head")
+    except ValueError as error:  # a brief.json the build wrote is unreadable
+        raise ReviewError(str(error)) from error
     markdown, page = out / "review.md", out / "index.html"
     markdown.write_text(render_markdown(review, base), encoding="utf-8")
     page.write_text(render_html(review, base), encoding="utf-8")
