@@ -117,3 +117,17 @@ def parse(c, path, outlet=None):
     if outlet:
         args = f"--outlet {shlex.quote(outlet)} {args}"
     c.run(f"{shlex.quote(str(VENV_BIN / 'briefing'))} parse {args}", pty=False)
+
+
+@task(help={"base": "the commit, branch or tag to compare with (e.g. origin/main)", "out": "folder for review.md, index.html and both renderings (default review/)"})
+def review(c, base, out="review"):
+    """Build --base and the working tree; write review.md and index.html of the change into --out."""
+    from invoke import Exit
+
+    from briefing.commands.review import ReviewError, run_review
+
+    try:
+        result = run_review(HERE, base, Path(out))
+    except ReviewError as error:
+        raise Exit(f"review: {error}", code=2)
+    print(f"wrote {result.markdown} and {result.html}")
