@@ -103,6 +103,12 @@ def livereload(c, port=None):
     server.serve(host=CONFIG["host"], port=port, root=str(HERE / CONFIG["deploy_path"]))
 
 
+@task
+def screenshots(c):
+    """Build the site in a temporary folder and save the README's screenshots into docs/ (needs chromium and '.[test]')."""
+    c.run(f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'docs' / 'screenshots.py'))}", pty=False)
+
+
 @task(help={"path": "source files, or a brief folder (its sources/ are read)", "outlet": "outlet of files whose header names none"})
 def parse(c, path, outlet=None):
     """Print the brief.json of source files or of a brief folder (runs `briefing parse`)."""
