@@ -44,7 +44,9 @@ PAGE_LANG_SAVE_AS = "pages/{slug}/{lang}/index.html"
 
 # Only the index among Pelican's listing pages; tags, categories, authors and
 # archives are not part of this site.
-DIRECT_TEMPLATES = ["index", "search"]
+# "404" (theme/templates/404.html, written to /404.html) is the page static
+# hosts show for a missing URL: GitHub Pages and Netlify look for it there.
+DIRECT_TEMPLATES = ["index", "search", "404"]
 SEARCH_SAVE_AS = "search/index.html"
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""

@@ -26,3 +26,7 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 
 BRIEFING_LINK_INDEX_HTML = False
 BRIEFING_STRICT = True
+
+# Where `invoke publish` mirrors output/ with rsync (--delete: a folder of its
+# own). $BRIEFING_PUBLISH_TARGET wins over this, e.g. in CI.
+BRIEFING_PUBLISH_TARGET = ""  # e.g. "user@host:/srv/www/briefing/"

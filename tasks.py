@@ -49,12 +49,43 @@ def rebuild(c):
     """Remove output/ and build the site again."""
 
 
-@task
-def publish(c):
-    """Build for publishing with publish.conf.py (absolute SITEURL, feeds, strict)."""
+def _publish_build(c):
+    """The production build: publish.conf.py (absolute SITEURL, feeds, strict)."""
     _pelican(
         c, f"{CONFIG['content']} -s {CONFIG['settings_publish']} -o {CONFIG['deploy_path']}"
     )
+
+
+def _publish_step(action):
+    """Run a briefing.commands.publish step; its errors end the task with their message."""
+    from briefing.commands.publish import PublishError
+
+    try:
+        return action()
+    except PublishError as error:
+        sys.exit(str(error))
+
+
+@task(help={"dry_run": "show what rsync would change on the target, change nothing"})
+def publish(c, dry_run=False):
+    """Build with publish.conf.py, then mirror output/ to BRIEFING_PUBLISH_TARGET with rsync."""
+    from briefing.commands.publish import publish_to
+
+    _publish_build(c)
+    _publish_step(lambda: publish_to(
+        HERE / CONFIG["deploy_path"], HERE, HERE / CONFIG["settings_publish"], dry_run=dry_run
+    ))
+
+
+@task(name="gh-pages", help={"push": "push the gh-pages branch to origin (default: commit only)"})
+def gh_pages(c, push=False):
+    """Build with publish.conf.py, then commit output/ to the gh-pages branch (ghp-import)."""
+    from briefing.commands.publish import gh_pages as commit_gh_pages
+
+    _publish_build(c)
+    _publish_step(lambda: commit_gh_pages(
+        HERE / CONFIG["deploy_path"], HERE, "Publish the site", push=push
+    ))
 
 
 @task

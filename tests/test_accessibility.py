@@ -31,6 +31,7 @@ PAGE_TYPES = {
     "timeline": "timeline/index.html",
     "page": "pages/*/index.html",
     "search": "search/index.html",
+    "404": "404.html",
 }
 SCHEMES = {
     "light": {"resultTypes": ["violations"]},

@@ -54,7 +54,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import search, templating
+from . import assets, search, templating
 from .briefmeta import BRIEF_FILE
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta
@@ -346,3 +346,4 @@ def register() -> None:
     signals.get_generators.connect(get_generators)
     # finalized: sent once, after every page and static file is written, so Pagefind sees the whole site
     signals.finalized.connect(search.index_site)
+    signals.finalized.connect(assets.finalize_output)  # hashed theme assets, .nojekyll

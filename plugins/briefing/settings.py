@@ -63,6 +63,13 @@ SETTINGS: tuple[Setting, ...] = (
         "into <output>/pagefind/ at the end of every build, for the /search/ page. "
         "Turn off to build without it (then also drop 'search' from DIRECT_TEMPLATES).",
     ),
+    Setting(
+        "BRIEFING_PUBLISH_TARGET",
+        "",
+        "Where `invoke publish` mirrors the build with rsync: user@host:/srv/www/briefing/ "
+        "over SSH, or an absolute local folder. The environment variable of the same name "
+        "wins. Read by briefing.commands.publish, not by the build.",
+    ),
 )
 
 

@@ -17,6 +17,7 @@ import nh3
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from .assets import asset_path
 from .link import KIND_FOLDERS
 from .settings import with_defaults
 
@@ -41,6 +42,12 @@ def link_filter(ctx, target: str) -> str:
     """Jinja: ``{{ 'people/sun/'|link }}`` — the one way templates build internal links."""
     settings = with_defaults(ctx)
     return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
+
+
+@pass_context
+def asset_filter(ctx, name: str) -> str:
+    """Jinja: ``{{ 'css/site.css'|asset }}`` — a theme file, linked by its content-hashed name."""
+    return link_filter(ctx, asset_path(ctx, str(name)))
 
 
 # Ammonia's default tags less <img>: an image in an editor's note would load
@@ -146,6 +153,7 @@ def install(env) -> None:
     env.filters.update(
         {
             "link": link_filter,
+            "asset": asset_filter,
             "sanitize": sanitize,
             "external_url": external_url,
             "human_date": human_date,
