@@ -54,7 +54,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import search, templating
+from . import jsonld, search, templating
 from .briefmeta import BRIEF_FILE
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta
@@ -101,6 +101,7 @@ def check_settings(pelican) -> None:
 def install_template_helpers(generator) -> None:
     """``generator_init``: link filter and helpers in every Jinja environment; autoescape on."""
     templating.install(generator.env)
+    jsonld.install(generator.env)  # canonical URL and JSON-LD of each page's <head>
 
 
 def _iso(value) -> str | None:
