@@ -121,7 +121,7 @@ def test_links_are_relative_and_end_in_index_html(built_site):
     doc = soup(built_site.output / BRIEF / "index.html")
     hrefs = [a["href"] for a in doc.find_all("a", href=True) if not a["href"].startswith(("http", "#"))]
     assert hrefs and all(not h.startswith("/") for h in hrefs)
-    assert all(urlsplit(h).path.endswith((".html", ".json", ".css")) for h in hrefs), hrefs
+    assert all(urlsplit(h).path.endswith((".html", ".json", ".css", ".xml")) for h in hrefs), hrefs
 
 
 def quote_figure(doc, speaker: str):
