@@ -54,7 +54,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import feeds, jsonld, search, templating
+from . import feeds, jsonld, search, sitemap, templating
 from .briefmeta import BRIEF_FILE
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta
@@ -249,8 +249,8 @@ class BuildState:
 
 
 def get_generators(pelican):
-    """``get_generators``: our generator runs after Pelican's own article generator."""
-    return BriefingGenerator
+    """``get_generators``: ours run after Pelican's own article generator, the sitemap last."""
+    return (BriefingGenerator, sitemap.Sitemap)
 
 
 # ==========================================================================
@@ -345,6 +345,7 @@ def register() -> None:
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
     signals.get_generators.connect(get_generators)
+    signals.content_written.connect(sitemap.Sitemap.page_written)
     # feed_generated: the dev build's feed gets links relative to the feed file (briefing.feeds)
     signals.feed_generated.connect(feeds.relative_feed)
     # finalized: sent once, after every page and static file is written, so Pagefind sees the whole site
