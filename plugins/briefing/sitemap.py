@@ -39,7 +39,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 from xml.sax.saxutils import escape
 
 from .jsonld import page_path, site_base
