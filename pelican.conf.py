@@ -1,9 +1,12 @@
 """Pelican settings for development: `invoke build` / `pelican content -s pelican.conf.py`.
 
 Links are relative and folder links end in index.html, so the built site works
-opened straight from disk (file://) and under any sub-path. No feeds here;
-publish.conf.py turns them on.
+opened straight from disk (file://) and under any sub-path. The Atom feed and
+sitemap.xml are written here too (DESIGN.md section 4), with relative links;
+publish.conf.py makes them absolute.
 """
+
+import logging
 
 AUTHOR = "Briefing editors"
 SITENAME = "Briefing"
@@ -60,9 +63,20 @@ MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
-# --- feeds: none while developing ---------------------------------------------
-FEED_ALL_ATOM = None
+# --- feeds: the Atom feed of all briefs ----------------------------------------
+# DESIGN.md section 4 lists /feeds/all.atom.xml, so the development build writes
+# it too. It has no absolute SITEURL and must not invent a domain: the plugin
+# (briefing.feeds) writes its links relative to the feed file ("../briefs/x/")
+# and its ids as urn:uuid: names made from each page's path, so the feed is
+# valid Atom without one. Pelican cannot know that and warns that a feed
+# without SITEURL or FEED_DOMAIN "may not be valid"; that one warning is
+# filtered here (it would fail `invoke build --fatal`). publish.conf.py sets
+# SITEURL, so published feeds have absolute links and Pelican's own ids.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = None
+LOG_FILTER = [
+    (logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid"),
+]
 CATEGORY_FEED_ATOM = None
 CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = None

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_pelican
+from test_jsonld import is_jsonld_block
 
 SLUG = "china-japan-security-talks-2023"
 BRIEF = f"briefs/{SLUG}"
@@ -120,7 +121,7 @@ def test_links_are_relative_and_end_in_index_html(built_site):
     doc = soup(built_site.output / BRIEF / "index.html")
     hrefs = [a["href"] for a in doc.find_all("a", href=True) if not a["href"].startswith(("http", "#"))]
     assert hrefs and all(not h.startswith("/") for h in hrefs)
-    assert all(urlsplit(h).path.endswith((".html", ".json", ".css")) for h in hrefs), hrefs
+    assert all(urlsplit(h).path.endswith((".html", ".json", ".css", ".xml")) for h in hrefs), hrefs
 
 
 def quote_figure(doc, speaker: str):
@@ -285,8 +286,10 @@ def test_article_text_is_escaped_never_executed(bad_build):
     out = bad_build.output
     for page in html_files(out):
         doc = soup(page)
-        # the only scripts are the search page's own (its files tested in test_search.py)
-        assert not doc.find("script") or page == out / "search" / "index.html", page
+        # the only scripts are JSON-LD data blocks (never run; their text cannot close
+        # them, see test_jsonld.py) and the search page's own (tested in test_search.py)
+        scripts = [s for s in doc.find_all("script") if not is_jsonld_block(s)]
+        assert not scripts or page == out / "search" / "index.html", (page, scripts)
         assert not doc.find(attrs={"onerror": True}), page
         assert not doc.select(".source-text b, .source-text i, .brief i"), page
     text = (out / "briefs/hostile/sources/hostile/index.html").read_text()

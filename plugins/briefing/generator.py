@@ -54,7 +54,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, search, templating
+from . import assets, feeds, jsonld, search, sitemap, templating
 from .briefmeta import BRIEF_FILE
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta
@@ -101,6 +101,7 @@ def check_settings(pelican) -> None:
 def install_template_helpers(generator) -> None:
     """``generator_init``: link filter and helpers in every Jinja environment; autoescape on."""
     templating.install(generator.env)
+    jsonld.install(generator.env)  # canonical URL and JSON-LD of each page's <head>
 
 
 def _iso(value) -> str | None:
@@ -248,8 +249,8 @@ class BuildState:
 
 
 def get_generators(pelican):
-    """``get_generators``: our generator runs after Pelican's own article generator."""
-    return BriefingGenerator
+    """``get_generators``: ours run after Pelican's own article generator, the sitemap last."""
+    return (BriefingGenerator, sitemap.Sitemap)
 
 
 # ==========================================================================
@@ -344,6 +345,9 @@ def register() -> None:
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
     signals.get_generators.connect(get_generators)
+    signals.content_written.connect(sitemap.Sitemap.page_written)
+    # feed_generated: the dev build's feed gets links relative to the feed file (briefing.feeds)
+    signals.feed_generated.connect(feeds.relative_feed)
     # finalized: sent once, after every page and static file is written, so Pagefind sees the whole site
     signals.finalized.connect(search.index_site)
     signals.finalized.connect(assets.finalize_output)  # hashed theme assets, .nojekyll
