@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from invoke import task
+from invoke import Exit, task
 
 HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
@@ -21,39 +21,46 @@ CONFIG = {
 }
 
 
-def _pelican(c, args):
-    c.run(f"{shlex.quote(str(VENV_BIN / 'pelican'))} {args}", pty=False, echo=True)
-
-
 @task
 def clean(c):
-    """Remove the generated site (output/)."""
+    """Remove the generated site (output/) and temporary folders left by a killed build."""
     path = HERE / CONFIG["deploy_path"]
-    if path.exists():
-        shutil.rmtree(path)
-        print(f"removed {path}")
+    for folder in [path, *sorted(HERE.glob(f".{path.name}.build-*"))]:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder)
+            print(f"removed {folder}")
 
 
-@task
-def build(c, fatal=False):
-    """Build the site into output/ with pelican.conf.py (--fatal: any warning fails)."""
-    flags = " --fatal warnings" if fatal else ""
-    _pelican(
-        c,
-        f"{CONFIG['content']} -s {CONFIG['settings_base']} -o {CONFIG['deploy_path']}{flags}",
-    )
+def _build(settings: str, strict: bool = False, quiet: bool = False) -> None:
+    """The atomic build (briefing.commands.build) into output/; a failed build exits non-zero."""
+    from briefing.commands.build import BuildOptions, main_with
+
+    status = main_with(BuildOptions(
+        HERE / CONFIG[settings], HERE / CONFIG["content"], HERE / CONFIG["deploy_path"], strict, quiet
+    ))
+    if status:
+        raise Exit(code=status)
 
 
-@task(clean, build)
-def rebuild(c):
-    """Remove output/ and build the site again."""
+@task(help={
+    "strict": "any problem (bad source, unchecked quote, broken link, Pelican warning) fails the build",
+    "quiet": "print nothing but problems",
+    "fatal": "the same as --strict (kept for old scripts)",
+})
+def build(c, strict=False, quiet=False, fatal=False):
+    """Build the site into output/ with pelican.conf.py; output/ is replaced only if the build succeeds."""
+    _build("settings_base", strict=strict or fatal, quiet=quiet)
+
+
+@task(help={"strict": "as for build", "quiet": "as for build"})
+def rebuild(c, strict=False, quiet=False):
+    """Build the site again from nothing (every build is from nothing: the same as build)."""
+    _build("settings_base", strict=strict, quiet=quiet)
 
 
 def _publish_build(c):
-    """The production build: publish.conf.py (absolute SITEURL, feeds, strict)."""
-    _pelican(
-        c, f"{CONFIG['content']} -s {CONFIG['settings_publish']} -o {CONFIG['deploy_path']}"
-    )
+    """The production build: publish.conf.py (absolute SITEURL, feeds), strict and atomic."""
+    _build("settings_publish", strict=True)
 
 
 def _publish_step(action):

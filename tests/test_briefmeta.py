@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.briefmeta import read_brief_meta
+from briefing.briefmeta import checked_flag, read_brief_meta
 from briefing.model import SourceError
 
 
@@ -48,3 +48,17 @@ def test_a_missing_title_is_reported(tmp_path):
     path = write(tmp_path, "Date: 2024-03-05\n\nText.\n")
     with pytest.raises(SourceError, match="Title"):
         read_brief_meta(path)
+
+
+@pytest.mark.parametrize("value, checked", [("yes", True), ("Yes", True), ("true", True), ("no", False), ("", False)])
+def test_checked_says_whether_an_editor_checked_the_brief(value, checked):
+    assert checked_flag(value, "brief.md") is checked
+    assert checked_flag(None, "brief.md") is False
+
+
+def test_a_checked_value_that_is_neither_yes_nor_no_names_the_file_and_line(tmp_path):
+    path = write(tmp_path, "Title: T\nDate: 2024-03-05\nChecked: mostly\n")
+    with pytest.raises(SourceError) as caught:
+        read_brief_meta(path)
+    assert caught.value.path == str(path) and caught.value.line == 3
+    assert "Checked: mostly" in caught.value.message and "yes" in caught.value.message

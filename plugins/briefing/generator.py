@@ -55,9 +55,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import assets, feeds, jsonld, search, sitemap, templating
-from .briefmeta import BRIEF_FILE
+from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
 from .link import SiteIndex, link_site, source_url
-from .model import Brief, BriefMeta
+from .model import Brief, BriefMeta, SourceError
 from .pipeline import (
     BriefResult,
     Problem,
@@ -79,6 +79,12 @@ KIND_TEMPLATES = {"person": "person", "place": "place", "organisation": "organis
 
 class BriefingError(Exception):
     """Raised in strict mode (``BRIEFING_STRICT``) once every problem is logged."""
+
+
+#: sent once per brief read, with ``sources=`` how many of its sources could be
+#: read: the hook of the build command's progress line (briefing.commands.build).
+#: A blinker signal, made by Pelican's own signals module (no blinker import here).
+brief_read = signals.signal("briefing-brief-read")
 
 
 # ==========================================================================
@@ -166,6 +172,8 @@ def attach_briefs(article_generator) -> None:
             continue
         result = build_brief(folder, meta_of(article), settings, registry=registry)
         problems.extend(result.problems)
+        problems.extend(checked_brief_problems(article, result))
+        brief_read.send(article.slug, sources=len(result.sources))
         results[article.slug] = result
         pages[article.slug] = article
 
@@ -182,6 +190,42 @@ def attach_briefs(article_generator) -> None:
         results=dict(sorted(results.items())), site=site, problems=tuple(problems), pages=views
     )
     report(problems, strict=conf["BRIEFING_STRICT"])
+
+
+def checked_brief_problems(article, result: BriefResult) -> list[Problem]:
+    """What a brief whose brief.md says ``Checked: yes`` must not have: a quote with no speaker.
+
+    One problem per such quote, at the source file and line of its words.
+    """
+    brief_md = str(article.source_path)
+    try:
+        checked = checked_flag(article.metadata.get(CHECKED_FIELD), brief_md)
+    except SourceError as error:
+        text = Path(brief_md).read_text(encoding="utf-8", errors="replace")
+        return [Problem(brief_md, error.message, line_of(text, CHECKED_FIELD))]
+    if not checked:
+        return []
+    problems = []
+    for quote in result.brief.quotes:
+        if quote.speaker is not None:
+            continue
+        evidence = quote.evidence[0]
+        source = result.source(evidence.source)
+        path = source.path if source else brief_md
+        line = source.raw.count("\n", 0, evidence.start) + 1 if source else None
+        problems.append(Problem(
+            str(path),
+            f"quote \u201c{_snippet(quote.text)}\u201d has no speaker, but {brief_md} says "
+            "Checked: yes; find who said it, or remove Checked until it is resolved",
+            line,
+        ))
+    return problems
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    """Article text made safe for one log line: printable characters only, short."""
+    plain = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    return plain if len(plain) <= width else plain[: width - 1] + "\u2026"
 
 
 def make_feed_safe(article) -> None:

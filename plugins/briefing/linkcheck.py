@@ -1,4 +1,5 @@
-"""A link checker for a built site folder (tests/test_links.py runs it on the real site).
+"""A link checker for a built site folder (tests/test_links.py runs it on the real site,
+``briefing.commands.build`` on every build).
 
 ``broken_links(root)`` reads every HTML page under ``root`` with Beautiful
 Soup and returns one line per problem, ``page → link: why``:
@@ -7,6 +8,11 @@ Soup and returns one line per problem, ``page → link: why``:
   file under ``root`` (a folder is not enough: opened from file:// it shows
   no index.html), by a relative path (a "/..." path breaks under file:// and
   under a sub-path);
+- a publish build (``broken_links(root, siteurl=SITEURL, clean_urls=True)``)
+  links absolutely: a URL under ``siteurl`` is internal and is checked as the
+  file it names under ``root``, and with ``clean_urls`` a folder URL
+  (``briefs/x/``) is fine when the folder has an ``index.html``, as a web
+  server serves it;
 - a ``#fragment`` must be the id of an element of the target page (or of the
   same page for a bare ``#fragment``);
 - an external link (any URL with a scheme or host) may only be the
@@ -57,9 +63,33 @@ def is_original_line(element: Tag) -> bool:
     return dt is not None and dt.name == "dt" and dt.get_text(strip=True) == "Original"
 
 
-def problem(root: Path, page: Path, element: Tag, url: str) -> str | None:
-    """Why ``url`` on ``page`` is broken, or None if it resolves."""
+def site_path(url: str, siteurl: str) -> str | None:
+    """The path of ``url`` inside the site when it is under ``siteurl`` (``""`` for its root), else None."""
+    if not siteurl:
+        return None
+    base, target = urlsplit(siteurl.rstrip("/") + "/"), urlsplit(url.strip())
+    if (target.scheme, target.netloc.lower()) != (base.scheme, base.netloc.lower()):
+        return None
+    if not (target.path + "/").startswith(base.path):
+        return None
+    return target.path[len(base.path):]
+
+
+def problem(
+    root: Path, page: Path, element: Tag, url: str, siteurl: str = "", clean_urls: bool = False
+) -> str | None:
+    """Why ``url`` on ``page`` is broken, or None if it resolves.
+
+    ``siteurl``: links under it are internal (a publish build's absolute
+    links); ``clean_urls``: a folder with an index.html is a page.
+    """
     parts = urlsplit(url.strip())
+    inside = site_path(url, siteurl)
+    if inside is not None:  # an absolute link into this site: check it as a path from the root
+        parts = parts._replace(scheme="", netloc="", path=inside)
+        page = root / "index.html"
+        if not inside:
+            parts = parts._replace(path="./")
     if parts.scheme or parts.netloc:
         return None if is_original_line(element) else "external link outside a source's Original line"
     if parts.path.startswith("/"):
@@ -68,6 +98,8 @@ def problem(root: Path, page: Path, element: Tag, url: str) -> str | None:
         target = (page.parent / unquote(parts.path)).resolve()
         if not target.is_relative_to(root.resolve()):
             return "points outside the site"
+        if clean_urls and target.is_dir() and (target / "index.html").is_file():
+            target = target / "index.html"
         if not target.is_file():
             return "no such file" if not target.is_dir() else "a folder, not a file"
     elif not parts.fragment:
@@ -82,13 +114,18 @@ def problem(root: Path, page: Path, element: Tag, url: str) -> str | None:
     return None
 
 
-def broken_links(root: Path) -> list[str]:
-    """``page → link: why`` for every broken link of every page under ``root``, sorted."""
+def broken_links(root: Path, siteurl: str = "", clean_urls: bool = False) -> list[str]:
+    """``page → link: why`` for every broken link of every page under ``root``, sorted.
+
+    A development build (relative links ending in index.html) needs no more;
+    a publish build passes its ``SITEURL`` and ``clean_urls=True``.
+    """
+    root = Path(root)
     _ids.cache_clear()
     broken = []
     for page in sorted(root.rglob("*.html")):
         for element, url in links_of(_soup(page)):
-            why = problem(root, page, element, url)
+            why = problem(root, page, element, url, siteurl, clean_urls)
             if why:
                 broken.append(f"{page.relative_to(root)} → {url}: {why}")
     return broken
