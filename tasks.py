@@ -117,3 +117,12 @@ def parse(c, path, outlet=None):
     if outlet:
         args = f"--outlet {shlex.quote(outlet)} {args}"
     c.run(f"{shlex.quote(str(VENV_BIN / 'briefing'))} parse {args}", pty=False)
+
+
+@task(help={"n": "numbers of sources, e.g. -n '100 1000' (default: 100 1000 5000)", "quick": "N = 100 only"})
+def bench(c, n=None, quick=False):
+    """Time and measure our site's builds against plain Pelican on a synthetic corpus (bench/site.py)."""
+    args = " --quick" if quick else ""
+    if n:
+        args += " --n " + " ".join(shlex.quote(part) for part in str(n).replace(",", " ").split())
+    c.run(f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'bench' / 'site.py'))}{args}", pty=False)
