@@ -166,8 +166,6 @@ def parse(c, path, outlet=None):
 @task(help={"base": "the commit, branch or tag to compare with (e.g. origin/main)", "out": "folder for review.md, index.html and both renderings (default review/)"})
 def review(c, base, out="review"):
     """Build --base and the working tree; write review.md and index.html of the change into --out."""
-    from invoke import Exit
-
     from briefing.commands.review import ReviewError, run_review
 
     try:
@@ -175,3 +173,12 @@ def review(c, base, out="review"):
     except ReviewError as error:
         raise Exit(f"review: {error}", code=2)
     print(f"wrote {result.markdown} and {result.html}")
+
+
+@task(help={"n": "numbers of sources, e.g. -n '100 1000' (default: 100 1000 5000)", "quick": "N = 100 only"})
+def bench(c, n=None, quick=False):
+    """Time and measure our site's builds against plain Pelican on a synthetic corpus (bench/site.py)."""
+    args = " --quick" if quick else ""
+    if n:
+        args += " --n " + " ".join(shlex.quote(part) for part in str(n).replace(",", " ").split())
+    c.run(f"{shlex.quote(sys.executable)} {shlex.quote(str(HERE / 'bench' / 'site.py'))}{args}", pty=False)
