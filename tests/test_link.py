@@ -1,4 +1,4 @@
-"""Step 4, link: entities, outlets, related briefs and the site timeline across briefs."""
+"""Step 4, link: entities, outlets (and what each was first to report) and the site timeline across briefs."""
 
 from __future__ import annotations
 
@@ -80,13 +80,6 @@ def test_site_timeline_is_every_event_oldest_first():
     assert [(e.date, e.brief) for e in site.timeline] == [
         ("1901", "harbour-deal"), ("1970s", "harbour-opens"),
         ("2023-04-30", "harbour-deal"), ("2024-02", "harbour-opens")]
-
-
-def test_related_briefs_share_entities():
-    site = link_site(two_briefs())
-    related = site.related_to("harbour-deal")
-    assert [(r.brief, r.shared) for r in related] == [("harbour-opens", ("person:ana-lima",))]
-    assert site.related_to("weather") == ()
 
 
 def test_the_index_does_not_depend_on_input_order():

@@ -1,8 +1,9 @@
 """Step 4, "link": what the briefs of a site have in common.
 
 Given every assembled brief, this gathers each person, place, organisation and
-outlet across briefs, finds related briefs (briefs that share entities) and
-merges every brief's timeline into the site-wide one. The result is a
+outlet across briefs and merges
+every brief's timeline into the site-wide one. (Related briefs are worked out
+by ``views.related_briefs`` from the entities gathered here.) The result is a
 ``SiteIndex`` that the Pelican glue renders as ``/people/<slug>/``,
 ``/places/<slug>/``, ``/organisations/<slug>/``, ``/outlets/<slug>/`` and
 ``/timeline/``.
@@ -125,18 +126,11 @@ class SiteEvent:
 
 
 @dataclass(frozen=True)
-class Related:
-    brief: str  # slug of the related brief
-    shared: tuple[str, ...]  # entity keys ("person:ilse-marten") both briefs name
-
-
-@dataclass(frozen=True)
 class SiteIndex:
     briefs: tuple[BriefRef, ...]  # newest first
     entities: tuple[SiteEntity, ...]  # by kind, then name
     outlets: tuple[SiteOutlet, ...]  # by name
     timeline: tuple[SiteEvent, ...]  # oldest first
-    related: tuple[tuple[str, tuple[Related, ...]], ...]  # (brief slug, related briefs)
 
     def brief(self, slug: str) -> BriefRef | None:
         return next((b for b in self.briefs if b.slug == slug), None)
@@ -163,9 +157,6 @@ class SiteIndex:
         if not name:
             return None
         return next((o for o in self.outlets if o.id == slugify(name, "outlet")), None)
-
-    def related_to(self, slug: str) -> tuple[Related, ...]:
-        return next((r for s, r in self.related if s == slug), ())
 
 
 # --------------------------------------------------------------------------
@@ -198,7 +189,6 @@ def link_site(briefs: Sequence[Brief]) -> SiteIndex:
         entities=_entities(ordered),
         outlets=_outlets(ordered),
         timeline=_timeline(ordered),
-        related=tuple((b.slug, _related(b, ordered)) for b in ordered),
     )
 
 
@@ -333,19 +323,3 @@ def _timeline(ordered: list[Brief]) -> tuple[SiteEvent, ...]:
 def sorted_timeline(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
     """One brief's timeline, oldest first (stable for equal dates)."""
     return sorted(events, key=lambda e: date_sort_key(e.date))
-
-
-def _related(brief: Brief, ordered: list[Brief]) -> tuple[Related, ...]:
-    mine = set(brief_entities(brief))
-    found = []
-    for other in ordered:
-        if other.slug == brief.slug:
-            continue
-        shared = sorted(mine & set(brief_entities(other)))
-        if shared:
-            found.append((other, shared))
-    # most shared entities first; then newest; then by slug
-    found.sort(key=lambda pair: pair[0].slug)
-    found.sort(key=lambda pair: pair[0].date or "", reverse=True)
-    found.sort(key=lambda pair: len(pair[1]), reverse=True)
-    return tuple(Related(other.slug, tuple(shared)) for other, shared in found)
