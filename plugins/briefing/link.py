@@ -140,10 +140,14 @@ class FirstReport:
     def key_point_target(self) -> str:
         return f"{self.brief_url}#{self.key_point}"
 
+    def paragraph(self, source_id: str) -> int | None:
+        """The paragraph of first reporter ``source_id`` that says it, if located."""
+        return next((r.paragraph for r in self.first if r.source == source_id), None)
+
     def evidence_target(self, source_id: str) -> str:
-        """The paragraph of ``source_id`` that says it, or that source's page."""
+        """That paragraph on the source page (``#pN``), or the source page."""
         page = source_url(self.brief_url, source_id)
-        paragraph = next((r.paragraph for r in self.first if r.source == source_id), None)
+        paragraph = self.paragraph(source_id)
         return f"{page}#p{paragraph}" if paragraph else page
 
     def joint_with(self, source_id: str) -> tuple[str, ...]:
