@@ -22,7 +22,8 @@ from briefing import search
 from briefing.linkcheck import broken_links
 
 # what each indexed folder holds, as the pages' data-pagefind-meta names it
-INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "organisations": "Organisation"}
+INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "organisations": "Organisation",
+                 "outlets": "Outlet"}
 
 
 def fragments(output: Path) -> list[dict]:
@@ -51,7 +52,7 @@ def seed_brief(output: Path) -> dict:
 # --------------------------------------------------------------------------
 
 
-def test_the_build_indexes_briefs_sources_and_entity_pages_only(built_site):
+def test_the_build_indexes_briefs_sources_entity_and_outlet_pages_only(built_site):
     out = built_site.output
     assert (out / "pagefind" / "pagefind-entry.json").is_file()
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
@@ -59,7 +60,8 @@ def test_the_build_indexes_briefs_sources_and_entity_pages_only(built_site):
     pages = {
         "/" + str(p.relative_to(out))
         for pattern in ["briefs/*/index.html", "briefs/*/sources/*/index.html",
-                        "people/*/index.html", "places/*/index.html", "organisations/*/index.html"]
+                        "people/*/index.html", "places/*/index.html", "organisations/*/index.html",
+                        "outlets/*/index.html"]
         for p in out.glob(pattern)
     }
     # the dev build links to index.html, and so do the search results
