@@ -1,12 +1,20 @@
-"""Step 4, link: entities, outlets, related briefs and the site timeline across briefs."""
+"""Step 4, link: entities, outlets (and what each was first to report) and the site timeline across briefs."""
 
 from __future__ import annotations
 
 import pytest
 
-from briefing.link import date_sort_key, entity_url, link_site, newest_first, sorted_timeline
-from briefing.model import ORGANISATION, PERSON, PLACE, Speaker
-from conftest import event, item, key_point, make_brief, person, place, quote, source
+from briefing.link import (
+    Reporter,
+    date_sort_key,
+    entity_url,
+    first_reports,
+    link_site,
+    newest_first,
+    sorted_timeline,
+)
+from briefing.model import ORGANISATION, PERSON, PLACE, KeyPoint, Speaker
+from conftest import ev, event, item, key_point, make_brief, person, place, quote, source
 
 ANA = Speaker("ana-lima", "Ana Lima", "Minister of Ports")
 BEN = Speaker("ben-okafor", "Ben Okafor", None)
@@ -82,13 +90,6 @@ def test_site_timeline_is_every_event_oldest_first():
         ("2023-04-30", "harbour-deal"), ("2024-02", "harbour-opens")]
 
 
-def test_related_briefs_share_entities():
-    site = link_site(two_briefs())
-    related = site.related_to("harbour-deal")
-    assert [(r.brief, r.shared) for r in related] == [("harbour-opens", ("person:ana-lima",))]
-    assert site.related_to("weather") == ()
-
-
 def test_the_index_does_not_depend_on_input_order():
     old, new, other = two_briefs()
     assert link_site([old, new, other]) == link_site([other, new, old])
@@ -133,3 +134,135 @@ def test_background_and_key_points_do_not_make_entities():
     site = link_site([brief])
     assert site.entities == ()
     assert [o.name for o in site.outlets] == ["Wire"]
+
+
+# --------------------------------------------------------------------------
+# first to report
+# --------------------------------------------------------------------------
+
+
+def kp(id: str, *evidence, commentary: bool = False) -> KeyPoint:
+    """A key point carried by the sources of ``evidence`` (``ev(source, paragraph)``)."""
+    sources = tuple(dict.fromkeys(e.source for e in evidence))
+    return KeyPoint(id, f"Point {id}.", sources, tuple(evidence), commentary=commentary)
+
+
+def dated(id: str, outlet: str | None, date: str | None, derived_from: str | None = None):
+    return source(id, outlet, "ferry", derived_from=derived_from, date=date)
+
+
+def firsts(brief) -> dict[str, tuple[str, ...]]:
+    return {r.key_point: r.sources for r in first_reports(brief)}
+
+
+def test_the_earliest_dated_source_is_first_and_the_report_links_point_and_paragraph():
+    brief = make_brief(
+        "ferry",
+        sources=[dated("late", "Late Post", "2024-05-07"), dated("early", "Early Wire", "2024-05-06")],
+        key_points=[kp("k1", ev("late", 2), ev("early", 5), ev("early", 3))],
+    )
+    (report,) = first_reports(brief)
+    assert report.first == (Reporter("early", 3),)  # its first paragraph that says it
+    assert (report.number, report.date, report.undated) == (1, "2024-05-06", ())
+    assert report.key_point_target == "briefs/ferry/#k1"
+    assert report.evidence_target("early") == "briefs/ferry/sources/early/#p3"
+
+
+def test_sources_of_the_earliest_day_are_joint_first():
+    brief = make_brief(
+        "ferry",
+        sources=[dated("b", "Bay Times", "2024-05-06"), dated("a", "Anchor", "2024-05-06"),
+                 dated("c", "Coast FM", "2024-05-08")],
+        key_points=[kp("k1", ev("c"), ev("b"), ev("a"))],
+    )
+    (report,) = first_reports(brief)
+    assert report.sources == ("a", "b")
+    assert report.joint_with("a") == ("b",)
+    # both outlets list it, each with the other as joint first
+    site = link_site([brief])
+    for outlet, source_id in (("Anchor", "a"), ("Bay Times", "b")):
+        (entry,) = site.outlet_named(outlet).first_reports
+        assert (entry.source, entry.report.key_point) == (source_id, "k1")
+    assert site.outlet_named("Coast FM").first_reports == ()
+
+
+def test_a_source_with_no_date_is_never_first_and_is_named_as_undated():
+    brief = make_brief(
+        "ferry",
+        sources=[dated("nodate", "Quiet Desk", None), dated("later", "Late Post", "2024-05-09"),
+                 dated("other", "Other Desk", None), dated("rewrite", "Copy Desk", "2024-05-01", derived_from="other")],
+        key_points=[kp("k1", ev("nodate"), ev("later")), kp("k2", ev("nodate"), ev("other")),
+                    kp("k3", ev("other"), ev("rewrite"))],
+    )
+    # k2: nobody who carries it gives a date; k3: only a rewrite of the undated original
+    # does; so nobody is first to report either
+    (report,) = first_reports(brief)
+    assert (report.key_point, report.sources, report.undated) == ("k1", ("later",), ("nodate",))
+    site = link_site([brief])
+    assert [s.source.id for s in site.outlet_named("Quiet Desk").undated] == ["nodate"]
+    assert site.outlet_named("Late Post").undated == ()
+
+
+def test_a_rewrite_is_never_first_ahead_of_its_original():
+    brief = make_brief(
+        "ferry",
+        sources=[
+            dated("wire", "Wire Agency", "2024-05-07"),
+            # dated earlier (a wrong header, or a time zone), or on the same day: still not first
+            dated("copy", "Copy Desk", "2024-05-06", derived_from="wire"),
+            dated("copy2", "Copy of Copy", "2024-05-05", derived_from="copy"),
+            dated("own", "Own Desk", "2024-05-08"),
+        ],
+        key_points=[kp("k1", ev("copy2"), ev("copy"), ev("wire")),
+                    # a point the rewrite adds (its original does not carry it) is its own
+                    kp("k2", ev("copy"), ev("own")),
+                    # a rewrite of a rewrite is not first ahead of the rewrite it copies
+                    kp("k3", ev("copy2"), ev("copy"))],
+    )
+    assert firsts(brief) == {"k1": ("wire",), "k2": ("copy",), "k3": ("copy",)}
+
+
+def test_a_point_only_one_source_carries_is_not_a_first():
+    one_source = make_brief("ferry", sources=[dated("wire", "Wire Agency", "2024-05-06")],
+                            key_points=[kp("k1", ev("wire")), kp("k2", ev("wire", 4))])
+    assert first_reports(one_source) == ()
+    assert link_site([one_source]).outlet_named("Wire Agency").first_reports == ()
+    two_sources = make_brief(
+        "ferry",
+        sources=[dated("wire", "Wire Agency", "2024-05-06"), dated("post", "Post", "2024-05-07")],
+        key_points=[kp("k1", ev("wire")), kp("k2", ev("wire"), ev("post"))],
+    )
+    assert firsts(two_sources) == {"k2": ("wire",)}
+
+
+def test_commentary_and_editorial_points_have_no_first_reporter():
+    sources = [dated("wire", "Wire Agency", "2024-05-06"), dated("post", "Post", "2024-05-07")]
+    editorial = KeyPoint("k2", "An editor's point.", ("wire", "post"), (), editorial=True)
+    brief = make_brief("ferry", sources=sources,
+                       key_points=[kp("k1", ev("wire"), ev("post"), commentary=True), editorial])
+    assert first_reports(brief) == ()
+
+
+def test_a_point_named_with_no_evidence_links_to_the_source_page():
+    brief = make_brief(
+        "ferry",
+        sources=[dated("wire", "Wire Agency", "2024-05-06"), dated("post", "Post", "2024-05-07")],
+        key_points=[KeyPoint("k1", "A point.", ("wire", "post"), (ev("post", 2),))],
+    )
+    (report,) = first_reports(brief)
+    assert report.first == (Reporter("wire", None),)
+    assert report.evidence_target("wire") == "briefs/ferry/sources/wire/"
+
+
+def test_an_outlet_lists_its_firsts_newest_brief_first_in_key_point_order():
+    def brief(slug, date):
+        return make_brief(
+            slug, date,
+            sources=[source("w", "Wire Agency", slug, date=date), source("p", "Post", slug, date="2099-01-01")],
+            key_points=[kp("k2", ev("w"), ev("p")), kp("k1", ev("p"), ev("w"))],
+        )
+
+    site = link_site([brief("old", "2023-01-01"), brief("new", "2024-01-01")])
+    wire = site.outlet_named("Wire Agency")
+    assert [(f.report.brief, f.report.number, f.report.key_point) for f in wire.first_reports] == [
+        ("new", 1, "k2"), ("new", 2, "k1"), ("old", 1, "k2"), ("old", 2, "k1")]

@@ -20,9 +20,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
 
 from briefing import search
+from briefing.linkcheck import broken_links
 
 # what each indexed folder holds, as the pages' data-pagefind-meta names it
-INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "organisations": "Organisation"}
+INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "organisations": "Organisation",
+                 "outlets": "Outlet"}
 
 
 def fragments(output: Path) -> list[dict]:
@@ -51,7 +53,7 @@ def seed_brief(output: Path) -> dict:
 # --------------------------------------------------------------------------
 
 
-def test_the_build_indexes_briefs_sources_and_entity_pages_only(built_site):
+def test_the_build_indexes_briefs_sources_entity_and_outlet_pages_only(built_site):
     out = built_site.output
     assert (out / "pagefind" / "pagefind-entry.json").is_file()
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
@@ -59,7 +61,8 @@ def test_the_build_indexes_briefs_sources_and_entity_pages_only(built_site):
     pages = {
         "/" + str(p.relative_to(out))
         for pattern in ["briefs/*/index.html", "briefs/*/sources/*/index.html",
-                        "people/*/index.html", "places/*/index.html", "organisations/*/index.html"]
+                        "people/*/index.html", "places/*/index.html", "organisations/*/index.html",
+                        "outlets/*/index.html"]
         for p in out.glob(pattern)
     }
     # the dev build links to index.html, and so do the search results
@@ -119,6 +122,43 @@ def test_the_search_page_runs_pagefind_from_the_site_itself(built_site):
     assert doc.find(id="search") is not None
     front = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert front.select_one('.site-nav a[href="./search/index.html"]').get_text() == "Search"
+
+
+def small_site(root: Path) -> Path:
+    """A content folder with one brief of one source, and a page."""
+    folder = root / "briefs" / "bridge"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "brief.md").write_text("Title: Bridge closes\nDate: 2024-03-05\n", encoding="utf-8")
+    (folder / "sources" / "echo.txt").write_text(
+        "Outlet: Coast Echo\nDate: 2024-03-05\n\nThe harbour bridge will close for repairs in May.\n",
+        encoding="utf-8",
+    )
+    (root / "pages").mkdir()
+    (root / "pages" / "about.md").write_text("Title: About\n\nA test site.\n", encoding="utf-8")
+    return root
+
+
+def nav_links(page: Path) -> list[str]:
+    doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return [a.get_text() for a in doc.select(".site-nav a")]
+
+
+@pytest.mark.parametrize("on", [True, False], ids=["search-on", "search-off"])
+def test_one_setting_turns_search_page_link_and_index_on_or_off(tmp_path, on):
+    content = small_site(tmp_path / "content")
+    output = tmp_path / "output"
+    stale = output / "pagefind" / "pagefind-entry.json"  # left by an earlier build, kept by OUTPUT_RETENTION
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}", encoding="utf-8")
+    build = run_pelican(content, output, "pelican.conf.py", "-e", f"BRIEFING_SEARCH={str(on).lower()}")
+    assert build.returncode == 0, build.log
+    assert (output / "search" / "index.html").is_file() is on
+    assert (output / "pagefind").exists() is on
+    pages = [output / "index.html", output / "briefs/bridge/index.html", output / "outlets/coast-echo/index.html",
+             output / "pages/about/index.html"]
+    for page in pages:
+        assert nav_links(page) == (["Briefs", "Timeline", "Search", "About"] if on else ["Briefs", "Timeline", "About"])
+    assert broken_links(output) == []
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from briefing.link import link_site
+from briefing.linkcheck import broken_links
 from briefing.model import ORGANISATION, BriefMeta, Entity, KeyPoint
 from briefing.pipeline import build_from_files
 from briefing.views import BriefPage, coverage_table, related_briefs
-from conftest import ev, make_brief, person, place, source
+from conftest import ev, make_brief, person, place, run_pelican, source
 
 WIRE = """Dockers walk out at Valmora port
 Dockers walk out at Valmora port
@@ -170,3 +173,66 @@ def test_no_related_briefs_when_nothing_is_shared():
     site = link_site(briefs)
     assert related_briefs(briefs[-1], site) == []
     assert related_briefs(briefs[-2], site) == []
+
+
+# --------------------------------------------------------------------------
+# an outlet page's "first to report", on a small built site
+# --------------------------------------------------------------------------
+
+FERRY_BRIEF = "Title: Ferry fares rise\nDate: 2024-05-08\n"
+
+# Two outlets report the fare rise; Island Radio a day earlier, in its second paragraph.
+FERRY_SOURCES = {
+    "harbour-echo.txt": """Outlet: Harbour Echo
+Date: 2024-05-07
+Title: Ferry fares to rise by a tenth
+
+The island ferry company will raise its fares by 10 percent from June, its chief executive Mara Quist said on Monday.
+
+Commuters on the morning crossing said they were worried about the cost.
+""",
+    "island-radio.txt": """Outlet: Island Radio
+Date: 2024-05-06
+Title: Fare rise for island ferries
+
+Island Radio visited the terminal on Tuesday, where the queue was long.
+
+The island ferry company will raise its fares by 10 percent from June, chief executive Mara Quist said.
+
+The ferry union said it would meet on Friday to discuss the change.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def ferry_site(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("ferry-content")
+    folder = content / "briefs" / "ferry-fares"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "brief.md").write_text(FERRY_BRIEF, encoding="utf-8")
+    for name, text in FERRY_SOURCES.items():
+        (folder / "sources" / name).write_text(text, encoding="utf-8")
+    build = run_pelican(content, tmp_path_factory.mktemp("ferry") / "output", "pelican.conf.py",
+                        "-e", "BRIEFING_SEARCH=false")
+    assert build.returncode == 0, build.log
+    return build.output
+
+
+def first_reports_on(output: Path, outlet: str) -> list:
+    doc = BeautifulSoup((output / "outlets" / outlet / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return doc.select(".first-reports li.first-report")
+
+
+def test_the_outlet_first_to_report_a_key_point_lists_it_with_links_to_point_and_paragraph(ferry_site):
+    data = json.loads((ferry_site / "briefs" / "ferry-fares" / "brief.json").read_text(encoding="utf-8"))
+    (shared,) = [kp for kp in data["key_points"] if len(kp["sources"]) == 2]
+    (entry,) = first_reports_on(ferry_site, "island-radio")
+    hrefs = [a["href"] for a in entry.find_all("a")]
+    assert f"../../briefs/ferry-fares/index.html#{shared['id']}" in hrefs
+    (evidence,) = [e for e in shared["evidence"] if e["source"] == "island-radio"]
+    assert f"../../briefs/ferry-fares/sources/island-radio/index.html#p{evidence['paragraph']}" in hrefs
+    assert entry.find("q").get_text() == shared["text"]
+    assert "6 May 2024" in entry.get_text() and "Joint first" not in entry.get_text()
+    # the outlet that reported it a day later was first to report nothing
+    assert first_reports_on(ferry_site, "harbour-echo") == []
+    assert broken_links(ferry_site) == []

@@ -386,6 +386,7 @@ def save_as(url: str) -> str:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
+    signals.initialized.connect(search.drop_search_page)
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
     signals.get_generators.connect(get_generators)

@@ -1,8 +1,10 @@
 """Step 4, "link": what the briefs of a site have in common.
 
 Given every assembled brief, this gathers each person, place, organisation and
-outlet across briefs, finds related briefs (briefs that share entities) and
-merges every brief's timeline into the site-wide one. The result is a
+outlet across briefs, works out which source of a brief was first to report
+each key point (``first_reports``, shown on the outlets' pages), and merges
+every brief's timeline into the site-wide one. (Related briefs are worked out
+by ``views.related_briefs`` from the entities gathered here.) The result is a
 ``SiteIndex`` that the Pelican glue renders as ``/people/<slug>/``,
 ``/places/<slug>/``, ``/organisations/<slug>/``, ``/outlets/<slug>/`` and
 ``/timeline/``.
@@ -25,6 +27,7 @@ from .model import (
     Brief,
     Entity,
     Evidence,
+    KeyPoint,
     Quote,
     SourceAttribution,
     TimelineEvent,
@@ -101,11 +104,77 @@ class OutletSource:
 
 
 @dataclass(frozen=True)
+class Reporter:
+    """A source that was first to report a key point, and where it says it."""
+
+    source: str  # source id
+    paragraph: int | None  # its first evidence paragraph; None when none was located
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """A key point of a brief, and the source(s) that reported it first.
+
+    The rule (also on the methodology page): among the sources that carry the
+    point, the earliest publication date wins; a rewrite never comes first
+    when a source it rewrites (directly or further up) carries the point too;
+    a source with no date cannot be first; two or more on the earliest date
+    are joint first. A point only one source carries is that source's
+    exclusive (the brief page lists it), not a "first".
+    """
+
+    brief: str  # brief slug
+    brief_url: str
+    key_point: str  # key-point id: its anchor on the brief page
+    number: int  # the key point's number on the brief page
+    text: str
+    date: str  # the first reporters' publication date
+    first: tuple[Reporter, ...]  # by source id
+    undated: tuple[str, ...]  # ids of sources that carry the point but give no date
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(r.source for r in self.first)
+
+    @property
+    def key_point_target(self) -> str:
+        return f"{self.brief_url}#{self.key_point}"
+
+    def paragraph(self, source_id: str) -> int | None:
+        """The paragraph of first reporter ``source_id`` that says it, if located."""
+        return next((r.paragraph for r in self.first if r.source == source_id), None)
+
+    def evidence_target(self, source_id: str) -> str:
+        """That paragraph on the source page (``#pN``), or the source page."""
+        page = source_url(self.brief_url, source_id)
+        paragraph = self.paragraph(source_id)
+        return f"{page}#p{paragraph}" if paragraph else page
+
+    def joint_with(self, source_id: str) -> tuple[str, ...]:
+        """The other first reporters: a joint first when not empty."""
+        return tuple(s for s in self.sources if s != source_id)
+
+
+@dataclass(frozen=True)
+class OutletFirst:
+    """A key point an outlet's source was first (or joint first) to report."""
+
+    source: str  # id of the outlet's source, in the brief of ``report``
+    report: FirstReport
+
+
+@dataclass(frozen=True)
 class SiteOutlet:
     id: str
     name: str
     url: str
     sources: tuple[OutletSource, ...]  # newest brief first
+    first_reports: tuple[OutletFirst, ...] = ()  # newest brief first, key-point order within
+
+    @property
+    def undated(self) -> tuple[OutletSource, ...]:
+        """Sources with no publication date: they cannot be first to report anything."""
+        return tuple(s for s in self.sources if not s.source.date)
 
     @property
     def rewrites(self) -> tuple[OutletSource, ...]:
@@ -125,18 +194,11 @@ class SiteEvent:
 
 
 @dataclass(frozen=True)
-class Related:
-    brief: str  # slug of the related brief
-    shared: tuple[str, ...]  # entity keys ("person:ilse-marten") both briefs name
-
-
-@dataclass(frozen=True)
 class SiteIndex:
     briefs: tuple[BriefRef, ...]  # newest first
     entities: tuple[SiteEntity, ...]  # by kind, then name
     outlets: tuple[SiteOutlet, ...]  # by name
     timeline: tuple[SiteEvent, ...]  # oldest first
-    related: tuple[tuple[str, tuple[Related, ...]], ...]  # (brief slug, related briefs)
 
     def brief(self, slug: str) -> BriefRef | None:
         return next((b for b in self.briefs if b.slug == slug), None)
@@ -163,9 +225,6 @@ class SiteIndex:
         if not name:
             return None
         return next((o for o in self.outlets if o.id == slugify(name, "outlet")), None)
-
-    def related_to(self, slug: str) -> tuple[Related, ...]:
-        return next((r for s, r in self.related if s == slug), ())
 
 
 # --------------------------------------------------------------------------
@@ -198,7 +257,6 @@ def link_site(briefs: Sequence[Brief]) -> SiteIndex:
         entities=_entities(ordered),
         outlets=_outlets(ordered),
         timeline=_timeline(ordered),
-        related=tuple((b.slug, _related(b, ordered)) for b in ordered),
     )
 
 
@@ -282,19 +340,102 @@ def _entities(ordered: list[Brief]) -> tuple[SiteEntity, ...]:
 
 def _outlets(ordered: list[Brief]) -> tuple[SiteOutlet, ...]:
     by_id: dict[str, list[OutletSource]] = defaultdict(list)
+    firsts: dict[str, list[OutletFirst]] = defaultdict(list)
     names: dict[str, str] = {}
     for brief in ordered:
+        outlet_of: dict[str, str] = {}  # source id -> outlet id
         for source in sorted(brief.sources, key=lambda s: s.id):
             if not source.outlet:
                 continue  # shown as "outlet unknown", never guessed
             outlet_id = slugify(source.outlet, "outlet")
             names.setdefault(outlet_id, source.outlet)
             by_id[outlet_id].append(OutletSource(brief.slug, source))
+            outlet_of[source.id] = outlet_id
+        for report in first_reports(brief):  # key-point order
+            for source_id in report.sources:
+                if source_id in outlet_of:
+                    firsts[outlet_of[source_id]].append(OutletFirst(source_id, report))
     outlets = [
-        SiteOutlet(id=i, name=names[i], url=outlet_url(i), sources=tuple(by_id[i])) for i in by_id
+        SiteOutlet(
+            id=i, name=names[i], url=outlet_url(i), sources=tuple(by_id[i]), first_reports=tuple(firsts[i])
+        )
+        for i in by_id
     ]
     outlets.sort(key=lambda o: (o.name.casefold(), o.id))
     return tuple(outlets)
+
+
+# --------------------------------------------------------------------------
+# first to report
+# --------------------------------------------------------------------------
+
+
+def first_reports(brief: Brief) -> tuple[FirstReport, ...]:
+    """For each key point of ``brief`` that has a first reporter: who, when, where it says so.
+
+    Editorial points have no source, and commentary is an outlet's own view,
+    not news anyone can be first with: both are left out. The rule is
+    ``FirstReport``'s.
+    """
+    sources = {s.id: s for s in brief.sources}
+    found = []
+    for number, kp in enumerate(brief.key_points, start=1):
+        if kp.editorial or kp.commentary:
+            continue
+        carriers = _carriers(kp, sources)
+        if len(carriers) < 2:
+            continue  # an exclusive, not a first
+        report = _first_of(brief, number, kp, carriers, sources)
+        if report is not None:
+            found.append(report)
+    return tuple(found)
+
+
+def _carriers(kp: KeyPoint, sources: dict[str, SourceAttribution]) -> list[str]:
+    """Ids of the brief's sources that carry ``kp`` (named, or with evidence), sorted."""
+    named = set(kp.sources) | {ev.source for ev in kp.evidence}
+    return sorted(s for s in named if s in sources)
+
+
+def _rewrites_a_carrier(source_id: str, carriers: set[str], sources: dict[str, SourceAttribution]) -> bool:
+    """``source_id`` is a rewrite of a source (or of a rewritten one's original) that carries the point."""
+    seen = {source_id}
+    original = sources[source_id].derived_from
+    while original and original not in seen and original in sources:
+        if original in carriers:
+            return True
+        seen.add(original)
+        original = sources[original].derived_from
+    return False
+
+
+def _first_of(
+    brief: Brief, number: int, kp: KeyPoint, carriers: list[str], sources: dict[str, SourceAttribution]
+) -> FirstReport | None:
+    undated = tuple(s for s in carriers if not sources[s].date)
+    candidates = [
+        s for s in carriers if sources[s].date and not _rewrites_a_carrier(s, set(carriers), sources)
+    ]
+    if not candidates:
+        return None  # nobody that may be first has a date: not guessed
+    earliest = min(sources[s].date for s in candidates)
+    first = tuple(_reporter(kp, s) for s in candidates if sources[s].date == earliest)
+    return FirstReport(
+        brief=brief.slug,
+        brief_url=brief.url,
+        key_point=kp.id,
+        number=number,
+        text=kp.text,
+        date=earliest,
+        first=first,
+        undated=undated,
+    )
+
+
+def _reporter(kp: KeyPoint, source_id: str) -> Reporter:
+    """The source with the paragraph of its evidence that comes first in its text."""
+    paragraphs = sorted(ev.paragraph for ev in kp.evidence if ev.source == source_id and ev.paragraph)
+    return Reporter(source_id, paragraphs[0] if paragraphs else None)
 
 
 _DATE = re.compile(r"^(\d{1,4})(s)?(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -333,19 +474,3 @@ def _timeline(ordered: list[Brief]) -> tuple[SiteEvent, ...]:
 def sorted_timeline(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
     """One brief's timeline, oldest first (stable for equal dates)."""
     return sorted(events, key=lambda e: date_sort_key(e.date))
-
-
-def _related(brief: Brief, ordered: list[Brief]) -> tuple[Related, ...]:
-    mine = set(brief_entities(brief))
-    found = []
-    for other in ordered:
-        if other.slug == brief.slug:
-            continue
-        shared = sorted(mine & set(brief_entities(other)))
-        if shared:
-            found.append((other, shared))
-    # most shared entities first; then newest; then by slug
-    found.sort(key=lambda pair: pair[0].slug)
-    found.sort(key=lambda pair: pair[0].date or "", reverse=True)
-    found.sort(key=lambda pair: len(pair[1]), reverse=True)
-    return tuple(Related(other.slug, tuple(shared)) for other, shared in found)

@@ -1,10 +1,15 @@
 """Pelican glue: the full-text search index, built by Pagefind over the written site.
 
 Pagefind reads the finished HTML (only the elements marked
-``data-pagefind-body``: briefs, sources, people and places) and writes its
-index and UI files to ``<output>/pagefind/``, which the ``/search/`` page
-loads. The binary comes from the ``pagefind[bin]`` wheel on PyPI, a
-dependency of this package, so no other download is needed.
+``data-pagefind-body``: the pages of briefs, sources, people, places,
+organisations and outlets) and writes its index and UI files to
+``<output>/pagefind/``, which the ``/search/`` page loads. The binary comes
+from the ``pagefind[bin]`` wheel on PyPI, a dependency of this package, so no
+other download is needed.
+
+With ``BRIEFING_SEARCH`` off there is no index, so there is no ``/search/``
+page either: ``drop_search_page`` takes it out of ``DIRECT_TEMPLATES``, and
+the navigation links to it only when it is there.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from .settings import with_defaults
 logger = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
+SEARCH_TEMPLATE = "search"  # the DIRECT_TEMPLATES entry that writes /search/
 MISSING_BINARY = (
     "briefing: the Pagefind binary for the search index is not installed; "
     "run `.venv/bin/pip install -e .` (it installs pagefind[bin]), "
@@ -68,8 +74,24 @@ def build_index(output: Path, keep_index_url: bool) -> None:
     logger.info("briefing: search index written to %s", output / BUNDLE_DIR)
 
 
+def drop_search_page(pelican) -> None:
+    """``initialized``: with BRIEFING_SEARCH off, no /search/ page, so no dead page or link.
+
+    Runs before any generator reads DIRECT_TEMPLATES, so an editor turns
+    search off with that one setting.
+    """
+    settings = pelican.settings
+    if not with_defaults(settings)["BRIEFING_SEARCH"]:
+        settings["DIRECT_TEMPLATES"] = [t for t in settings.get("DIRECT_TEMPLATES", ()) if t != SEARCH_TEMPLATE]
+
+
 def index_site(pelican) -> None:
     """``finalized``: build the search index over the written site, unless BRIEFING_SEARCH is off."""
     conf = with_defaults(pelican.settings)
+    output = Path(pelican.output_path)
     if conf["BRIEFING_SEARCH"]:
-        build_index(Path(pelican.output_path), keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"])
+        build_index(output, keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"])
+    else:
+        # OUTPUT_RETENTION keeps the folder between builds: an index left from
+        # a build with search on would outlive the search page that used it.
+        shutil.rmtree(output / BUNDLE_DIR, ignore_errors=True)

@@ -61,7 +61,8 @@ SETTINGS: tuple[Setting, ...] = (
         True,
         "Build the full-text search index with Pagefind (pagefind[bin], a dependency) "
         "into <output>/pagefind/ at the end of every build, for the /search/ page. "
-        "Turn off to build without it (then also drop 'search' from DIRECT_TEMPLATES).",
+        "Turn off to build without it: then no /search/ page is written and the "
+        "navigation has no Search link (the plugin drops 'search' from DIRECT_TEMPLATES).",
     ),
     Setting(
         "BRIEFING_PUBLISH_TARGET",
