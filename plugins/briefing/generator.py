@@ -9,9 +9,11 @@ module only installs and hands to Pelican.
 How a build goes, and why each hook is the one used:
 
 ``initialized``
-    Runs once per Pelican object, before anything is read. Used only to check
-    the configuration: if the sources folder is not in ``IGNORE_FILES``,
-    Pelican would read ``sources/*.md`` as articles of their own.
+    Runs once per Pelican object, before anything is read. Used to check the
+    configuration (if the sources folder is not in ``IGNORE_FILES``, Pelican
+    would read ``sources/*.md`` as articles of their own), and to take the
+    ``search`` page out of ``DIRECT_TEMPLATES`` when ``BRIEFING_SEARCH`` is off,
+    so one setting turns search off (``search.drop_search_page``).
 
 ``generator_init``
     Sent by every generator (articles, pages, ours) once its Jinja environment
@@ -32,7 +34,14 @@ How a build goes, and why each hook is the one used:
 ``get_generators``
     Adds ``BriefingGenerator``, which writes what is not an Article: brief.json
     beside each brief, source pages, people/places/organisations/outlets pages
-    and the site timeline. It runs after Pelican's own article generator.
+    and the site timeline. It runs after Pelican's own article generator; the
+    sitemap (``sitemap.Sitemap``) is returned after it, so it writes last.
+
+``content_written``, ``feed_generated``, ``finalized``
+    Every written page is noted for the sitemap; the development build's feed
+    gets links relative to the feed file (``feeds``); once everything is
+    written, Pagefind indexes the site (``search``) and the theme's assets get
+    their hashed names and ``.nojekyll`` is written (``assets``).
 
 State: the results of a build are kept in the build's ``context`` dict (key
 ``"briefing"``), which Pelican creates afresh for every run. Nothing is kept
