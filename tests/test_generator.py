@@ -350,3 +350,26 @@ def test_builds_in_one_process_share_no_state(tmp_path):
     assert not (out / "people/sun-weidong").exists()
     timeline = (out / "timeline/index.html").read_text()
     assert SLUG not in timeline and "1895" not in timeline
+
+
+def test_a_draft_brief_builds_as_a_preview_outside_the_site(tmp_path):
+    """A draft (``Status: draft``) is written at drafts/<slug>/ and linked from nowhere.
+
+    Our settings write no category pages, so Pelican gives brief.md no
+    category, and its drafts writer needs one: without the plugin's default
+    the whole build stopped on a single draft.
+    """
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    shutil.copytree(SEED, content / "briefs" / SLUG)
+    draft = content / "briefs" / "draft-story"
+    shutil.copytree(SEED / "sources", draft / "sources")
+    (draft / "brief.md").write_text("Title: Not ready yet\nDate: 2024-03-01\nStatus: draft\n\nWork in progress.\n")
+    build = run_pelican(content, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    out = build.output
+    assert "Work in progress." in (out / "drafts/draft-story/index.html").read_text()
+    assert not (out / "briefs/draft-story").exists()
+    assert "draft-story" not in (out / "index.html").read_text()
+    assert "draft-story" not in (out / "sitemap.xml").read_text()
+    assert (out / BRIEF / "index.html").is_file()

@@ -29,7 +29,9 @@ How a build goes, and why each hook is the one used:
     pipeline, the assembled brief and its ``views.BriefPage`` are attached to
     its Article, the Article's template is set to ``brief``, and all briefs are
     linked (step 4). Problems are logged here, every one of them, and only
-    then does strict mode fail.
+    then does strict mode fail. Drafts are left out of the pipeline (they are
+    previews at drafts/<slug>/, linked from nowhere) but get a category, which
+    Pelican's drafts writer needs (``give_drafts_a_category``).
 
 ``get_generators``
     Adds ``BriefingGenerator``, which writes what is not an Article: brief.json
@@ -62,6 +64,7 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
+from pelican.urlwrappers import Category
 
 from . import assets, feeds, jsonld, search, sitemap, templating
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
@@ -237,6 +240,20 @@ def _snippet(text: str, width: int = 60) -> str:
     return plain if len(plain) <= width else plain[: width - 1] + "\u2026"
 
 
+def give_drafts_a_category(article_generator) -> None:
+    """``article_generator_finalized``: each draft gets DEFAULT_CATEGORY if it has none.
+
+    Pelican gives an article DEFAULT_CATEGORY only when category pages are
+    written (CATEGORY_SAVE_AS), which our settings turn off; its drafts writer
+    then reads ``draft.category`` and the whole build stops on one draft.
+    """
+    name = article_generator.settings.get("DEFAULT_CATEGORY")
+    drafts = [*getattr(article_generator, "drafts", []), *getattr(article_generator, "drafts_translations", [])]
+    for draft in drafts:
+        if name and not hasattr(draft, "category"):
+            draft.category = Category(name, article_generator.settings)
+
+
 def make_feed_safe(article) -> None:
     """Sanitise what Pelican's feed writer copies from a brief's Article as HTML.
 
@@ -398,6 +415,7 @@ def register() -> None:
     signals.initialized.connect(search.drop_search_page)
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
+    signals.article_generator_finalized.connect(give_drafts_a_category)
     signals.get_generators.connect(get_generators)
     signals.content_written.connect(sitemap.Sitemap.page_written)
     # feed_generated: the dev build's feed gets links relative to the feed file (briefing.feeds)
