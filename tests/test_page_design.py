@@ -252,3 +252,44 @@ def test_every_page_has_the_csp_and_breaks_none_of_it(reader, built_site):
     )
     assert tab.page.evaluate("window.ran") is None
     assert any("Content Security Policy" in m for m in tab.console), tab.console
+
+
+def one_page_of_each_type(built_site) -> dict[str, Path]:
+    """The first built page of every page type (tests/test_accessibility.py's list)."""
+    from test_accessibility import PAGE_TYPES
+
+    found = {kind: sorted(built_site.output.glob(glob)) for kind, glob in PAGE_TYPES.items()}
+    assert all(found.values()), [kind for kind, pages in found.items() if not pages]
+    return {kind: pages[0] for kind, pages in found.items()}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@in_browser
+def test_no_page_type_scrolls_sideways(reader, built_site, width):
+    tab = reader(viewport={"width": width, "height": 800})
+    wider = {}
+    for kind, path in one_page_of_each_type(built_site).items():
+        tab.open(path)
+        if tab.sideways_overflow() > 0:
+            wider[kind] = tab.sideways_overflow()
+    assert wider == {}, f"at {width}px these page types are wider than the screen (px): {wider}"
+
+
+@in_browser
+def test_with_javascript_off_every_page_reads_and_links_work(reader, built_site):
+    """The site works with JavaScript off, except search, which says so."""
+    tab = reader(java_script_enabled=False)
+    for kind, path in one_page_of_each_type(built_site).items():
+        tab.open(path)
+        assert tab.page.locator("main h1").count() == 1, kind
+        assert tab.page.locator("main").inner_text().strip(), kind
+    tab.open(built_site.output / "search" / "index.html")
+    assert "needs JavaScript" in tab.page.locator("main").inner_text()
+    # a reader follows a key point's badge to its evidence paragraph without any script
+    tab.open(brief_page(built_site))
+    badge = tab.page.locator("ol.key-points a[href*='#p']").first
+    anchor = re.search(r"#(p\d+)$", badge.get_attribute("href")).group(1)
+    badge.click()
+    tab.page.wait_for_load_state()
+    assert tab.page.url.endswith(f"#{anchor}")
+    assert tab.page.locator(f"#{anchor}:target").count() == 1
