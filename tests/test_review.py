@@ -1,42 +1,23 @@
-"""briefing.review (diffs of two built sites, review.md, index.html) and the review command.
-
-Unit tests compare small made-up site folders and brief.json dicts; the
-end-to-end tests copy the project into a temporary git repository with two
-made-up briefs, commit, change it, and run the command as ``invoke review``
-does.
-"""
+"""briefing.review: the diff of two built sites, on small made-up site folders and brief.json dicts."""
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from briefing.commands.review import ReviewError, run_review
 from briefing.review import (
     ADDED,
     CHANGED,
     REMOVED,
-    BriefDiff,
     ItemChange,
-    PageChange,
-    Review,
-    SectionDiff,
     compare,
     diff_brief,
-    render_html,
-    render_markdown,
     visible_lines,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-INVOKE = Path(sys.executable).parent / "invoke"
 HOSTILE = "a `tick` ``` fence </details> <script>alert(1)</script> [x](javascript:y) @someone"
 
 
@@ -183,165 +164,3 @@ def test_an_unreadable_brief_json_names_the_file(tmp_path):
     head = write(tmp_path / "head", {})
     with pytest.raises(ValueError, match=r"base/briefs/b/brief\.json: not valid JSON"):
         compare(base, head)
-
-
-# --------------------------------------------------------------------------
-# reports: untrusted text stays text
-# --------------------------------------------------------------------------
-
-
-def hostile_review() -> Review:
-    change = ItemChange(CHANGED, "“plain” — X", f"“{HOSTILE}” — X")
-    return Review(
-        pages_added=(), pages_removed=(),
-        pages_changed=(PageChange("briefs/b/index.html", ("--- a", "+++ b", "@@ -1 +1 @@", f"-{HOSTILE}", "+ok")),),
-        files_changed=(), briefs=(BriefDiff("b", f"Title {HOSTILE}", CHANGED, (SectionDiff("Quotes", (change,)),)),),
-        broken_links=(f"index.html → {HOSTILE}: no such file",),
-    )
-
-
-def outside_code_blocks(markdown: str) -> str:
-    return re.sub(r"^(`{3,})diff\n.*?^\1$", "", markdown, flags=re.S | re.M)
-
-
-def test_markdown_keeps_article_text_inert():
-    markdown = render_markdown(hostile_review(), "main")
-    prose = outside_code_blocks(markdown)
-    assert "<script>" not in prose and "</details>" not in prose and "&lt;/details&gt;" in prose
-    assert "`tick`" not in prose and "\\`tick\\`" in prose
-    assert "[x](javascript" not in prose and "\\[x\\](javascript" in prose and "\\@someone" in prose
-    # the page diff's ``` cannot close its block: the fence is longer
-    assert "````diff\n" in markdown and f"-{HOSTILE}\n" in markdown
-
-
-def test_html_keeps_article_text_inert_and_links_both_renderings():
-    page_html = render_html(hostile_review(), "main")
-    assert "<script" not in page_html and "</details>" not in page_html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page_html
-    assert '<a href="base/briefs/b/index.html">base</a>' in page_html
-    assert '<a href="head/briefs/b/index.html">new</a>' in page_html
-
-
-def test_markdown_is_cut_between_blocks_with_a_note():
-    pages = tuple(PageChange(f"p{n}/index.html", ("@@ -1 +1 @@", "-" + "x" * 500, "+y")) for n in range(50))
-    review = Review((), (), pages, (), (), ())
-    markdown = render_markdown(review, "main", limit=5_000)
-    assert len(markdown) <= 5_000
-    assert "index.html has all of it" in markdown
-    assert markdown.count("```") % 2 == 0  # no code block left open
-
-
-# --------------------------------------------------------------------------
-# the command, end to end
-# --------------------------------------------------------------------------
-
-PROJECT = ("pelican.conf.py", "tasks.py", "pyproject.toml", "theme", "plugins", "content/pages")
-
-BRIEF_MD = "Title: {title}\nDate: 2024-03-0{day}\n\nA made-up brief for a test.\n"
-HARBOUR = (
-    "Outlet: Coastline News\nTitle: Harbour bridge to close for repairs\n\n"
-    "VALPORT (Reuters) - The harbour bridge will close for repairs in March, the town council said on Tuesday.\n\n"
-    '"We cannot keep the bridge open safely any longer," Mayor Ilse Marten said at a meeting of the council.\n\n'
-    "Repairs are expected to take six months and cost 12 million euros, officials said.\n"
-)
-MARKET = (
-    "Outlet: Inland Post\nTitle: Town market moves to the square\n\n"
-    "BRENN (Reuters) - The weekly market will move to the town square from May, the market board said on Monday.\n\n"
-    '"The square gives the stalls more room and more shade," board chair Tomas Weber said.\n\n'
-    "The market has been held by the river since 1950, according to the board.\n"
-)
-
-
-def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
-
-
-def commit_all(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    """The project's code and theme with two made-up briefs, committed in a new git repository."""
-    repo = tmp_path / "site"
-    for name in PROJECT:
-        source, target = ROOT / name, repo / name
-        if source.is_dir():
-            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    write(repo / "content/briefs", {
-        "harbour-bridge/brief.md": BRIEF_MD.format(title="Harbour bridge closes", day=5),
-        "harbour-bridge/sources/coastline.txt": HARBOUR,
-        "town-market/brief.md": BRIEF_MD.format(title="Town market moves", day=4),
-        "town-market/sources/inland-post.txt": MARKET,
-    })
-    write(repo, {".gitignore": "review/\n"})
-    git(repo, "init", "-q")
-    commit_all(repo, "base")
-    return repo
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def test_review_of_an_edited_source_names_the_brief_and_the_changed_quote(repo):
-    edit(repo / "content/briefs/harbour-bridge/sources/coastline.txt",
-         "open safely any longer", "open safely through the winter")
-    commit_all(repo, "edit a quote")
-
-    # as the pull-request workflow runs it
-    invoke = subprocess.run([str(INVOKE), "review", "--base", "HEAD~1", "--out", "review"],
-                            cwd=repo, capture_output=True, text=True)
-    assert invoke.returncode == 0, invoke.stdout + invoke.stderr
-
-    markdown = (repo / "review/review.md").read_text(encoding="utf-8")
-    page_html = (repo / "review/index.html").read_text(encoding="utf-8")
-    assert "## Brief Harbour bridge closes (`harbour-bridge`): changed" in markdown
-    for report in (markdown, page_html):
-        assert "Harbour bridge closes" in report
-        assert "We cannot keep the bridge open safely any longer" in report
-        assert "We cannot keep the bridge open safely through the winter" in report
-        assert "Town market moves" not in report and "town-market" not in report
-    assert (repo / "review/base/briefs/harbour-bridge/index.html").is_file()
-    assert 'href="head/briefs/harbour-bridge/index.html"' in page_html
-    assert len(git(repo, "worktree", "list").splitlines()) == 1  # the base checkout is gone
-
-
-def test_base_is_built_with_its_own_plugin_code_and_head_with_uncommitted_changes(repo):
-    # The committed plugin shows one key point; the working tree (uncommitted)
-    # goes back to the project's default. Built with the working tree's or the
-    # installed code, both sides would be alike and no key point would differ.
-    settings = repo / "plugins/briefing/settings.py"
-    original = settings.read_text(encoding="utf-8")
-    edit(settings, '"BRIEFING_MAX_KEY_POINTS",\n        8,', '"BRIEFING_MAX_KEY_POINTS",\n        1,')
-    commit_all(repo, "one key point")
-    settings.write_text(original, encoding="utf-8")
-
-    review = run_review(repo, "HEAD", repo / "review").review
-
-    by_slug = {b.slug: b for b in review.briefs}
-    assert set(by_slug) == {"harbour-bridge", "town-market"}
-    for brief in by_slug.values():
-        key_points = {s.name: s.changes for s in brief.sections}["Key points"]
-        assert key_points and all(c.status == ADDED for c in key_points)
-
-
-def test_errors_name_the_problem(repo, tmp_path):
-    with pytest.raises(ReviewError, match="not in a git repository"):
-        run_review(tmp_path, "HEAD", tmp_path / "r")  # holds the repository, is none
-    with pytest.raises(ReviewError, match="no commit 'no-such-branch'"):
-        run_review(repo, "no-such-branch", tmp_path / "r")
-    (repo / "pelican.conf.py").write_text("THIS IS NOT PYTHON\n", encoding="utf-8")
-    commit_all(repo, "break the build")
-    git(repo, "checkout", "-q", "HEAD~1", "--", "pelican.conf.py")
-    with pytest.raises(ReviewError, match=r"the base \(HEAD\) build failed"):
-        run_review(repo, "HEAD", tmp_path / "r")
-    assert len(git(repo, "worktree", "list").splitlines()) == 1  # removed although the build failed

@@ -21,7 +21,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.review import Review, compare, render_html, render_markdown
+from briefing.review import Review, compare
+from briefing.reviewreport import render_html, render_markdown
 
 SETTINGS = "pelican.conf.py"
 CONTENT = "content"
