@@ -40,3 +40,13 @@ def test_initials_keep_their_stop_and_are_no_full_words():
     assert run("the shelf of V. S. Ramalingam is full", 3) == ["V.", "S.", "Ramalingam"]
     assert run("said T. N. K. Selvan Murugesan today", 1) == ["T.", "N.", "K.", "Selvan", "Murugesan"]
     assert run("she met R. Pavithra", 3, backwards=True) == ["R.", "Pavithra"]
+
+
+def test_kept_tokens_come_as_a_fresh_list_each_time():
+    # tokens of a span are kept between calls; a caller changing its list
+    # must not change what the next caller gets
+    raw = "Ada Obi said."
+    first = tokenize(raw, 0, len(raw))
+    first.pop()
+    first.append(first[0])
+    assert [t.word for t in tokenize(raw, 0, len(raw))] == ["Ada", "Obi", "said"]
