@@ -163,6 +163,12 @@ def longest_place_form() -> int:
 
 
 @lru_cache(maxsize=1)
+def place_first_words() -> frozenset[str]:
+    """The first word of every country and city form (``São`` of ``São Paulo``)."""
+    return frozenset(form[0] for form in place_forms())
+
+
+@lru_cache(maxsize=1)
 def usual_place_names() -> dict[str, str]:
     """Casefolded form of every country and city ("u.s.", "lagos") → its usual name."""
     usual: dict[str, str] = {}
