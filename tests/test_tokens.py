@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from briefing.tokens import is_capital_title, is_person_noun, is_title, name_run, tokenize
+from briefing.tokens import (
+    is_capital_title,
+    is_person_noun,
+    is_title,
+    name_run,
+    place_first_words,
+    place_forms,
+    tokenize,
+)
 
 
 def test_titles_from_the_list_and_profession_endings():
@@ -40,3 +48,20 @@ def test_initials_keep_their_stop_and_are_no_full_words():
     assert run("the shelf of V. S. Ramalingam is full", 3) == ["V.", "S.", "Ramalingam"]
     assert run("said T. N. K. Selvan Murugesan today", 1) == ["T.", "N.", "K.", "Selvan", "Murugesan"]
     assert run("she met R. Pavithra", 3, backwards=True) == ["R.", "Pavithra"]
+
+
+def test_kept_tokens_come_as_a_fresh_list_each_time():
+    # tokens of a span are kept between calls; a caller changing its list
+    # must not change what the next caller gets
+    raw = "Ada Obi said."
+    first = tokenize(raw, 0, len(raw))
+    first.pop()
+    first.append(first[0])
+    assert [t.word for t in tokenize(raw, 0, len(raw))] == ["Ada", "Obi", "said"]
+
+
+def test_place_first_words_open_every_known_form():
+    # find_known_places only tries the positions whose word opens a form
+    assert "New" in place_first_words()
+    assert "York" not in place_first_words()
+    assert all(form[0] in place_first_words() for form in place_forms())

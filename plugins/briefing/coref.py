@@ -228,6 +228,9 @@ def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[i
         k = 0
         while k < len(tokens):
             written = name_run(raw, tokens, k, backwards=False)
+            if not written:  # most words open no name
+                k += 1
+                continue
             run = written[after_compound_adjective(written) :]  # not ``Oslo-based``
             if len([t for t in run if t.capitalised]) >= 2:
                 name = " ".join(t.word for t in run)

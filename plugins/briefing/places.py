@@ -12,6 +12,7 @@ from .tokens import (
     adjacent,
     is_capital_title,
     longest_place_form,
+    place_first_words,
     place_forms,
     role_words,
     usual_place_names,
@@ -159,9 +160,13 @@ def find_known_places(raw: str, tokens: list[Token], table: EntityTable) -> None
     where no other entity already covers the words."""
     forms = place_forms()
     longest = longest_place_form()
+    openers = place_first_words()
     k = 0
     while k < len(tokens):
         matched = 0
+        if tokens[k].word not in openers:
+            k += 1  # no form starts with this word: nothing to try
+            continue
         for size in range(min(longest, len(tokens) - k), 0, -1):
             run = tokens[k : k + size]
             if any(t.possessive for t in run[:-1]):

@@ -14,7 +14,9 @@ to its cue) and ``cues.py`` (the cue's verb and its subject).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Block, Paragraph, QuoteMention, Sentence
 from .sentences import sentence_locator
@@ -37,6 +39,12 @@ class _Family:
     @property
     def marks(self) -> str:
         return self.openers + self.closers + self.straight
+
+
+@lru_cache(maxsize=2)
+def _mark_pattern(family: _Family) -> re.Pattern[str]:
+    """Any mark of ``family``: the scan visits the marks, not every character."""
+    return re.compile("[" + re.escape(family.marks) + "]")
 
 
 _DOUBLE = _Family("“«„", "”»", '"')
@@ -140,10 +148,8 @@ def _scan(raw: str, paragraphs: tuple[Paragraph, ...], family: _Family, skip: li
                 open_at = first
             else:
                 carried = []  # a stray mark: no quote goes on here
-        for i in range(para.start, para.end):
-            char = raw[i]
-            if char not in family.marks:
-                continue
+        for match in _mark_pattern(family).finditer(raw, para.start, para.end):
+            i, char = match.start(), match.group()
             while skip_at < len(skip) and skip[skip_at][1] < i:
                 skip_at += 1
             if skip_at < len(skip) and skip[skip_at][0] <= i <= skip[skip_at][1]:

@@ -44,6 +44,14 @@ _INITIALS_STOP = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
 def tokenize(raw: str, start: int, end: int) -> list[Token]:
+    """The words of ``raw[start:end]``. Every stage tokenises the same
+    sentences again, so the tokens of recent spans are kept (a fresh list
+    each time: callers may change theirs)."""
+    return list(_tokenize_span(raw, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _tokenize_span(raw: str, start: int, end: int) -> tuple[Token, ...]:
     tokens = []
     for match in _TOKEN.finditer(raw, start, end):
         text = match.group()
@@ -54,7 +62,7 @@ def tokenize(raw: str, start: int, end: int) -> list[Token]:
             if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word) or _initial(raw, match.end(), end):
                 word = text = word + "."
         tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive))
-    return tokens
+    return tuple(tokens)
 
 
 def _initial(raw: str, stop: int, end: int) -> bool:
@@ -104,6 +112,7 @@ def titles_folded() -> frozenset[str]:
     return word_set("titles.txt", folded=True)
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
     """A title head-word in any case (``minister``, ``Coach``), or a word with
     a profession's ending (``glaciologist``, ``physician``)."""
@@ -151,6 +160,12 @@ def place_forms() -> dict[tuple[str, ...], str]:
 @lru_cache(maxsize=1)
 def longest_place_form() -> int:
     return max(len(form) for form in place_forms())
+
+
+@lru_cache(maxsize=1)
+def place_first_words() -> frozenset[str]:
+    """The first word of every country and city form (``São`` of ``São Paulo``)."""
+    return frozenset(form[0] for form in place_forms())
 
 
 @lru_cache(maxsize=1)
@@ -207,11 +222,17 @@ def description_compound(word: str) -> bool:
 
 def name_word(token: Token) -> bool:
     """Whether a token may be a word of a person's name."""
-    word = token.word
+    return _name_word(token.word)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    """``name_word`` of a word: it depends on the word alone, and the same
+    words come back in every stage, so the answers are kept."""
     if _joined_particle(word):
         return True
     return (
-        token.capitalised
+        word[:1].isupper()
         and not ("-" in word and description_compound(word))
         and not word.isupper()  # acronyms are organisations or agencies
         and word not in role_words()
