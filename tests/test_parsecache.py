@@ -8,6 +8,7 @@ sources (the gold set); the site tests build small sites with the real
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -311,3 +312,25 @@ def test_a_rebuild_after_an_edit_equals_a_cold_build(corpus, tmp_path):
     assert "this year" in edited.read_text(encoding="utf-8")
     entries = len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()])
     assert entries == len(list(content.glob("briefs/*/sources/*.txt"))) + len(list(content.glob("briefs/*/brief.md")))
+
+
+def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
+    """briefing.commands.build runs Pelican in its own process: the spawned workers must start there too."""
+    settings = tmp_path / "site.conf.py"
+    settings.write_text("\n".join([
+        "import runpy",
+        f"globals().update((k, v) for k, v in runpy.run_path({str(ROOT / 'pelican.conf.py')!r}).items() if k.isupper())",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+        f"BRIEFING_CACHE_PATH = {str(tmp_path / 'cache')!r}",
+        "BRIEFING_PARSE_WORKERS = 2",
+        "",
+    ]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing.commands.build", str(corpus), "-s", str(settings),
+         "-o", str(tmp_path / "out"), "-q"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(list((tmp_path / "cache").rglob("*"))) > parsecache.MIN_POOL_JOBS
+    assert site_files(tmp_path / "out") == build(corpus, tmp_path / "uncached", None, workers=1)
