@@ -67,9 +67,10 @@ SETTINGS: tuple[Setting, ...] = (
         "BRIEFING_CACHE_PATH",
         None,
         "Folder of the parse and assembly cache (briefing.parsecache), so a rebuild parses "
-        "only the sources that changed. None: <CACHE_PATH>/briefing, i.e. cache/briefing in the "
-        "project, like Pelican's own cache; a path (absolute, or relative to the working "
-        "directory); or False for no cache (every build parses everything).",
+        "only the sources that changed. None: <CACHE_PATH>/briefing, Pelican's own cache folder "
+        "(relative to the working directory, so cache/briefing in the project when building "
+        "from its root; git-ignored); another path (absolute, or relative to the working "
+        "directory); or False for no cache (every build parses and assembles everything).",
     ),
     Setting(
         "BRIEFING_PARSE_WORKERS",
