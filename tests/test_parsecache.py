@@ -7,6 +7,7 @@ sources (the gold set); the site tests build small sites with the real
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -273,6 +274,18 @@ def site_files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(autouse=True)
+def same_hash_seed(monkeypatch):
+    """Every build of these tests with one PYTHONHASHSEED (run_pelican passes the environment on).
+
+    Assembly still depends on the hash seed on some content (found by this
+    test: a synthetic brief's key points, background and disagreements differ
+    between PYTHONHASHSEED=1 and 2, the parse does not); that is a bug of the
+    assemble stage, not of the cache, and must not make these comparisons flaky.
+    """
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """The project's own content and a small synthetic one (enough sources for the pool)."""
@@ -329,7 +342,7 @@ def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "briefing.commands.build", str(corpus), "-s", str(settings),
          "-o", str(tmp_path / "out"), "-q"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=dict(os.environ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(list((tmp_path / "cache").rglob("*"))) > parsecache.MIN_POOL_JOBS
