@@ -66,7 +66,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Category
 
-from . import assets, feeds, jsonld, search, sitemap, templating
+from . import assets, feeds, jsonld, parsecache, search, sitemap, templating
+from .assemble import assemble_brief
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta, SourceError
@@ -76,6 +77,7 @@ from .pipeline import (
     build_brief,
     find_brief_folders,
     load_registry_file,
+    parse_jobs,
 )
 from .serialize import dumps
 from .settings import with_defaults
@@ -171,8 +173,7 @@ def attach_briefs(article_generator) -> None:
         if _in_briefs(a, briefs_root)
     }
 
-    results: dict[str, BriefResult] = {}
-    pages: dict[str, Any] = {}
+    briefs = []  # (folder, its Article, its metadata)
     for folder in folders:
         article = articles.get(folder.resolve())
         if article is None:
@@ -182,7 +183,19 @@ def attach_briefs(article_generator) -> None:
                             "it needs Title: and Date: lines")
                 )
             continue
-        result = build_brief(folder, meta_of(article), settings, registry=registry)
+        briefs.append((folder, article, meta_of(article)))
+
+    # Every brief's sources are parsed first, all together: from the cache,
+    # and what it misses on every core; then each brief is assembled.
+    cache = result_cache(settings)
+    jobs = [job for folder, _, meta in briefs for job in parse_jobs(folder, meta, settings)]
+    read = parsecache.parse_all(jobs, cache, workers=conf["BRIEFING_PARSE_WORKERS"])
+    assemble = parsecache.CachedAssembler(assemble_brief, cache, read) if cache else assemble_brief
+
+    results: dict[str, BriefResult] = {}
+    pages: dict[str, Any] = {}
+    for folder, article, meta in briefs:
+        result = build_brief(folder, meta, settings, registry=registry, read=read, assemble=assemble)
         problems.extend(result.problems)
         problems.extend(checked_brief_problems(article, result))
         brief_read.send(article.slug, sources=len(result.sources))
@@ -198,10 +211,25 @@ def attach_briefs(article_generator) -> None:
         article.template = "brief"
         make_feed_safe(article)
 
+    if cache:
+        cache.sweep()  # only now: every entry this content needs has been used
     article_generator.context[CONTEXT_KEY] = BuildState(
         results=dict(sorted(results.items())), site=site, problems=tuple(problems), pages=views
     )
     report(problems, strict=conf["BRIEFING_STRICT"])
+
+
+def result_cache(settings) -> parsecache.ResultCache | None:
+    """The parse and assembly cache of this build (``BRIEFING_CACHE_PATH``), or None when it is off."""
+    folder = with_defaults(settings)["BRIEFING_CACHE_PATH"]
+    if folder is False or folder == "":
+        return None
+    if folder is None:
+        folder = Path(settings.get("CACHE_PATH", "cache")) / "briefing"
+    # One folder per content folder: sweeping after a build keeps the entries of
+    # this content only, and must not empty another site's.
+    content = os.path.abspath(settings.get("PATH", "."))
+    return parsecache.ResultCache(Path(folder) / parsecache.content_folder_name(content))
 
 
 def checked_brief_problems(article, result: BriefResult) -> list[Problem]:

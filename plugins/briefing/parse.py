@@ -45,6 +45,20 @@ def read_source(
     except OSError as error:
         reason = error.strerror or str(error)
         raise SourceError(where, f"cannot read the file ({reason}); check that it exists and is readable") from error
+    return parse_bytes(data, path=where, source_id=source_id or source_id_for(path),
+                       outlet=outlet, reference_date=reference_date)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    path: str,
+    source_id: str,
+    outlet: str | None = None,
+    reference_date: str | None = None,
+) -> ParsedSource:
+    """Parse a source file's bytes (UTF-8); ``path`` is only told in the result and errors."""
+    where = path
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -56,7 +70,7 @@ def read_source(
         ) from error
     return parse_source(
         raw,
-        source_id=source_id or source_id_for(path),
+        source_id=source_id,
         path=where,
         outlet=outlet,
         reference_date=reference_date,

@@ -26,6 +26,7 @@ from .model import (
     SourceError,
 )
 from .parse import read_source, source_id_for
+from .parsecache import ParseJob
 from .registry import load_registry
 from .settings import with_defaults
 from .slug import slugify, unique_slug
@@ -171,6 +172,28 @@ def build_brief(
     return result
 
 
+def source_ids(paths: Sequence[str | Path]) -> list[str]:
+    """The id of each source of one brief: its file name's slug, made unique in order."""
+    taken: set[str] = set()
+    return [unique_slug(source_id_for(path), taken) for path in paths]
+
+
+def parse_jobs(
+    folder: str | Path,
+    meta: BriefMeta,
+    settings: Mapping[str, Any] | None = None,
+    *,
+    outlet: str | None = None,
+) -> list[ParseJob]:
+    """What ``build_brief`` will ask its ``read`` stage for, so that it can be parsed beforehand
+    (``parsecache.parse_all``: from the cache, on every core)."""
+    paths = source_files(folder, settings)
+    return [
+        ParseJob(path=str(path), source_id=source_id, outlet=outlet, reference_date=meta.date)
+        for path, source_id in zip(paths, source_ids(paths))
+    ]
+
+
 def build_from_files(
     paths: Sequence[str | Path],
     meta: BriefMeta | None,
@@ -191,9 +214,7 @@ def build_from_files(
     reference_date = meta.date if meta else None
     problems: list[Problem] = []
     sources: list[ParsedSource] = []
-    taken: set[str] = set()
-    for path in paths:
-        source_id = unique_slug(source_id_for(path), taken)
+    for path, source_id in zip(paths, source_ids(paths)):
         try:
             parsed = read(path, outlet=outlet, reference_date=reference_date, source_id=source_id)
         except SourceError as error:
@@ -201,9 +222,8 @@ def build_from_files(
             continue
         except Exception as error:  # a parser bug must not take the site down
             logger.debug("parsing %s failed", path, exc_info=True)
-            problems.append(
-                Problem(str(path), f"could not be parsed ({type(error).__name__}: {error})")
-            )
+            described = getattr(error, "described", None) or f"{type(error).__name__}: {error}"
+            problems.append(Problem(str(path), f"could not be parsed ({described})"))
             continue
         if not parsed.paragraphs:
             problems.append(

@@ -65,6 +65,21 @@ SETTINGS: tuple[Setting, ...] = (
         "navigation has no Search link (the plugin drops 'search' from DIRECT_TEMPLATES).",
     ),
     Setting(
+        "BRIEFING_CACHE_PATH",
+        None,
+        "Folder of the parse and assembly cache (briefing.parsecache), so a rebuild parses "
+        "only the sources that changed. None: <CACHE_PATH>/briefing, Pelican's own cache folder "
+        "(relative to the working directory, so cache/briefing in the project when building "
+        "from its root; git-ignored); another path (absolute, or relative to the working "
+        "directory); or False for no cache (every build parses and assembles everything).",
+    ),
+    Setting(
+        "BRIEFING_PARSE_WORKERS",
+        0,
+        "Processes that parse the sources the cache does not have: 0 for one per core, "
+        "1 to parse in the build's own process.",
+    ),
+    Setting(
         "BRIEFING_PUBLISH_TARGET",
         "",
         "Where `invoke publish` mirrors the build with rsync: user@host:/srv/www/briefing/ "

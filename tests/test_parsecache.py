@@ -1,0 +1,352 @@
+"""The parse and assembly cache (briefing.parsecache) and parsing on every core.
+
+Unit tests call ``parse_all`` and the cached assembler directly on real
+sources (the gold set); the site tests build small sites with the real
+``pelican`` command and compare cached, uncached and pooled builds byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing import parsecache
+from briefing.assemble import assemble_brief
+from briefing.model import Brief, BriefMeta, SourceError
+from briefing.parse import read_source
+from briefing.pipeline import build_brief, build_from_files, parse_jobs
+from briefing.parsecache import CachedAssembler, ParseJob, ResultCache, parse_all
+from conftest import ROOT, run_pelican
+
+if str(ROOT) not in sys.path:  # the repository root, so that `bench` imports
+    sys.path.insert(0, str(ROOT))
+
+from bench.corpus import edit_one_quote, generate, write_ours  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "gold"
+META = BriefMeta(slug="b", title="A brief", date="2024-03-01")
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Counts the parses ``parse_all`` does in this process."""
+    calls = []
+    real = parsecache.parse_bytes
+
+    def parse_bytes(data, **kw):
+        calls.append(kw["path"])
+        return real(data, **kw)
+
+    monkeypatch.setattr(parsecache, "parse_bytes", parse_bytes)
+    return calls
+
+
+def brief_of(tmp_path: Path, names: list[str], extra: dict[str, bytes] | None = None) -> Path:
+    """A brief folder whose sources are copies of gold articles (and ``extra`` files)."""
+    sources = tmp_path / "brief" / "sources"
+    sources.mkdir(parents=True)
+    for name in names:
+        shutil.copy(GOLD / name, sources / name)
+    for name, data in (extra or {}).items():
+        (sources / name).write_bytes(data)
+    return sources.parent
+
+
+def gold_names(count: int) -> list[str]:
+    return sorted(p.name for p in GOLD.glob("*.txt"))[:count]
+
+
+def jobs_of(folder: Path, meta: BriefMeta = META, outlet: str | None = None) -> list[ParseJob]:
+    return parse_jobs(folder, meta, outlet=outlet)
+
+
+def read_all(reader, jobs):
+    return [reader(Path(j.path), outlet=j.outlet, reference_date=j.reference_date, source_id=j.source_id)
+            for j in jobs]
+
+
+# --------------------------------------------------------------------------
+# hits and misses
+# --------------------------------------------------------------------------
+
+
+def test_a_hit_returns_an_equal_source_without_parsing(tmp_path, counted):
+    folder = brief_of(tmp_path, gold_names(2))
+    jobs = jobs_of(folder)
+    first = read_all(parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1), jobs)
+    assert len(counted) == 2
+
+    again = read_all(parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1), jobs)
+    assert len(counted) == 2  # nothing parsed the second time
+    assert again == first
+    assert again == [read_source(Path(j.path), reference_date=j.reference_date, source_id=j.source_id)
+                     for j in jobs]
+
+
+def test_a_changed_byte_misses_and_only_that_source_is_parsed(tmp_path, counted):
+    folder = brief_of(tmp_path, gold_names(2))
+    jobs = jobs_of(folder)
+    parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1)
+    edited = Path(jobs[1].path)
+    edited.write_bytes(edited.read_bytes().replace(b" said", b" told", 1))
+
+    reader = parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1)
+    assert counted[2:] == [jobs[1].path]
+    assert read_all(reader, jobs)[1].raw == edited.read_text(encoding="utf-8")
+
+
+def test_a_changed_parser_version_misses(tmp_path, counted, monkeypatch):
+    jobs = jobs_of(brief_of(tmp_path, gold_names(1)))
+    parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1)
+    monkeypatch.setattr(parsecache, "parser_version", lambda: "another parser")
+    parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1)
+    assert len(counted) == 2
+
+
+@pytest.mark.parametrize("change", [
+    {"meta": BriefMeta(slug="b", title="A brief", date="2025-01-01")},  # the reference date
+    {"outlet": "Another Outlet"},
+])
+def test_a_changed_parse_option_misses(tmp_path, counted, change):
+    folder = brief_of(tmp_path, gold_names(1))
+    parse_all(jobs_of(folder), ResultCache(tmp_path / "cache"), workers=1)
+    jobs = jobs_of(folder, change.get("meta", META), change.get("outlet"))
+    reader = parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1)
+    assert len(counted) == 2
+    assert read_all(reader, jobs) == [read_source(Path(j.path), outlet=j.outlet,
+                                                  reference_date=j.reference_date, source_id=j.source_id)
+                                      for j in jobs]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: b"",  # empty
+    lambda data: data[: len(data) // 2],  # truncated
+    lambda data: data[:17] + b"\x80garbage",  # our header, then not a pickle
+    lambda data: b"not ours at all",
+])
+def test_a_corrupt_entry_is_a_miss(tmp_path, counted, damage):
+    jobs = jobs_of(brief_of(tmp_path, gold_names(1)))
+    first = read_all(parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1), jobs)
+    (entry,) = [p for p in (tmp_path / "cache").iterdir()]
+    entry.write_bytes(damage(entry.read_bytes()))
+
+    again = read_all(parse_all(jobs, ResultCache(tmp_path / "cache"), workers=1), jobs)
+    assert len(counted) == 2 and again == first
+    assert ResultCache(tmp_path / "cache").load(entry.name, object) is not None  # and it is written anew
+
+
+def test_an_entry_of_another_type_is_a_miss(tmp_path):
+    cache = ResultCache(tmp_path)
+    cache.store("k", {"a": 1})
+    assert cache.load("k", Brief) is None and cache.load("k", dict) == {"a": 1}
+
+
+def test_sweep_keeps_only_the_entries_used(tmp_path):
+    old = ResultCache(tmp_path)
+    old.store("old", 1)
+    old.store("kept", 2)
+    (tmp_path / ".tmp-left-by-a-killed-build").write_bytes(b"x")
+    new = ResultCache(tmp_path)
+    assert new.load("kept", int) == 2
+    new.store("new", 3)
+    new.sweep()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept", "new"]
+
+
+# --------------------------------------------------------------------------
+# the parser version: exactly the parsing code, data and libraries
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def package_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "briefing"
+    shutil.copytree(parsecache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(parsecache, "PACKAGE", copy)
+    return copy
+
+
+def test_the_parser_version_follows_the_parse_modules_imports():
+    names = {p.name for p in parsecache.module_closure("parse")}
+    assert {"parse.py", "sentences.py", "quotes.py", "model.py", "wordlists.py"} <= names
+    assert not names & {"generator.py", "assemble.py", "parsecache.py", "templating.py", "pipeline.py"}
+
+
+@pytest.mark.parametrize("edit, changes", [
+    ("sentences.py", True),  # parsing code, imported by parse.py
+    ("data/months.txt", True),  # a word list
+    ("generator.py", False),  # glue: does not change a parse
+    ("assemble.py", False),  # assembly: its own version
+])
+def test_the_parser_version_changes_with_parsing_code_and_data_only(package_copy, edit, changes):
+    before = parsecache.code_version("parse")
+    with open(package_copy / edit, "a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    assert (parsecache.code_version("parse") != before) is changes
+
+
+def test_the_versions_name_the_libraries_the_code_imports(monkeypatch):
+    before = parsecache.code_version("parse")
+    monkeypatch.setattr(parsecache, "_library_version", lambda name: "9.9" if name == "syntok" else "1")
+    assert parsecache.code_version("parse") != before
+
+
+# --------------------------------------------------------------------------
+# the pool
+# --------------------------------------------------------------------------
+
+
+def test_the_pool_gives_what_serial_parsing_gives(tmp_path):
+    folder = brief_of(tmp_path, gold_names(parsecache.MIN_POOL_JOBS + 2))
+    jobs = jobs_of(folder)
+    serial = read_all(parse_all(jobs, None, workers=1), jobs)
+    pooled = read_all(parse_all(jobs, None, workers=2), jobs)
+    assert pooled == serial
+    assert [s.id for s in pooled] == [j.source_id for j in jobs]
+
+
+def test_a_bad_source_in_the_pool_is_reported_like_in_serial(tmp_path):
+    bad = {
+        "zz-empty.txt": b"\n\n",
+        "zz-latin1.txt": "Title: Caf\u00e9\n\nText.\n".encode("latin-1"),
+        "zz-header.txt": b"Outlet: X\nBAD line\n\nText.\n",
+    }
+    folder = brief_of(tmp_path, gold_names(parsecache.MIN_POOL_JOBS), bad)
+    serial = build_brief(folder, META)
+    reader = parse_all(jobs_of(folder), None, workers=2)
+    pooled = build_brief(folder, META, read=reader)
+    assert pooled.problems == serial.problems
+    assert {Path(p.path).name for p in pooled.problems} == set(bad)
+    assert any(p.line == 2 for p in pooled.problems)  # the header's bad line
+    assert pooled.sources == serial.sources
+
+
+def test_a_parser_crash_in_a_worker_is_reported_on_its_file(tmp_path, monkeypatch):
+    def crash(data, **kw):
+        return [][0]
+
+    monkeypatch.setattr(parsecache, "parse_bytes", crash)
+    path = tmp_path / "x.txt"
+    path.write_text("Text.\n", encoding="utf-8")
+    reader = parse_all([ParseJob(str(path), "x")], None, workers=1)
+    result = build_from_files([path], META, read=reader)
+    assert result.sources == ()
+    assert [str(p) for p in result.problems] == [
+        f"{path}: could not be parsed (IndexError: list index out of range)"]
+
+
+# --------------------------------------------------------------------------
+# the assembly cache
+# --------------------------------------------------------------------------
+
+
+def test_a_brief_is_assembled_once_for_the_same_sources_and_metadata(tmp_path):
+    folder = brief_of(tmp_path, gold_names(2))
+    calls = []
+
+    def assemble(meta, sources, **kw):
+        calls.append(meta.slug)
+        return assemble_brief(meta, sources, **kw)
+
+    def build(meta):
+        cache = ResultCache(tmp_path / "cache")
+        reader = parse_all(jobs_of(folder, meta), cache, workers=1)
+        return build_brief(folder, meta, read=reader, assemble=CachedAssembler(assemble, cache, reader))
+
+    first = build(META)
+    again = build(META)
+    assert calls == ["b"] and again.brief == first.brief == build_brief(folder, META).brief
+    retitled = build(BriefMeta(slug="b", title="Another title", date="2024-03-01"))
+    assert len(calls) == 2 and retitled.brief.title == "Another title"
+
+
+# --------------------------------------------------------------------------
+# whole sites, with the real pelican command
+# --------------------------------------------------------------------------
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(autouse=True)
+def same_hash_seed(monkeypatch):
+    """Every build of these tests with one PYTHONHASHSEED (run_pelican passes the environment on).
+
+    Assembly still depends on the hash seed on some content (found by this
+    test: a synthetic brief's key points, background and disagreements differ
+    between PYTHONHASHSEED=1 and 2, the parse does not); that is a bug of the
+    assemble stage, not of the cache, and must not make these comparisons flaky.
+    The cause: ``align.Similarity.weighted_overlap`` sums float weights over
+    sets, in their hash order; summed in sorted order the brief is the same
+    under every seed. Drop this fixture once that is fixed.
+    """
+    monkeypatch.setenv("PYTHONHASHSEED", "0")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The project's own content and a small synthetic one (enough sources for the pool)."""
+    content = tmp_path_factory.mktemp("cached-site") / "content"
+    shutil.copytree(ROOT / "content", content)
+    write_ours(generate(parsecache.MIN_POOL_JOBS + 4), content)
+    return content
+
+
+def build(content: Path, output: Path, cache: Path | None, workers: int = 0):
+    setting = f'BRIEFING_CACHE_PATH="{cache}"' if cache else "BRIEFING_CACHE_PATH=false"
+    result = run_pelican(content, output, "pelican.conf.py",
+                         "-e", setting, f"BRIEFING_PARSE_WORKERS={workers}")
+    assert result.returncode == 0, result.log
+    return site_files(output)
+
+
+def test_cached_pooled_and_plain_builds_are_byte_identical(corpus, tmp_path):
+    uncached = build(corpus, tmp_path / "uncached", None, workers=1)
+    cold = build(corpus, tmp_path / "cold", tmp_path / "cache", workers=2)
+    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+    warm = build(corpus, tmp_path / "warm", tmp_path / "cache", workers=2)
+    assert cold == uncached and warm == uncached
+    sources = len(list(corpus.glob("briefs/*/sources/*.txt")))
+    briefs = len(list(corpus.glob("briefs/*/brief.md")))
+    assert len(entries) == sources + briefs  # one per parse and per assembly
+    assert {p: p.stat().st_mtime_ns for p in entries} == entries  # the warm build only read them
+
+
+def test_a_rebuild_after_an_edit_equals_a_cold_build(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    build(content, tmp_path / "out", tmp_path / "cache")
+    edited = edit_one_quote(content)
+    rebuilt = build(content, tmp_path / "out", tmp_path / "cache")
+    assert rebuilt == build(content, tmp_path / "cold", None)
+    assert "this year" in edited.read_text(encoding="utf-8")
+    entries = len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()])
+    assert entries == len(list(content.glob("briefs/*/sources/*.txt"))) + len(list(content.glob("briefs/*/brief.md")))
+
+
+def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
+    """briefing.commands.build runs Pelican in its own process: the spawned workers must start there too."""
+    settings = tmp_path / "site.conf.py"
+    settings.write_text("\n".join([
+        "import runpy",
+        f"globals().update((k, v) for k, v in runpy.run_path({str(ROOT / 'pelican.conf.py')!r}).items() if k.isupper())",
+        f"THEME = {str(ROOT / 'theme')!r}",
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+        f"BRIEFING_CACHE_PATH = {str(tmp_path / 'cache')!r}",
+        "BRIEFING_PARSE_WORKERS = 2",
+        "",
+    ]), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing.commands.build", str(corpus), "-s", str(settings),
+         "-o", str(tmp_path / "out"), "-q"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(list((tmp_path / "cache").rglob("*"))) > parsecache.MIN_POOL_JOBS
+    assert site_files(tmp_path / "out") == build(corpus, tmp_path / "uncached", None, workers=1)
