@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 from dataclasses import replace
 
 from briefing.align import (
@@ -106,3 +109,27 @@ def test_preferred_member_is_the_original_not_the_rewrite():
     fact = (("aaa-rewrite", 2), ("zzz-wire", 0))
     assert preferred_member(fact, {"aaa-rewrite": "zzz-wire"}) == ("zzz-wire", 0)
     assert preferred_member(fact, {}) == ("aaa-rewrite", 2)
+
+
+def test_scores_are_the_same_in_every_process_whatever_its_hash_seed():
+    """Sets iterate in an order that changes with PYTHONHASHSEED (one per process):
+    a score summed in that order changed in its last bits, and with it which
+    sentences aligned, so two builds of the same content differed."""
+    script = (
+        "from briefing.align import Similarity\n"
+        "texts = ['The port authority said on Monday that cargo volumes fell by a fifth after the strike "
+        "closed three terminals and delayed ships bound for the northern coast.',"
+        " 'Cargo volumes at the port fell by a fifth, the authority said, after a strike shut terminals "
+        "and held up vessels heading north along the coast on Monday.',"
+        " 'Union leaders said the walkout would continue until wages were raised.']\n"
+        "s = Similarity(texts)\n"
+        "print(repr(s.weighted_overlap(texts[0], texts[1])), repr(s(texts[0], texts[1])))\n"
+    )
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(8)
+    }
+    assert len(answers) == 1, answers

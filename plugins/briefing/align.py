@@ -153,9 +153,12 @@ class Similarity:
     def weighted_overlap(self, a: str, b: str) -> float:
         sa, sb = set(content_stems(a)), set(content_stems(b))
         names = name_stems(a) | name_stems(b)
-        wa = sum(self.weight(s, names) for s in sa)
-        wb = sum(self.weight(s, names) for s in sb)
-        shared = sum(self.weight(s, names) for s in sa & sb)
+        # fsum: a float sum that does not depend on the order of the terms, and
+        # sets iterate in an order that changes with PYTHONHASHSEED (every
+        # process has its own), so a plain sum() made builds differ.
+        wa = math.fsum(self.weight(s, names) for s in sa)
+        wb = math.fsum(self.weight(s, names) for s in sb)
+        shared = math.fsum(self.weight(s, names) for s in sa & sb)
         return 100.0 * 2 * shared / (wa + wb) if wa + wb else 0.0
 
     def __call__(self, a: str, b: str) -> float:
