@@ -53,8 +53,10 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
 
-from . import assets, feeds, jsonld, search, sitemap, templating
+from . import assets, feeds, incremental, jsonld, search, sitemap, templating
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta, SourceError
@@ -293,8 +295,8 @@ class BuildState:
 
 
 def get_generators(pelican):
-    """``get_generators``: ours run after Pelican's own article generator, the sitemap last."""
-    return (BriefingGenerator, sitemap.Sitemap)
+    """``get_generators``: ours run after Pelican's own article generator, then the sitemap, then the cache's pruning."""
+    return (BriefingGenerator, sitemap.Sitemap, RenderCachePruner)
 
 
 # ==========================================================================
@@ -379,6 +381,74 @@ class BriefingGenerator(Generator):
         logger.info('Writing "%s"', path)
 
 
+class CachingWriter(Writer):
+    """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered.
+
+    Every page goes through here: Pelican's (briefs, index, pages, search,
+    404) and ours. A page found in the cache (briefing.incremental) is written
+    from its cached bytes, only if they differ from the file already there,
+    and ``content_written`` is sent with the context rendering would have
+    had, so the sitemap and the progress line see every page. Paginated
+    listings (DEFAULT_PAGINATION) are left to Pelican.
+    """
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.render_cache = incremental.RenderCache.for_settings(settings)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name or paginated or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
+                                     and self.settings.get("DEFAULT_PAGINATION")):
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        key = self.render_cache.page_key(name, template.name, url, relative_urls)
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files:  # a second write: Pelican decides (override or error)
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        cached = self.render_cache.get(key)
+        if cached is None:
+            super().write_file(name, template, context, relative_urls, paginated,
+                               template_name, override_output, url, **kwargs)
+            self.render_cache.put(key, Path(path).read_bytes())
+            return
+        self._written_files.add(path)
+        if override_output:
+            self._overridden_files.add(path)
+        incremental.write_if_changed(Path(path), cached)
+        signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
+
+    @staticmethod
+    def _local_context(context, name, relative_urls, kwargs) -> dict:
+        """The context Pelican's writer would render ``name`` with (and its one side effect)."""
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+            context["localsiteurl"] = local["localsiteurl"]
+        local["output_file"] = name
+        local.update(kwargs)
+        return local
+
+
+class RenderCachePruner:
+    """Runs after every page generator (last in ``get_generators``): the cache keeps this build's pages only."""
+
+    def __init__(self, **_pelican_kwargs):
+        pass
+
+    def generate_output(self, writer) -> None:
+        cache = getattr(writer, "render_cache", None)
+        if cache is not None:
+            cache.prune()
+
+
+def get_writer(pelican):
+    """``get_writer``: the writer that reuses pages from the render cache."""
+    return CachingWriter
+
+
 def save_as(url: str) -> str:
     """Output file of a site path: folders get ``index.html``."""
     return url + "index.html" if url.endswith("/") else url
@@ -389,6 +459,7 @@ def register() -> None:
     signals.generator_init.connect(install_template_helpers)
     signals.article_generator_finalized.connect(attach_briefs)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)  # pages reused from the render cache (briefing.incremental)
     signals.content_written.connect(sitemap.Sitemap.page_written)
     # feed_generated: the dev build's feed gets links relative to the feed file (briefing.feeds)
     signals.feed_generated.connect(feeds.relative_feed)

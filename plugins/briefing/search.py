@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from . import incremental
 from .settings import with_defaults
 
 logger = logging.getLogger(__name__)
@@ -72,4 +73,25 @@ def index_site(pelican) -> None:
     """``finalized``: build the search index over the written site, unless BRIEFING_SEARCH is off."""
     conf = with_defaults(pelican.settings)
     if conf["BRIEFING_SEARCH"]:
-        build_index(Path(pelican.output_path), keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"])
+        build_index_cached(
+            Path(pelican.output_path),
+            keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"],
+            cache=incremental.cache_root(pelican.settings) / BUNDLE_DIR,
+        )
+
+
+def build_index_cached(output: Path, keep_index_url: bool, cache: Path) -> bool:
+    """``build_index``, unless the site's files are those of the last index built: then copy it.
+
+    Pagefind's output depends only on the files it reads (the index is
+    byte-identical between builds of the same pages) and its options, so an
+    index stored under the digest of the site (without its pagefind/ folder)
+    and the options is the index Pagefind would write. True if Pagefind ran.
+    """
+    key = incremental.tree_digest(output, skip=(BUNDLE_DIR,)) + ("-keep-index-url" if keep_index_url else "")
+    if incremental.restore_folder(cache, key, output / BUNDLE_DIR):
+        logger.info("briefing: search index unchanged, copied from %s", cache)
+        return False
+    build_index(output, keep_index_url)
+    incremental.store_folder(cache, key, output / BUNDLE_DIR)
+    return True
