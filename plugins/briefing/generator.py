@@ -375,9 +375,7 @@ class BriefingGenerator(Generator):
     def _write_json(self, brief: Brief) -> None:
         """brief.json beside the brief page, byte for byte what serialize.dumps gives."""
         path = Path(self.output_path) / save_as(brief.url + "brief.json")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(dumps(brief))
+        incremental.write_if_changed(path, dumps(brief).encode("utf-8"))
         logger.info('Writing "%s"', path)
 
 
@@ -402,7 +400,7 @@ class CachingWriter(Writer):
                                      and self.settings.get("DEFAULT_PAGINATION")):
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
-        key = self.render_cache.page_key(name, template.name, url, relative_urls)
+        key = self.render_cache.page_key(name, template.name, url, relative_urls, self._shows(context, kwargs))
         path = sanitised_join(self.output_path, name)
         if path in self._written_files:  # a second write: Pelican decides (override or error)
             return super().write_file(name, template, context, relative_urls, paginated,
@@ -418,6 +416,15 @@ class CachingWriter(Writer):
             self._overridden_files.add(path)
         incremental.write_if_changed(Path(path), cached)
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
+
+    def _shows(self, context, kwargs) -> str:
+        """Digest of what the page shows (incremental.PageData), or of all the content without briefs."""
+        state = context.get(CONTEXT_KEY)
+        if state is None:
+            return incremental.files_digest(Path(self.settings["PATH"]))
+        if getattr(self, "_page_data_of", None) is not state:
+            self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
+        return self._page_data.of_page({**context, **kwargs})
 
     @staticmethod
     def _local_context(context, name, relative_urls, kwargs) -> dict:
@@ -441,6 +448,7 @@ class RenderCachePruner:
     def generate_output(self, writer) -> None:
         cache = getattr(writer, "render_cache", None)
         if cache is not None:
+            logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
             cache.prune()
 
 

@@ -32,6 +32,7 @@ Nothing here imports Pelican; ``generator.CachingWriter`` is the hook.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -39,6 +40,8 @@ import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Iterable, Mapping
+
+from .settings import with_defaults
 
 #: bump when the meaning of a cache entry changes
 CACHE_VERSION = "1"
@@ -56,15 +59,20 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 # ==========================================================================
 
 
-def files_digest(root: Path, skip: Iterable[str] = ()) -> str:
-    """sha256 over the relative path and bytes of every file under ``root``, sorted by path."""
+def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[str] = ()) -> str:
+    """sha256 over the relative path and bytes of every file under ``root``, sorted by path.
+
+    Left out: top-level entries named in ``skip``, folders named in
+    ``skip_prefixes`` (relative paths), and ``__pycache__``.
+    """
     root = Path(root)
     skipped = tuple(skip)
+    prefixes = tuple(p.rstrip("/") + "/" for p in skip_prefixes)
     digest = hashlib.sha256()
     if root.is_dir():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             name = path.relative_to(root).as_posix()
-            if name.split("/")[0] in skipped or "__pycache__" in name:
+            if name.split("/")[0] in skipped or name.startswith(prefixes) or "__pycache__" in name:
                 continue
             digest.update(name.encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -99,11 +107,27 @@ def library_versions() -> str:
     return ";".join(found)
 
 
+def furniture_digest(settings: Mapping[str, Any]) -> str:
+    """The content every page may show: all of it but the briefs' sources (brief.md, pages, registry).
+
+    Pelican gives every template the list of articles and pages (the menu,
+    the methodology link), so a brief.md or a page changing re-renders all.
+    The sources reach pages only through the briefs they make (``PageData``).
+    """
+    conf = with_defaults(settings)
+    content = Path(settings["PATH"])
+    sources = [
+        folder.relative_to(content).as_posix()
+        for folder in sorted((content / conf["BRIEFING_BRIEFS_DIR"]).glob(f"*/{conf['BRIEFING_SOURCES_DIR']}"))
+    ]
+    return files_digest(content, skip_prefixes=sources)
+
+
 def input_digest(settings: Mapping[str, Any]) -> str:
-    """Everything a build's pages are made from: content, theme, plugin code, settings, libraries."""
+    """What every page is made from: the content but sources, theme, plugin code, settings, libraries."""
     parts = [
         CACHE_VERSION,
-        files_digest(Path(settings["PATH"])),
+        furniture_digest(settings),
         files_digest(Path(settings["THEME"])),
         files_digest(PLUGIN_DIR),
         settings_digest(settings),
@@ -168,8 +192,9 @@ class RenderCache:
     def for_settings(cls, settings: Mapping[str, Any]) -> "RenderCache":
         return cls(cache_root(settings) / "render", input_digest(settings))
 
-    def page_key(self, name: str, template: str, url: str | None, relative_urls: bool) -> str:
-        return _sha(json.dumps([self.inputs, name, template, url, bool(relative_urls)]))
+    def page_key(self, name: str, template: str, url: str | None, relative_urls: bool, data: str) -> str:
+        """The page's fingerprint: the build's inputs, where and how it is rendered, what it shows."""
+        return _sha(json.dumps([self.inputs, name, template, url, bool(relative_urls), data]))
 
     def get(self, key: str) -> bytes | None:
         self.used.add(key)
@@ -197,6 +222,88 @@ class RenderCache:
 
 
 # ==========================================================================
+# the dependency map: what each page shows
+# ==========================================================================
+
+
+class PageData:
+    """Digests of the data each kind of page shows, from one build's briefs and linked site.
+
+    Every value is a frozen dataclass of strings, numbers and tuples, so its
+    ``repr`` is a complete and deterministic account of it.
+
+    - a brief's page and its source pages: the brief's result (the brief, its
+      parsed sources, its problems) and, from the site, its related briefs,
+      its entities as listed (all but the quotes other briefs give them) and
+      its outlets' names and URLs; so a quote edited in one brief does not
+      re-render every brief that names its speaker or shares its outlet;
+    - an entity's or an outlet's page: the entry, and the result of every
+      brief it names (templates take titles, URLs and badges from them);
+    - any other page (index, timeline, pages, search): the whole site.
+    """
+
+    def __init__(self, results: Mapping[str, Any], site: Any):
+        self.results = results
+        self.site = site
+        self._briefs: dict[str, str] = {}
+        self._brief_pages: dict[str, str] = {}
+        self._whole: str | None = None
+
+    def of_page(self, values: Mapping[str, Any]) -> str:
+        """The digest for a page rendered with the template variables ``values``."""
+        article = values.get("article")
+        if "source" in values and values.get("briefing") is not None:
+            return self.brief_page(values["briefing"].brief.slug)
+        if article is not None and getattr(article, "briefing", None) is not None:
+            return self.brief_page(article.briefing.brief.slug)
+        if values.get("entity") is not None:
+            entity = values["entity"]
+            return self._named("entity", entity, set(entity.briefs) | {q.brief for q in entity.quotes})
+        if values.get("outlet") is not None:
+            outlet = values["outlet"]
+            return self._named("outlet", outlet, {s.brief for s in outlet.sources})
+        return self.whole_site()
+
+    def brief(self, slug: str) -> str:
+        if slug not in self._briefs:
+            self._briefs[slug] = _sha(repr(self.results.get(slug)))
+        return self._briefs[slug]
+
+    def brief_page(self, slug: str) -> str:
+        if slug not in self._brief_pages:
+            result = self.results[slug]
+            related = self.site.related_to(slug)
+            parts = [
+                self.brief(slug),
+                repr(related),
+                *(repr(self.site.brief(r.brief)) for r in related),
+                *(_listing(self.site.entity(e.kind, e.id)) for e in result.brief.entities),
+                *(_outlet_link(self.site.outlet_named(s.outlet)) for s in result.brief.sources),
+            ]
+            self._brief_pages[slug] = _sha("\n".join(parts))
+        return self._brief_pages[slug]
+
+    def whole_site(self) -> str:
+        if self._whole is None:
+            parts = [repr(self.site), *(self.brief(slug) for slug in sorted(self.results))]
+            self._whole = _sha("\n".join(parts))
+        return self._whole
+
+    def _named(self, kind: str, entry: Any, briefs: set[str]) -> str:
+        return _sha("\n".join([kind, repr(entry), *(self.brief(slug) for slug in sorted(briefs))]))
+
+
+def _listing(entity: Any) -> str:
+    """An entity as a brief page lists it: name, URL, roles, names, briefs; not its quotes."""
+    return repr(dataclasses.replace(entity, quotes=())) if entity is not None else "None"
+
+
+def _outlet_link(outlet: Any) -> str:
+    """An outlet as a brief or source page links to it."""
+    return repr((outlet.id, outlet.name, outlet.url)) if outlet is not None else "None"
+
+
+# ==========================================================================
 # whole-site steps: a folder or a result stored under the site's digest
 # ==========================================================================
 
@@ -206,6 +313,8 @@ def restore_folder(cache: Path, key: str, target: Path) -> bool:
     stored = Path(cache) / key
     if not stored.is_dir():
         return False
+    if Path(target).is_dir() and files_digest(target) == files_digest(stored):
+        return True  # already there (an in-place build): rewrite nothing
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(stored, target)
     return True
