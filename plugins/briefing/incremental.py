@@ -59,11 +59,12 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 # ==========================================================================
 
 
-def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[str] = ()) -> str:
+def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[str] = (), suffix: str = "") -> str:
     """sha256 over the relative path and bytes of every file under ``root``, sorted by path.
 
     Left out: top-level entries named in ``skip``, folders named in
-    ``skip_prefixes`` (relative paths), and ``__pycache__``.
+    ``skip_prefixes`` (relative paths), ``__pycache__``, and names not
+    ending in ``suffix``.
     """
     root = Path(root)
     skipped = tuple(skip)
@@ -72,7 +73,8 @@ def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[s
     if root.is_dir():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             name = path.relative_to(root).as_posix()
-            if name.split("/")[0] in skipped or name.startswith(prefixes) or "__pycache__" in name:
+            if name.split("/")[0] in skipped or name.startswith(prefixes) or "__pycache__" in name \
+                    or not name.endswith(suffix):
                 continue
             digest.update(name.encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -94,12 +96,12 @@ def settings_digest(settings: Mapping[str, Any]) -> str:
             plain[name] = json.loads(json.dumps(settings[name], sort_keys=True))
         except (TypeError, ValueError):
             continue
-    return _sha(json.dumps(plain, sort_keys=True))
+    return sha(json.dumps(plain, sort_keys=True))
 
 
-def library_versions() -> str:
+def library_versions(names: Iterable[str] = RENDERING_LIBRARIES) -> str:
     found = []
-    for name in RENDERING_LIBRARIES:
+    for name in names:
         try:
             found.append(f"{name}=={version(name)}")
         except PackageNotFoundError:
@@ -133,15 +135,16 @@ def input_digest(settings: Mapping[str, Any]) -> str:
         settings_digest(settings),
         library_versions(),
     ]
-    return _sha("\n".join(parts))
+    return sha("\n".join(parts))
 
 
-def tree_digest(root: Path, skip: Iterable[str] = ()) -> str:
-    """Digest of a finished site folder (every file's path and bytes)."""
-    return files_digest(root, skip)
+def tree_digest(root: Path, skip: Iterable[str] = (), suffix: str = "") -> str:
+    """Digest of a finished site folder (every file's path and bytes, or those ending in ``suffix``)."""
+    return files_digest(root, skip, suffix=suffix)
 
 
-def _sha(text: str) -> str:
+def sha(text: str) -> str:
+    """Hex sha256 of ``text``."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -194,7 +197,7 @@ class RenderCache:
 
     def page_key(self, name: str, template: str, url: str | None, relative_urls: bool, data: str) -> str:
         """The page's fingerprint: the build's inputs, where and how it is rendered, what it shows."""
-        return _sha(json.dumps([self.inputs, name, template, url, bool(relative_urls), data]))
+        return sha(json.dumps([self.inputs, name, template, url, bool(relative_urls), data]))
 
     def get(self, key: str) -> bytes | None:
         self.used.add(key)
@@ -266,7 +269,7 @@ class PageData:
 
     def brief(self, slug: str) -> str:
         if slug not in self._briefs:
-            self._briefs[slug] = _sha(repr(self.results.get(slug)))
+            self._briefs[slug] = sha(repr(self.results.get(slug)))
         return self._briefs[slug]
 
     def brief_page(self, slug: str) -> str:
@@ -280,17 +283,17 @@ class PageData:
                 *(_listing(self.site.entity(e.kind, e.id)) for e in result.brief.entities),
                 *(_outlet_link(self.site.outlet_named(s.outlet)) for s in result.brief.sources),
             ]
-            self._brief_pages[slug] = _sha("\n".join(parts))
+            self._brief_pages[slug] = sha("\n".join(parts))
         return self._brief_pages[slug]
 
     def whole_site(self) -> str:
         if self._whole is None:
             parts = [repr(self.site), *(self.brief(slug) for slug in sorted(self.results))]
-            self._whole = _sha("\n".join(parts))
+            self._whole = sha("\n".join(parts))
         return self._whole
 
     def _named(self, kind: str, entry: Any, briefs: set[str]) -> str:
-        return _sha("\n".join([kind, repr(entry), *(self.brief(slug) for slug in sorted(briefs))]))
+        return sha("\n".join([kind, repr(entry), *(self.brief(slug) for slug in sorted(briefs))]))
 
 
 def _listing(entity: Any) -> str:

@@ -83,12 +83,15 @@ def index_site(pelican) -> None:
 def build_index_cached(output: Path, keep_index_url: bool, cache: Path) -> bool:
     """``build_index``, unless the site's files are those of the last index built: then copy it.
 
-    Pagefind's output depends only on the files it reads (the index is
-    byte-identical between builds of the same pages) and its options, so an
-    index stored under the digest of the site (without its pagefind/ folder)
-    and the options is the index Pagefind would write. True if Pagefind ran.
+    Pagefind's output depends only on the HTML pages it reads (the index is
+    byte-identical between builds of the same pages), its version and its
+    options, so an index stored under the digest of the site's pages (not
+    those in its own pagefind/ folder) and the options is the index Pagefind
+    would write. True if Pagefind ran.
     """
-    key = incremental.tree_digest(output, skip=(BUNDLE_DIR,)) + ("-keep-index-url" if keep_index_url else "")
+    pages = incremental.tree_digest(output, skip=(BUNDLE_DIR,), suffix=".html")
+    key = f"{pages}-{incremental.library_versions(('pagefind',))}-{keep_index_url}"
+    key = incremental.sha(key)
     if incremental.restore_folder(cache, key, output / BUNDLE_DIR):
         logger.info("briefing: search index unchanged, copied from %s", cache)
         return False
