@@ -396,8 +396,7 @@ class CachingWriter(Writer):
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
-        if not name or paginated or (template_name in self.settings.get("PAGINATED_TEMPLATES", {})
-                                     and self.settings.get("DEFAULT_PAGINATION")):
+        if not name or self._paginates(template_name, paginated, kwargs):
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         key = self.render_cache.page_key(name, template.name, url, relative_urls, self._shows(context, kwargs))
@@ -417,11 +416,20 @@ class CachingWriter(Writer):
         incremental.write_if_changed(Path(path), cached)
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
+    def _paginates(self, template_name, paginated, kwargs) -> bool:
+        """Whether Pelican's writer would cut this listing into several files (left to Pelican)."""
+        listed = paginated or {k for k in kwargs if k in {"articles", "dates"}}
+        templates = self.settings.get("PAGINATED_TEMPLATES", {})
+        per_page = templates.get(template_name) or self.settings.get("DEFAULT_PAGINATION")
+        return bool(listed) and template_name in templates and bool(per_page)
+
     def _shows(self, context, kwargs) -> str:
         """Digest of what the page shows (incremental.PageData), or of all the content without briefs."""
         state = context.get(CONTEXT_KEY)
-        if state is None:
-            return incremental.files_digest(Path(self.settings["PATH"]))
+        if state is None:  # no briefs read: key by all the content
+            if getattr(self, "_all_content", None) is None:
+                self._all_content = incremental.files_digest(Path(self.settings["PATH"]))
+            return self._all_content
         if getattr(self, "_page_data_of", None) is not state:
             self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
         return self._page_data.of_page({**context, **kwargs})

@@ -9,19 +9,28 @@ bytes of each rendered page are kept in a **render cache**
 whose fingerprint is found is copied from there instead of rendered.
 
 Correctness first. A page's fingerprint (``RenderCache.page_key``) is made
-of the build's **input digest** (``input_digest``): the bytes of every file
-under the content folder, the theme and this plugin's code, every plain
-setting (not the paths of this run's output and cache), and the versions of
-the libraries that render (Pelican, Jinja, Markdown, MarkupSafe, Beautiful
-Soup); plus the page's own output name, template and URL. So it changes
-whenever anything the page could show changes, and a cached page is exactly
-what rendering would give. The price: one edited source re-renders every
-page; only a rebuild with nothing changed reuses them all. A finer map
-(each page keyed by the briefs, sources and entities it shows) can narrow
-the keys later without changing this module's interface.
+of two parts:
+
+- the build's **input digest** (``input_digest``), shared by every page: the
+  bytes of every file under the content folder but the briefs' sources
+  (brief.md, pages, the registry: Pelican hands every template the lists of
+  articles and pages), the theme, this plugin's code and every folder of
+  PLUGIN_PATHS, every plain setting (not the paths of this run's output and
+  cache), and the versions of the libraries that render (Pelican, Jinja,
+  Markdown, MarkupSafe, Beautiful Soup);
+- the digest of **what the page shows** (``PageData``, the dependency map):
+  for a brief's page and its source pages, that brief's parse and assembly
+  and the site entries it links to; for an entity's or outlet's page, its
+  entry and the briefs it names; for any other page, the whole site;
+
+plus the page's output name, template and URL. A cached page is what
+rendering would give, and an edited source re-renders only its brief's
+pages, the entity and outlet pages that show it, and the site-wide pages
+(index, timeline, search, pages). A brief.md, a page, a template, a setting
+or the plugin changing re-renders everything.
 
 Two whole-site steps are cached the same way, keyed by the digest of the
-finished site's files (``tree_digest``): the Pagefind index
+finished site's files (``tree_digest``; for Pagefind, its HTML pages): the Pagefind index
 (``briefing.search``) and the link check (``briefing.commands.build``).
 
 Where the cached bytes equal the file already in the output folder (an
@@ -132,6 +141,7 @@ def input_digest(settings: Mapping[str, Any]) -> str:
         furniture_digest(settings),
         files_digest(Path(settings["THEME"])),
         files_digest(PLUGIN_DIR),
+        *(files_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS") or ()),
         settings_digest(settings),
         library_versions(),
     ]
