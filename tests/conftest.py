@@ -48,8 +48,15 @@ class Build:
 
 
 def run_pelican(content: Path, output: Path, settings: str = "pelican.conf.py", *extra: str) -> Build:
-    """Build ``content`` into ``output`` with the project's settings file, in a subprocess."""
+    """Build ``content`` into ``output`` with the project's settings file, in a subprocess.
+
+    Each build has a cache folder of its own beside ``output`` (unless ``extra``
+    names one), so no test reads what another build, or the project's own
+    cache/, left there: a build that reused a page would prove nothing.
+    """
     env = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1")
+    if "--cache-path" not in extra:
+        extra = ("--cache-path", str(output.parent / f"{output.name}.cache"), *extra)
     proc = subprocess.run(
         [str(PELICAN), str(content), "-s", settings, "-o", str(output), *extra],
         cwd=ROOT,

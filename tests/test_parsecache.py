@@ -17,7 +17,7 @@ import pytest
 
 from briefing import parsecache
 from briefing.assemble import assemble_brief
-from briefing.model import Brief, BriefMeta, SourceError
+from briefing.model import Brief, BriefMeta
 from briefing.parse import read_source
 from briefing.pipeline import build_brief, build_from_files, parse_jobs
 from briefing.parsecache import CachedAssembler, ParseJob, ResultCache, parse_all
@@ -283,6 +283,12 @@ def corpus(tmp_path_factory) -> Path:
     return content
 
 
+def result_entries(cache: Path, content: Path) -> list[Path]:
+    """The parse and assembly entries of ``content`` (the cache folder also holds rendered pages)."""
+    folder = cache / parsecache.content_folder_name(os.path.abspath(content))
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
 def build(content: Path, output: Path, cache: Path | None, workers: int = 0):
     setting = f'BRIEFING_CACHE_PATH="{cache}"' if cache else "BRIEFING_CACHE_PATH=false"
     result = run_pelican(content, output, "pelican.conf.py",
@@ -294,7 +300,7 @@ def build(content: Path, output: Path, cache: Path | None, workers: int = 0):
 def test_cached_pooled_and_plain_builds_are_byte_identical(corpus, tmp_path):
     uncached = build(corpus, tmp_path / "uncached", None, workers=1)
     cold = build(corpus, tmp_path / "cold", tmp_path / "cache", workers=2)
-    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+    entries = {p: p.stat().st_mtime_ns for p in result_entries(tmp_path / "cache", corpus)}
     warm = build(corpus, tmp_path / "warm", tmp_path / "cache", workers=2)
     assert cold == uncached and warm == uncached
     sources = len(list(corpus.glob("briefs/*/sources/*.txt")))
@@ -326,7 +332,7 @@ def test_a_rebuild_after_an_edit_equals_a_cold_build(corpus, tmp_path):
     rebuilt = build(content, tmp_path / "out", tmp_path / "cache")
     assert rebuilt == build(content, tmp_path / "cold", None)
     assert "this year" in edited.read_text(encoding="utf-8")
-    entries = len([p for p in (tmp_path / "cache").rglob("*") if p.is_file()])
+    entries = len(result_entries(tmp_path / "cache", content))
     assert entries == len(list(content.glob("briefs/*/sources/*.txt"))) + len(list(content.glob("briefs/*/brief.md")))
 
 
@@ -348,5 +354,5 @@ def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
         cwd=ROOT, capture_output=True, text=True, timeout=300, env=dict(os.environ),
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(list((tmp_path / "cache").rglob("*"))) > parsecache.MIN_POOL_JOBS
+    assert len(result_entries(tmp_path / "cache", corpus)) > parsecache.MIN_POOL_JOBS
     assert site_files(tmp_path / "out") == build(corpus, tmp_path / "uncached", None, workers=1)

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from . import incremental
 from .settings import with_defaults
 
 logger = logging.getLogger(__name__)
@@ -90,8 +91,32 @@ def index_site(pelican) -> None:
     conf = with_defaults(pelican.settings)
     output = Path(pelican.output_path)
     if conf["BRIEFING_SEARCH"]:
-        build_index(output, keep_index_url=conf["BRIEFING_LINK_INDEX_HTML"])
+        cache = incremental.cache_root(pelican.settings)
+        if cache is None:
+            build_index(output, conf["BRIEFING_LINK_INDEX_HTML"])
+        else:
+            build_index_cached(output, conf["BRIEFING_LINK_INDEX_HTML"], cache / BUNDLE_DIR)
     else:
         # OUTPUT_RETENTION keeps the folder between builds: an index left from
         # a build with search on would outlive the search page that used it.
         shutil.rmtree(output / BUNDLE_DIR, ignore_errors=True)
+
+
+def build_index_cached(output: Path, keep_index_url: bool, cache: Path) -> bool:
+    """``build_index``, unless the site's files are those of the last index built: then copy it.
+
+    Pagefind's output depends only on the HTML pages it reads (the index is
+    byte-identical between builds of the same pages), its version and its
+    options, so an index stored under the digest of the site's pages (not
+    those in its own pagefind/ folder) and the options is the index Pagefind
+    would write. True if Pagefind ran.
+    """
+    pages = incremental.tree_digest(output, skip=(BUNDLE_DIR,), suffix=".html")
+    key = f"{pages}-{incremental.library_versions(('pagefind',))}-{keep_index_url}"
+    key = incremental.sha(key)
+    if incremental.restore_folder(cache, key, output / BUNDLE_DIR):
+        logger.info("briefing: search index unchanged, copied from %s", cache)
+        return False
+    build_index(output, keep_index_url)
+    incremental.store_folder(cache, key, output / BUNDLE_DIR)
+    return True

@@ -67,11 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "BRIEFING_CACHE_PATH",
         None,
-        "Folder of the parse and assembly cache (briefing.parsecache), so a rebuild parses "
-        "only the sources that changed. None: <CACHE_PATH>/briefing, Pelican's own cache folder "
+        "Folder of the build's caches: parsed sources and assembled briefs (briefing.parsecache), "
+        "rendered pages (briefing.incremental), the search index and the link check, so a "
+        "rebuild parses and renders only what changed. None: <CACHE_PATH>/briefing, Pelican's own cache folder "
         "(relative to the working directory, so cache/briefing in the project when building "
         "from its root; git-ignored); another path (absolute, or relative to the working "
-        "directory); or False for no cache (every build parses and assembles everything).",
+        "directory); or False for no cache (every build parses, assembles and renders everything).",
     ),
     Setting(
         "BRIEFING_PARSE_WORKERS",

@@ -51,6 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, TextIO
 
+from .. import incremental
 from ..linkcheck import broken_links
 from ..settings import with_defaults
 
@@ -173,7 +174,21 @@ def link_problems(site: Path, settings: Mapping, output: Path) -> list[str]:
     relative = settings.get("RELATIVE_URLS", False)
     siteurl = "" if relative else str(settings.get("SITEURL", ""))
     clean_urls = not with_defaults(settings)["BRIEFING_LINK_INDEX_HTML"]
-    return [f"broken link: {output}/{line}" for line in broken_links(site, siteurl, clean_urls)]
+    return [f"broken link: {output}/{line}" for line in checked_links(site, siteurl, clean_urls, settings)]
+
+
+def checked_links(site: Path, siteurl: str, clean_urls: bool, settings: Mapping) -> list[str]:
+    """``broken_links``, or its stored answer when the site's files are those it last checked."""
+    cache = incremental.cache_root(settings)
+    if cache is None:
+        return broken_links(site, siteurl, clean_urls)
+    key = incremental.tree_digest(site) + f"|{siteurl}|{clean_urls}"
+    stored = cache / "linkcheck.json"
+    found = incremental.load_result(stored, key)
+    if found is None:
+        found = broken_links(site, siteurl, clean_urls)
+        incremental.store_result(stored, key, found)
+    return found
 
 
 def keep_retained(old: Path, new: Path, names) -> None:

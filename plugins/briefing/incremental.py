@@ -1,0 +1,372 @@
+"""Do not render, index or check again what did not change since the last build.
+
+A rebuild (``invoke livereload``, ``invoke build``) starts from an empty
+output folder: pelican.conf.py deletes it (DELETE_OUTPUT_DIRECTORY) and the
+build command builds into a fresh temporary folder. So skipping a write
+because the file already holds the same bytes would rarely help; instead the
+bytes of each rendered page are kept in a **render cache**
+(``<CACHE_PATH>/briefing/render/``) under the page's fingerprint, and a page
+whose fingerprint is found is copied from there instead of rendered.
+
+Correctness first. A page's fingerprint (``RenderCache.page_key``) is made
+of two parts:
+
+- the build's **input digest** (``input_digest``), shared by every page: the
+  bytes of every file under the content folder but the briefs' sources
+  (brief.md, pages, the registry: Pelican hands every template the lists of
+  articles and pages), the theme, this plugin's code and every folder of
+  PLUGIN_PATHS, every plain setting (not the paths of this run's output and
+  cache), and the versions of the libraries that render (Pelican, Jinja,
+  Markdown, MarkupSafe, Beautiful Soup);
+- the digest of **what the page shows** (``PageData``, the dependency map):
+  for a brief's page and its source pages, that brief's parse and assembly
+  and the site entries it links to; for an entity's or outlet's page, its
+  entry and the briefs it names; for any other page, the whole site;
+
+plus the page's output name, template and URL. A cached page is what
+rendering would give, and an edited source re-renders only its brief's
+pages, the entity and outlet pages that show it, and the site-wide pages
+(index, timeline, search, pages). A brief.md, a page, a template, a setting
+or the plugin changing re-renders everything.
+
+Two whole-site steps are cached the same way, keyed by the digest of the
+finished site's files (``tree_digest``; for Pagefind, its HTML pages): the Pagefind index
+(``briefing.search``) and the link check (``briefing.commands.build``).
+
+Where the cached bytes equal the file already in the output folder (an
+in-place build without DELETE_OUTPUT_DIRECTORY), the file is not rewritten.
+
+Nothing here imports Pelican; ``generator.CachingWriter`` is the hook.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .settings import with_defaults
+from .views import related_briefs
+
+#: bump when the meaning of a cache entry changes
+CACHE_VERSION = "1"
+CACHE_DIR = "briefing"
+#: libraries whose version changes what a page renders to
+RENDERING_LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "beautifulsoup4")
+#: settings that say where this run reads and writes, not what it renders
+#: (PATH is covered by the content's bytes, THEME by the theme's)
+RUN_PATHS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "THEME", "PLUGIN_PATHS")
+PLUGIN_DIR = Path(__file__).resolve().parent
+
+
+# ==========================================================================
+# digests
+# ==========================================================================
+
+
+def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[str] = (), suffix: str = "") -> str:
+    """sha256 over the relative path and bytes of every file under ``root``, sorted by path.
+
+    Left out: top-level entries named in ``skip``, folders named in
+    ``skip_prefixes`` (relative paths), ``__pycache__``, and names not
+    ending in ``suffix``.
+    """
+    root = Path(root)
+    skipped = tuple(skip)
+    prefixes = tuple(p.rstrip("/") + "/" for p in skip_prefixes)
+    digest = hashlib.sha256()
+    if root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            name = path.relative_to(root).as_posix()
+            if name.split("/")[0] in skipped or name.startswith(prefixes) or "__pycache__" in name \
+                    or not name.endswith(suffix):
+                continue
+            digest.update(name.encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def settings_digest(settings: Mapping[str, Any]) -> str:
+    """sha256 of every setting whose value is plain data (JSON), the run's paths left out.
+
+    Settings holding code or objects (LOG_FILTER's levels are ints and
+    strings, so it counts; a function would not) cannot change a page's bytes
+    except through what they compute from plain settings.
+    """
+    plain = {}
+    for name in sorted(settings):
+        if not name.isupper() or name in RUN_PATHS:
+            continue
+        try:
+            plain[name] = json.loads(json.dumps(settings[name], sort_keys=True))
+        except (TypeError, ValueError):
+            continue
+    return sha(json.dumps(plain, sort_keys=True))
+
+
+def library_versions(names: Iterable[str] = RENDERING_LIBRARIES) -> str:
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}: missing")
+    return ";".join(found)
+
+
+def furniture_digest(settings: Mapping[str, Any]) -> str:
+    """The content every page may show: all of it but the briefs' sources (brief.md, pages, registry).
+
+    Pelican gives every template the list of articles and pages (the menu,
+    the methodology link), so a brief.md or a page changing re-renders all.
+    The sources reach pages only through the briefs they make (``PageData``).
+    """
+    conf = with_defaults(settings)
+    content = Path(settings["PATH"])
+    sources = [
+        folder.relative_to(content).as_posix()
+        for folder in sorted((content / conf["BRIEFING_BRIEFS_DIR"]).glob(f"*/{conf['BRIEFING_SOURCES_DIR']}"))
+    ]
+    return files_digest(content, skip_prefixes=sources)
+
+
+def input_digest(settings: Mapping[str, Any]) -> str:
+    """What every page is made from: the content but sources, theme, plugin code, settings, libraries."""
+    parts = [
+        CACHE_VERSION,
+        furniture_digest(settings),
+        files_digest(Path(settings["THEME"])),
+        files_digest(PLUGIN_DIR),
+        *(files_digest(Path(folder)) for folder in settings.get("PLUGIN_PATHS") or ()),
+        settings_digest(settings),
+        library_versions(),
+    ]
+    return sha("\n".join(parts))
+
+
+def tree_digest(root: Path, skip: Iterable[str] = (), suffix: str = "") -> str:
+    """Digest of a finished site folder (every file's path and bytes, or those ending in ``suffix``)."""
+    return files_digest(root, skip, suffix=suffix)
+
+
+def sha(text: str) -> str:
+    """Hex sha256 of ``text``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cache_root(settings: Mapping[str, Any]) -> Path | None:
+    """The plugin's cache folder (``BRIEFING_CACHE_PATH``), or None when caching is off.
+
+    The one place every cache (parse and assembly, rendered pages, the search
+    index, the link check) finds its folder, so one setting moves or stops
+    them all. By default ``<CACHE_PATH>/briefing``, in Pelican's cache folder.
+    """
+    folder = with_defaults(settings)["BRIEFING_CACHE_PATH"]
+    if folder is False or folder == "":
+        return None
+    if folder is None:
+        folder = Path(settings.get("CACHE_PATH") or "cache") / CACHE_DIR
+    return Path(folder)
+
+
+# ==========================================================================
+# writing only what changed
+# ==========================================================================
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` unless it already holds exactly those bytes; True if written."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # never a half-written page, never through a hard link
+    return True
+
+
+# ==========================================================================
+# the render cache
+# ==========================================================================
+
+
+class RenderCache:
+    """Rendered pages by fingerprint, in ``<CACHE_PATH>/briefing/render/``.
+
+    ``used`` collects the keys of this build; ``prune()`` then drops every
+    other entry, so the cache holds one site's pages, not every edit's.
+    """
+
+    def __init__(self, folder: Path | None, inputs: str):
+        self.folder = None if folder is None else Path(folder)  # None: caching is off
+        self.inputs = inputs
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+
+    @classmethod
+    def for_settings(cls, settings: Mapping[str, Any]) -> "RenderCache":
+        root = cache_root(settings)
+        return cls(None if root is None else root / "render", input_digest(settings))
+
+    def page_key(self, name: str, template: str, url: str | None, relative_urls: bool, data: str) -> str:
+        """The page's fingerprint: the build's inputs, where and how it is rendered, what it shows."""
+        return sha(json.dumps([self.inputs, name, template, url, bool(relative_urls), data]))
+
+    def get(self, key: str) -> bytes | None:
+        self.used.add(key)
+        if self.folder is None:
+            self.misses += 1
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        self.used.add(key)
+        if self.folder is not None:
+            write_if_changed(self._path(key), data)
+
+    def prune(self) -> None:
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in self.folder.iterdir():
+            if entry.is_file() and entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.html"
+
+
+# ==========================================================================
+# the dependency map: what each page shows
+# ==========================================================================
+
+
+class PageData:
+    """Digests of the data each kind of page shows, from one build's briefs and linked site.
+
+    Every value is a frozen dataclass of strings, numbers and tuples, so its
+    ``repr`` is a complete and deterministic account of it.
+
+    - a brief's page and its source pages: the brief's result (the brief, its
+      parsed sources, its problems) and, from the site, its related briefs,
+      its entities as listed (all but the quotes other briefs give them) and
+      its outlets' names and URLs; so a quote edited in one brief does not
+      re-render every brief that names its speaker or shares its outlet;
+    - an entity's or an outlet's page: the entry, and the result of every
+      brief it names (templates take titles, URLs and badges from them);
+    - any other page (index, timeline, pages, search): the whole site.
+    """
+
+    def __init__(self, results: Mapping[str, Any], site: Any):
+        self.results = results
+        self.site = site
+        self._briefs: dict[str, str] = {}
+        self._brief_pages: dict[str, str] = {}
+        self._whole: str | None = None
+
+    def of_page(self, values: Mapping[str, Any]) -> str:
+        """The digest for a page rendered with the template variables ``values``."""
+        article = values.get("article")
+        if "source" in values and values.get("briefing") is not None:
+            return self.brief_page(values["briefing"].brief.slug)
+        if article is not None and getattr(article, "briefing", None) is not None:
+            return self.brief_page(article.briefing.brief.slug)
+        if values.get("entity") is not None:
+            entity = values["entity"]
+            return self._named("entity", entity, set(entity.briefs) | {q.brief for q in entity.quotes})
+        if values.get("outlet") is not None:
+            outlet = values["outlet"]
+            return self._named("outlet", outlet, {s.brief for s in outlet.sources})
+        return self.whole_site()
+
+    def brief(self, slug: str) -> str:
+        if slug not in self._briefs:
+            self._briefs[slug] = sha(repr(self.results.get(slug)))
+        return self._briefs[slug]
+
+    def brief_page(self, slug: str) -> str:
+        if slug not in self._brief_pages:
+            result = self.results[slug]
+            parts = [
+                self.brief(slug),
+                repr(related_briefs(result.brief, self.site)),  # as the page lists them
+
+                *(_listing(self.site.entity(e.kind, e.id)) for e in result.brief.entities),
+                *(_outlet_link(self.site.outlet_named(s.outlet)) for s in result.brief.sources),
+            ]
+            self._brief_pages[slug] = sha("\n".join(parts))
+        return self._brief_pages[slug]
+
+    def whole_site(self) -> str:
+        if self._whole is None:
+            parts = [repr(self.site), *(self.brief(slug) for slug in sorted(self.results))]
+            self._whole = sha("\n".join(parts))
+        return self._whole
+
+    def _named(self, kind: str, entry: Any, briefs: set[str]) -> str:
+        return sha("\n".join([kind, repr(entry), *(self.brief(slug) for slug in sorted(briefs))]))
+
+
+def _listing(entity: Any) -> str:
+    """An entity as a brief page lists it: name, URL, roles, names, briefs; not its quotes."""
+    return repr(dataclasses.replace(entity, quotes=())) if entity is not None else "None"
+
+
+def _outlet_link(outlet: Any) -> str:
+    """An outlet as a brief or source page links to it."""
+    return repr((outlet.id, outlet.name, outlet.url)) if outlet is not None else "None"
+
+
+# ==========================================================================
+# whole-site steps: a folder or a result stored under the site's digest
+# ==========================================================================
+
+
+def restore_folder(cache: Path, key: str, target: Path) -> bool:
+    """Copy the folder cached under ``key`` to ``target`` (replacing it); False if not cached."""
+    stored = Path(cache) / key
+    if not stored.is_dir():
+        return False
+    if Path(target).is_dir() and files_digest(target) == files_digest(stored):
+        return True  # already there (an in-place build): rewrite nothing
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(stored, target)
+    return True
+
+
+def store_folder(cache: Path, key: str, folder: Path) -> None:
+    """Keep a copy of ``folder`` under ``key``, and only that one (the last site's)."""
+    cache = Path(cache)
+    shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cache / f".{key}.tmp"
+    shutil.copytree(folder, tmp)
+    os.replace(tmp, cache / key)
+
+
+def load_result(path: Path, key: str) -> list | None:
+    """The JSON list stored at ``path`` for ``key``, or None."""
+    try:
+        stored = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored.get("result") if isinstance(stored, dict) and stored.get("key") == key else None
+
+
+def store_result(path: Path, key: str, result: list) -> None:
+    data = json.dumps({"key": key, "result": result}, sort_keys=True).encode("utf-8")
+    write_if_changed(Path(path), data)

@@ -1,0 +1,277 @@
+"""briefing.incremental: pages are reused only when what they show is unchanged.
+
+Three briefs of made-up copy: two share a person (Ilse Marten), the third
+shares nobody. The fingerprints (PageData) are checked on the pipeline's
+results directly; the whole site is checked by building it with the real
+pelican command: a rebuild after a change, reusing the previous build's render
+cache, must equal byte for byte (and file for file) a cold build of the
+changed content with an empty cache.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import PELICAN, ROOT
+
+from briefing import incremental
+from briefing.link import link_site
+from briefing.model import BriefMeta
+from briefing.pipeline import build_brief
+
+BRIDGE_WIRE = """Outlet: Coastline News
+Title: Harbour bridge to close for repairs
+Date: 2024-03-05
+
+VALPORT - The harbour bridge will close for repairs in May, the council said on Monday.
+
+"We have no choice but to close it," said Ilse Marten, the mayor of Valport.
+
+The bridge opened in 1962 and was last repaired in 1998.
+"""
+
+BRIDGE_LOCAL = """Outlet: Valport Courier
+Title: Bridge closure angers traders
+
+VALPORT - Traders said the closure of the harbour bridge in May would cost them customers.
+
+"It will hurt every shop on the quay," said Tomas Brede, who runs a bakery in Valport.
+"""
+
+FERRY = """Outlet: Coastline News
+Title: Extra ferries while the bridge is shut
+Date: 2024-03-07
+
+VALPORT - Two extra ferries will run across the harbour while the bridge is closed, the council said.
+
+"The ferries will run every twenty minutes," said Ilse Marten, the mayor of Valport.
+"""
+
+TRAM = """Outlet: Northern Post
+Title: Tram line to reach the airport
+Date: 2024-04-01
+
+BRENN - The tram line will be extended to Brenn airport by 2027, the transport board said.
+
+"This links the airport to the city at last," said Aldo Ferrant, the chair of the transport board.
+"""
+
+STORIES = {
+    "harbour-bridge": ("Harbour bridge to close", "2024-03-05", {"coastline-news": BRIDGE_WIRE, "valport-courier": BRIDGE_LOCAL}),
+    "harbour-ferries": ("Extra ferries for the harbour", "2024-03-07", {"coastline-ferries": FERRY}),
+    "airport-tram": ("Tram line to the airport", "2024-04-01", {"northern-post": TRAM}),
+}
+
+
+def write_brief(content: Path, slug: str, title: str, date: str, sources: dict[str, str]) -> Path:
+    folder = content / "briefs" / slug
+    (folder / "sources").mkdir(parents=True, exist_ok=True)
+    (folder / "brief.md").write_text(f"Title: {title}\nDate: {date}\n", encoding="utf-8")
+    for name, text in sources.items():
+        (folder / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    root = tmp_path / "content"
+    for slug, (title, date, sources) in STORIES.items():
+        write_brief(root, slug, title, date, sources)
+    shutil.copytree(ROOT / "content" / "pages", root / "pages")
+    return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ==========================================================================
+# fingerprints (PageData)
+# ==========================================================================
+
+
+def page_data(content: Path) -> incremental.PageData:
+    results = {}
+    for slug, (title, date, _sources) in STORIES.items():
+        results[slug] = build_brief(content / "briefs" / slug, BriefMeta(slug, title, date))
+    return incremental.PageData(results, link_site([r.brief for r in results.values()]))
+
+
+def digests(data: incremental.PageData) -> dict[str, str]:
+    """Every page kind's digest, by a readable name."""
+    found = {f"brief:{slug}": data.brief_page(slug) for slug in STORIES}
+    found.update({f"{e.kind}:{e.id}": data.of_page({"entity": e}) for e in data.site.entities})
+    found.update({f"outlet:{o.id}": data.of_page({"outlet": o}) for o in data.site.outlets})
+    found["site"] = data.whole_site()
+    return found
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+
+
+def test_same_content_gives_the_same_fingerprints(content):
+    assert digests(page_data(content)) == digests(page_data(content))
+
+
+def test_an_edit_changes_the_pages_that_show_it_and_no_others(content):
+    before = digests(page_data(content))
+    assert "person:aldo-ferrant" in before and "person:ilse-marten" in before  # the story is read as meant
+    edit(content / "briefs/airport-tram/sources/northern-post.txt", "at last", "at long last")
+    moved = changed(before, digests(page_data(content)))
+    assert {"brief:airport-tram", "person:aldo-ferrant", "outlet:northern-post", "site"} <= moved
+    assert not any(name.startswith(("brief:harbour", "person:ilse")) for name in moved)
+    assert "outlet:coastline-news" not in moved
+
+
+def test_a_quote_of_a_shared_speaker_changes_her_page_not_the_other_brief(content):
+    before = digests(page_data(content))
+    edit(content / "briefs/harbour-bridge/sources/coastline-news.txt", "no choice", "no other choice")
+    moved = changed(before, digests(page_data(content)))
+    assert {"brief:harbour-bridge", "person:ilse-marten"} <= moved
+    # the ferry brief lists Ilse Marten, but not the bridge brief's quotes
+    assert "brief:harbour-ferries" not in moved
+    assert "brief:airport-tram" not in moved
+
+
+def test_a_speakers_role_shown_on_every_brief_naming_her_changes_them_all(content):
+    before = digests(page_data(content))
+    for path in (content / "briefs").glob("harbour-*/sources/coastline-*.txt"):
+        edit(path, "the mayor of Valport", "the former mayor of Valport")
+    moved = changed(before, digests(page_data(content)))
+    assert {"brief:harbour-bridge", "brief:harbour-ferries", "person:ilse-marten"} <= moved
+
+
+# ==========================================================================
+# whole site: a rebuild equals a cold build
+# ==========================================================================
+
+
+def build(content: Path, output: Path, cache: Path, *extra: str) -> str:
+    """The real pelican command, verbose (for the render count); the log."""
+    env = dict(os.environ, COLUMNS="400", TERM="dumb", NO_COLOR="1")
+    command = [str(PELICAN), str(content), "-s", "pelican.conf.py", "-o", str(output), "-v",
+               "--cache-path", str(cache), *extra]
+    proc = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (cache / "briefing" / "render").is_dir()  # this build's cache, not the repository's
+    return " ".join((proc.stdout + proc.stderr).split())
+
+
+def rendered(log: str) -> tuple[int, int]:
+    """(pages rendered, pages reused) from the build's log."""
+    match = re.search(r"briefing: (\d+) page\(s\) rendered, (\d+) reused", log)
+    assert match, log
+    return int(match[1]), int(match[2])
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(rebuilt: Path, cold: Path) -> None:
+    new, fresh = tree(rebuilt), tree(cold)
+    assert sorted(new) == sorted(fresh)
+    assert [name for name in fresh if new[name] != fresh[name]] == []
+
+
+def theme_copy(tmp_path: Path) -> Path:
+    theme = tmp_path / "theme"
+    if not theme.exists():
+        shutil.copytree(ROOT / "theme", theme)
+    return theme
+
+
+def edit_a_quote(content, tmp_path):
+    edit(content / "briefs/airport-tram/sources/northern-post.txt", "at last", "at long last")
+    return ()
+
+
+def remove_a_source(content, tmp_path):
+    (content / "briefs/harbour-bridge/sources/valport-courier.txt").unlink()
+    return ()
+
+
+def add_a_brief(content, tmp_path):
+    write_brief(content, "harbour-fees", "Harbour fees to rise", "2024-05-02", {
+        "coastline-fees": FERRY.replace("Two extra ferries", "Harbour fees").replace("twenty", "thirty"),
+    })
+    return ()
+
+
+def change_a_template(content, tmp_path):
+    edit(theme_copy(tmp_path) / "templates" / "source.html", "{% block content %}",
+         "{% block content %}<p>Read the original as well.</p>")
+    return ()
+
+
+def change_a_setting(content, tmp_path):
+    return ("-e", 'SITESUBTITLE="Stories told by several outlets"')
+
+
+CHANGES = [edit_a_quote, remove_a_source, add_a_brief, change_a_template, change_a_setting]
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
+def test_a_rebuild_after_a_change_equals_a_cold_build(content, tmp_path, change):
+    theme = ("-e", f'THEME="{theme_copy(tmp_path)}"')
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache, *theme)
+    extra = change(content, tmp_path)
+    log = build(content, site, cache, *theme, *extra)
+    cold = tmp_path / "cold"
+    build(content, cold, tmp_path / "empty-cache", *theme, *extra)
+    assert_same_site(site, cold)
+    if change is change_a_template:
+        assert "Read the original as well." in (cold / "briefs/airport-tram/sources/northern-post/index.html").read_text()
+    if change is edit_a_quote:  # the brief sharing nobody: the harbour briefs' 5 pages are reused
+        fresh, reused = rendered(log)
+        assert fresh > 0 and reused >= 5
+
+
+def test_a_rebuild_with_nothing_changed_renders_and_rewrites_nothing(content, tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    in_place = ("-e", "DELETE_OUTPUT_DIRECTORY=false")
+    first = build(content, site, cache, *in_place)
+    assert rendered(first)[1] == 0
+    times = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    log = build(content, site, cache, *in_place)
+    fresh, reused = rendered(log)
+    assert fresh == 0 and reused > 0
+    assert "search index unchanged" in log
+    kept = ("index.html", "brief.json", "pagefind/")
+    watched = [p for p in times if p.name in kept[:2] or "pagefind" in p.relative_to(site).parts]
+    assert len(watched) > 10
+    assert [p for p in watched if p.stat().st_mtime_ns != times[p]] == []
+
+
+def test_write_if_changed_leaves_equal_bytes_alone(tmp_path):
+    page = tmp_path / "a" / "index.html"
+    assert incremental.write_if_changed(page, b"<p>one</p>")
+    assert not incremental.write_if_changed(page, b"<p>one</p>")
+    assert incremental.write_if_changed(page, b"<p>two</p>")
+    assert page.read_bytes() == b"<p>two</p>"
+
+
+def test_link_check_answer_is_reused_only_for_the_same_site(tmp_path, monkeypatch):
+    from briefing.commands import build as build_command
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<a href="missing.html">x</a>', encoding="utf-8")
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    calls = []
+    real = build_command.broken_links
+    monkeypatch.setattr(build_command, "broken_links", lambda *a: calls.append(a) or real(*a))
+    first = build_command.checked_links(site, "", False, settings)
+    assert build_command.checked_links(site, "", False, settings) == first and len(calls) == 1
+    (site / "missing.html").write_text("<p>here</p>", encoding="utf-8")
+    assert build_command.checked_links(site, "", False, settings) == [] and len(calls) == 2
