@@ -178,7 +178,12 @@ def link_problems(site: Path, settings: Mapping, output: Path) -> list[str]:
 
 
 def checked_links(site: Path, siteurl: str, clean_urls: bool, settings: Mapping) -> list[str]:
-    """``broken_links``, or its stored answer when the site's files are those it last checked."""
+    """``broken_links``, or its stored answer when the site's files are those it last checked.
+
+    Otherwise only the pages whose bytes changed are read again: the others'
+    links and ids come from ``linkcheck-pages.json`` (``broken_links``'s
+    ``summaries``), and every link is checked again from them.
+    """
     cache = incremental.cache_root(settings)
     if cache is None:
         return broken_links(site, siteurl, clean_urls)
@@ -186,7 +191,7 @@ def checked_links(site: Path, siteurl: str, clean_urls: bool, settings: Mapping)
     stored = cache / "linkcheck.json"
     found = incremental.load_result(stored, key)
     if found is None:
-        found = broken_links(site, siteurl, clean_urls)
+        found = broken_links(site, siteurl, clean_urls, cache / "linkcheck-pages.json")
         incremental.store_result(stored, key, found)
     return found
 
