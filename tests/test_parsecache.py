@@ -1,7 +1,8 @@
 """The parse and assembly cache (briefing.parsecache) and parsing on every core.
 
-Unit tests call ``parse_all`` and the cached assembler directly on real
-sources (the gold set); the site tests build small sites with the real
+Unit tests call ``parse_all``, the cached assembler and ``pipeline.build_briefs``
+(each brief parsed and assembled in one pool job) directly on real sources
+(the gold set); the site tests build small sites with the real
 ``pelican`` command and compare cached, uncached and pooled builds byte for byte.
 """
 
@@ -15,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing import parsecache
+from briefing import generator, parsecache, pipeline
 from briefing.assemble import assemble_brief
+from briefing.commands.build import Progress
 from briefing.model import Brief, BriefMeta
 from briefing.parse import read_source
-from briefing.pipeline import build_brief, build_from_files, parse_jobs
+from briefing.pipeline import BriefSpec, build_brief, build_briefs, build_from_files, parse_jobs
+from briefing.settings import with_defaults
 from briefing.parsecache import CachedAssembler, ParseJob, ResultCache, parse_all
 from conftest import ROOT, run_pelican
 
@@ -266,6 +269,128 @@ def test_a_brief_is_assembled_once_for_the_same_sources_and_metadata(tmp_path):
 
 
 # --------------------------------------------------------------------------
+# every brief of a site: parse and assembly of one brief in one job
+# --------------------------------------------------------------------------
+
+BAD_SOURCES = {
+    "zz-empty.txt": b"\n\n",
+    "zz-latin1.txt": "Title: Caf\u00e9\n\nText.\n".encode("latin-1"),
+    "zz-header.txt": b"Outlet: X\nBAD line\n\nText.\n",
+}
+
+
+def briefs_of(tmp_path: Path, sizes: list[int], extra: dict[str, bytes] | None = None) -> list[BriefSpec]:
+    """Briefs of ``sizes`` gold sources each (no two alike); the last also gets ``extra`` files."""
+    names = iter(gold_names(sum(sizes)))
+    specs = []
+    for number, size in enumerate(sizes):
+        sources = tmp_path / f"brief-{number}" / "sources"
+        sources.mkdir(parents=True)
+        for name in [next(names) for _ in range(size)]:
+            shutil.copy(GOLD / name, sources / name)
+        for name, data in (extra or {}).items() if number == len(sizes) - 1 else ():
+            (sources / name).write_bytes(data)
+        meta = BriefMeta(slug=f"brief-{number}", title=f"Brief {number}", date="2024-03-01")
+        specs.append(BriefSpec(str(sources.parent), meta, with_defaults({})))
+    return specs
+
+
+@pytest.fixture
+def assembled_here(monkeypatch):
+    """The slugs of the briefs assembled in this process (a pool worker's are not seen)."""
+    calls = []
+
+    def assemble(meta, sources, **kw):
+        calls.append(meta.slug)
+        return assemble_brief(meta, sources, **kw)
+
+    monkeypatch.setattr(pipeline, "assemble_brief", assemble)
+    return calls
+
+
+def serial_results(specs: list[BriefSpec]):
+    return [build_brief(s.folder, s.meta, s.settings) for s in specs]
+
+
+def test_pooled_briefs_are_parsed_and_assembled_in_the_workers_as_in_serial(tmp_path, assembled_here):
+    specs = briefs_of(tmp_path, [3, 4, 3])
+    pooled = build_briefs(specs, None, workers=2)
+    assert assembled_here == []  # every assembly ran in a worker
+    assert pooled == serial_results(specs)
+    assert build_briefs(specs, None, workers=1) == pooled
+    assert assembled_here == ["brief-0", "brief-1", "brief-2"]  # workers=1: in this process
+
+
+def test_a_bad_source_in_a_pooled_brief_is_reported_as_in_serial(tmp_path, assembled_here):
+    specs = briefs_of(tmp_path, [4, parsecache.MIN_POOL_JOBS], BAD_SOURCES)
+    pooled = build_briefs(specs, None, workers=2)
+    assert assembled_here == []
+    assert pooled == serial_results(specs)
+    problems = pooled[1].problems
+    assert {Path(p.path).name for p in problems} == set(BAD_SOURCES) and pooled[0].problems == ()
+    assert any(p.line == 2 and p.path.endswith("zz-header.txt") for p in problems)  # the header's bad line
+
+
+def test_the_workers_results_are_cached_and_a_warm_build_does_no_work(tmp_path, counted, assembled_here):
+    specs = briefs_of(tmp_path, [5, 5])
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)
+    assert (counted, assembled_here) == ([], [])  # all in the workers
+    cache = ResultCache(tmp_path / "cache")
+    warm = build_briefs(specs, cache, workers=2)
+    assert (counted, assembled_here) == ([], [])  # nothing parsed or assembled: all from the cache
+    assert warm == cold == serial_results(specs)
+    assert len(cache.used) == 10 + 2  # each source's parse and each brief's assembly
+
+
+def test_a_brief_with_one_edited_source_is_built_again_from_its_other_sources_parses(tmp_path, counted):
+    specs = briefs_of(tmp_path, [2, 3])
+    build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    edited = sorted(Path(specs[1].folder, "sources").iterdir())[0]
+    edited.write_bytes(edited.read_bytes().replace(b" said", b" told", 1))
+    del counted[:]
+    rebuilt = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    assert counted == [str(edited)]
+    assert rebuilt == serial_results(specs)
+
+
+def test_each_brief_is_announced_as_it_is_built_with_its_sources(tmp_path, counted):
+    specs = briefs_of(tmp_path, [2, 3], {"zz-empty.txt": b"\n\n"})
+    parsed_when_told = []
+
+    def on_built(result):
+        parsed_when_told.append((result.meta.slug, len(result.sources), len(counted)))
+
+    build_briefs(specs, None, workers=1, on_built=on_built)
+    # the first brief is told of before the second one's sources are parsed
+    assert parsed_when_told == [("brief-0", 2, 2), ("brief-1", 3, 6)]
+
+
+class Terminal:
+    def __init__(self):
+        self.lines = []
+
+    def write(self, text):
+        self.lines.append(text.replace("\r\x1b[K", ""))
+
+    def flush(self):
+        pass
+
+
+def test_the_progress_line_counts_the_sources_as_each_brief_is_built(tmp_path):
+    """The glue's callback (generator._announce) to the build command's Progress, through the signal."""
+    specs = briefs_of(tmp_path, [2, 3, 1])
+    terminal = Terminal()
+    progress = Progress(terminal)
+    with progress.connect():
+        build_briefs(specs, None, workers=1, on_built=generator._announce)
+    assert [line for line in terminal.lines if line] == [
+        "briefs read: 1 (2 sources) · pages written: 0",
+        "briefs read: 2 (5 sources) · pages written: 0",
+        "briefs read: 3 (6 sources) · pages written: 0",
+    ]
+
+
+# --------------------------------------------------------------------------
 # whole sites, with the real pelican command
 # --------------------------------------------------------------------------
 
@@ -299,10 +424,11 @@ def build(content: Path, output: Path, cache: Path | None, workers: int = 0):
 
 def test_cached_pooled_and_plain_builds_are_byte_identical(corpus, tmp_path):
     uncached = build(corpus, tmp_path / "uncached", None, workers=1)
+    pooled = build(corpus, tmp_path / "pooled", None, workers=2)  # parsed and assembled in the pool
     cold = build(corpus, tmp_path / "cold", tmp_path / "cache", workers=2)
     entries = {p: p.stat().st_mtime_ns for p in result_entries(tmp_path / "cache", corpus)}
     warm = build(corpus, tmp_path / "warm", tmp_path / "cache", workers=2)
-    assert cold == uncached and warm == uncached
+    assert pooled == uncached and cold == uncached and warm == uncached
     sources = len(list(corpus.glob("briefs/*/sources/*.txt")))
     briefs = len(list(corpus.glob("briefs/*/brief.md")))
     assert len(entries) == sources + briefs  # one per parse and per assembly

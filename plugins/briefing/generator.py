@@ -69,17 +69,16 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from . import assets, feeds, incremental, jsonld, parsecache, search, sitemap, templating
-from .assemble import assemble_brief
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
 from .link import SiteIndex, link_site, source_url
 from .model import Brief, BriefMeta, SourceError
 from .pipeline import (
     BriefResult,
+    BriefSpec,
     Problem,
-    build_brief,
+    build_briefs,
     find_brief_folders,
     load_registry_file,
-    parse_jobs,
 )
 from .serialize import dumps
 from .settings import with_defaults
@@ -97,8 +96,10 @@ class BriefingError(Exception):
     """Raised in strict mode (``BRIEFING_STRICT``) once every problem is logged."""
 
 
-#: sent once per brief read, with ``sources=`` how many of its sources could be
-#: read: the hook of the build command's progress line (briefing.commands.build).
+#: sent once per brief read, as soon as it is (from the cache here, or parsed and
+#: assembled by a pool worker; so not in any set order), with ``sources=`` how many
+#: of its sources could be read: the hook of the build command's progress line
+#: (briefing.commands.build), which so moves while the sources are parsed.
 #: A blinker signal, made by Pelican's own signals module (no blinker import here).
 brief_read = signals.signal("briefing-brief-read")
 
@@ -187,20 +188,17 @@ def attach_briefs(article_generator) -> None:
             continue
         briefs.append((folder, article, meta_of(article)))
 
-    # Every brief's sources are parsed first, all together: from the cache,
-    # and what it misses on every core; then each brief is assembled.
+    # Every brief is built from the cache, or parsed and assembled on every
+    # core; the progress line hears of each brief as it is ready.
+    specs = [BriefSpec(str(folder), meta, conf, registry) for folder, _, meta in briefs]
     cache = result_cache(settings)
-    jobs = [job for folder, _, meta in briefs for job in parse_jobs(folder, meta, settings)]
-    read = parsecache.parse_all(jobs, cache, workers=conf["BRIEFING_PARSE_WORKERS"])
-    assemble = parsecache.CachedAssembler(assemble_brief, cache, read) if cache else assemble_brief
+    built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=_announce)
 
     results: dict[str, BriefResult] = {}
     pages: dict[str, Any] = {}
-    for folder, article, meta in briefs:
-        result = build_brief(folder, meta, settings, registry=registry, read=read, assemble=assemble)
+    for (_, article, _), result in zip(briefs, built):
         problems.extend(result.problems)
         problems.extend(checked_brief_problems(article, result))
-        brief_read.send(article.slug, sources=len(result.sources))
         results[article.slug] = result
         pages[article.slug] = article
 
@@ -219,6 +217,10 @@ def attach_briefs(article_generator) -> None:
         results=dict(sorted(results.items())), site=site, problems=tuple(problems), pages=views
     )
     report(problems, strict=conf["BRIEFING_STRICT"])
+
+
+def _announce(result: BriefResult) -> None:
+    brief_read.send(result.meta.slug, sources=len(result.sources))
 
 
 def result_cache(settings) -> parsecache.ResultCache | None:

@@ -26,10 +26,14 @@ dataclasses whole and fast). A corrupt, truncated or unreadable entry is a
 miss, never a crash; entries are written to a temporary file and renamed, so
 a killed build leaves no half-written entry.
 
-Cold builds parse the sources that miss in a process pool (``spawn``: a fresh
-interpreter, safe in a process with threads such as ``pelican --autoreload``,
-and the same on every platform) when there are enough of them to pay for
-starting it. Results come back in the order the jobs were given.
+Cold builds parse the sources that miss, and assemble their briefs, in a
+process pool (``spawn``: a fresh interpreter, safe in a process with threads
+such as ``pelican --autoreload``, and the same on every platform) when there
+are enough of them to pay for starting it (``pooled``, ``in_order``).
+Results come back in the order the jobs were given. ``pipeline.build_briefs``
+makes one job of a brief's parses and its assembly: its parsed sources then
+cross processes once, with the brief, and a worker's ``MemoryCache`` tells
+this process what to store.
 
 This module knows nothing of Pelican; ``generator.py`` wires it in.
 """
@@ -49,7 +53,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from .model import Brief, ParsedSource, SourceError
 from .parse import parse_bytes, read_source
@@ -342,9 +346,28 @@ def parse_all(jobs: Sequence[ParseJob], cache: ResultCache | None = None, worker
 
     A file that cannot be read is left to ``read_source`` (which says why).
     """
-    outcomes: dict[tuple[str, str], Outcome] = {}
-    keys: dict[tuple[str, str], str] = {}
-    misses: list[tuple[ParseJob, bytes]] = []
+    found = look_up(jobs, cache)
+    misses = [(job, found.data[job.path, job.source_id]) for job in found.misses]
+    for (job, _), outcome in zip(misses, in_order(_parse_in_worker, misses, pooled(workers, len(misses)))):
+        found.outcomes[(job.path, job.source_id)] = outcome
+        if cache and outcome.parsed is not None:
+            cache.store(found.keys[(job.path, job.source_id)], outcome.parsed)
+    return PreparsedReader(found.outcomes, found.keys)
+
+
+@dataclass
+class Lookup:
+    """What the cache had of some jobs: ``outcomes`` of the hits, and the ``misses`` (with their bytes)."""
+
+    outcomes: dict[tuple[str, str], Outcome]
+    keys: dict[tuple[str, str], str]
+    data: dict[tuple[str, str], bytes]
+    misses: list[ParseJob]
+
+
+def look_up(jobs: Sequence[ParseJob], cache: ResultCache | None) -> Lookup:
+    """Every job's key, and its parse from the cache when it is there. An unreadable file is neither."""
+    found = Lookup({}, {}, {}, [])
     for job in jobs:
         try:
             data = Path(job.path).read_bytes()
@@ -352,27 +375,60 @@ def parse_all(jobs: Sequence[ParseJob], cache: ResultCache | None = None, worker
             continue
         key = source_key(data, path=job.path, source_id=job.source_id,
                          outlet=job.outlet, reference_date=job.reference_date)
-        keys[(job.path, job.source_id)] = key
+        found.keys[(job.path, job.source_id)] = key
         parsed = cache.load(key, ParsedSource) if cache else None
         if parsed is not None:
-            outcomes[(job.path, job.source_id)] = Outcome(parsed=parsed)
+            found.outcomes[(job.path, job.source_id)] = Outcome(parsed=parsed)
         else:
-            misses.append((job, data))
-    for (job, _), outcome in zip(misses, _parse_misses(misses, pool_size(workers))):
-        outcomes[(job.path, job.source_id)] = outcome
-        if cache and outcome.parsed is not None:
-            cache.store(keys[(job.path, job.source_id)], outcome.parsed)
-    return PreparsedReader(outcomes, keys)
+            found.data[(job.path, job.source_id)] = data
+            found.misses.append(job)
+    return found
 
 
-def _parse_misses(misses: list[tuple[ParseJob, bytes]], workers: int) -> list[Outcome]:
-    """Outcomes in the order of ``misses``; on several cores when it pays."""
-    if workers < 2 or len(misses) < MIN_POOL_JOBS:
-        return [parse_job(job, data) for job, data in misses]
-    chunk = max(1, len(misses) // (workers * 4))  # small enough to even out, big enough to cut overhead
+def pooled(workers: int, work: int) -> int:
+    """How many processes ``work`` sources to parse get: 1 (this one) unless a pool pays for itself."""
+    size = pool_size(workers)
+    return size if size >= 2 and work >= MIN_POOL_JOBS else 1
+
+
+def in_order(function, items: Sequence, processes: int) -> Iterator:
+    """``function`` of each item, in the order of ``items``, each as soon as it (and those before it) is ready.
+
+    With ``processes`` > 1 in a ``spawn`` pool (``function`` must be importable
+    there) that starts on every item at once, before the first is asked for;
+    else here, one item per step.
+    """
+    if processes < 2 or len(items) < 2:
+        return map(function, items)
+    chunk = max(1, len(items) // (processes * 4))  # small enough to even out, big enough to cut overhead
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(misses)), mp_context=context) as pool:
-        return list(pool.map(_parse_in_worker, misses, chunksize=chunk))
+    pool = ProcessPoolExecutor(max_workers=min(processes, len(items)), mp_context=context)
+    return _shut_down_after(pool, pool.map(function, items, chunksize=chunk))
+
+
+def _shut_down_after(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
+    with pool:
+        yield from results
+
+
+class MemoryCache:
+    """A ``ResultCache`` in memory: what a pool worker is given, and what it would have stored.
+
+    The worker computes exactly what this process would, through the same
+    code; this process stores ``written`` in the real cache.
+    """
+
+    def __init__(self, values: dict[str, Any] | None = None):
+        self.values = dict(values or {})
+        self.written: dict[str, Any] = {}
+
+    def load(self, key: str, kind: type) -> Any | None:
+        value = self.values.get(key)
+        return value if isinstance(value, kind) else None
+
+    def store(self, key: str, value: Any) -> None:
+        self.values[key] = value
+        self.written[key] = value
 
 
 class CachedAssembler:

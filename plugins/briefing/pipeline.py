@@ -26,7 +26,17 @@ from .model import (
     SourceError,
 )
 from .parse import read_source, source_id_for
-from .parsecache import ParseJob
+from .parsecache import (
+    CachedAssembler,
+    MemoryCache,
+    ParseJob,
+    PreparsedReader,
+    ResultCache,
+    in_order,
+    look_up,
+    parse_all,
+    pooled,
+)
 from .registry import load_registry
 from .settings import with_defaults
 from .slug import slugify, unique_slug
@@ -248,6 +258,99 @@ def build_from_files(
                 Problem(where, f"could not be assembled ({type(error).__name__}: {error})")
             )
     return BriefResult(meta=meta, brief=brief, sources=tuple(sources), problems=tuple(problems))
+
+
+# --------------------------------------------------------------------------
+# building every brief of a site: from the cache, the rest on every core
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefSpec:
+    """One brief to build: what ``build_brief`` is given (all of it picklable, for a pool worker)."""
+
+    folder: str
+    meta: BriefMeta
+    settings: Mapping[str, Any]  # the BRIEFING_* settings only: Pelican's may hold functions
+    registry: Registry | None = None
+
+    def jobs(self) -> list[ParseJob]:
+        return parse_jobs(self.folder, self.meta, self.settings)
+
+
+@dataclass(frozen=True)
+class BriefJob:
+    """A brief with a source the cache does not have, and the parses the cache had, by key."""
+
+    spec: BriefSpec
+    cached: dict[str, ParsedSource]
+
+
+@dataclass(frozen=True)
+class BuiltBrief:
+    """A ``BriefJob``'s result, and what it parsed and assembled for the cache to keep, by key."""
+
+    result: BriefResult
+    written: dict[str, Any]
+
+
+def build_briefs(
+    specs: Sequence[BriefSpec],
+    cache: ResultCache | None = None,
+    workers: int = 0,
+    on_built: Callable[[BriefResult], None] | None = None,
+) -> list[BriefResult]:
+    """Every brief's result, in the order of ``specs``, the same as ``build_brief`` gives each.
+
+    A brief whose sources are all in the cache is built here (its assembly is
+    most likely there too). One with a source to parse is parsed and assembled
+    in one job, in a pool when there are enough sources to parse
+    (``parsecache.pooled``), so that parsed sources cross processes once, on
+    their way back. ``on_built`` is told of each brief as it is ready (not in
+    order): the build's progress.
+    """
+    results: list[BriefResult | None] = [None] * len(specs)
+    jobs: list[tuple[int, BriefJob]] = []
+    readers: dict[int, PreparsedReader] = {}
+    misses = 0
+    for index, spec in enumerate(specs):
+        found = look_up(spec.jobs(), cache)
+        if found.misses:
+            cached = {found.keys[k]: outcome.parsed for k, outcome in found.outcomes.items()}
+            jobs.append((index, BriefJob(spec, cached)))
+            misses += len(found.misses)
+        else:
+            readers[index] = PreparsedReader(found.outcomes, found.keys)
+    built = in_order(build_job, [job for _, job in jobs], pooled(workers, misses))  # a pool starts now
+    for index, reader in readers.items():  # meanwhile, the briefs the cache has
+        results[index] = _build_read(specs[index], reader, cache)
+        _tell(on_built, results[index])
+    for (index, _), done in zip(jobs, built):
+        if cache:
+            for key, value in done.written.items():
+                cache.store(key, value)
+        results[index] = done.result
+        _tell(on_built, done.result)
+    return results
+
+
+def build_job(job: BriefJob) -> BuiltBrief:
+    """Parse and assemble one brief, through the same code as a brief the cache has (runs in pool workers)."""
+    memory = MemoryCache(job.cached)
+    reader = parse_all(job.spec.jobs(), memory, workers=1)
+    return BuiltBrief(_build_read(job.spec, reader, memory), memory.written)
+
+
+def _build_read(spec: BriefSpec, reader: PreparsedReader, cache) -> BriefResult:
+    """``build_brief`` from sources read beforehand, its assembly through ``cache`` (if any)."""
+    assemble = CachedAssembler(assemble_brief, cache, reader) if cache else assemble_brief
+    return build_brief(spec.folder, spec.meta, spec.settings, registry=spec.registry,
+                       read=reader, assemble=assemble)
+
+
+def _tell(on_built, result: BriefResult) -> None:
+    if on_built is not None:
+        on_built(result)
 
 
 def meta_from_sources(paths: Sequence[str | Path], sources: Sequence[ParsedSource]) -> BriefMeta:

@@ -77,8 +77,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "BRIEFING_PARSE_WORKERS",
         0,
-        "Processes that parse the sources the cache does not have: 0 for one per core, "
-        "1 to parse in the build's own process.",
+        "Processes that parse the sources the cache does not have and assemble their briefs: "
+        "0 for one per core, 1 to do it all in the build's own process.",
     ),
     Setting(
         "BRIEFING_PUBLISH_TARGET",
