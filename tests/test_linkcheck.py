@@ -131,7 +131,7 @@ TRICKY_PAGES = [
     f"<dl><dt>Origin<br>a </br> l</dt><dd>{ORIGINAL_LINE}</dd></dl>",  # "a  l": one string
     f"<dl><dt>Original</dt></span><dd>{ORIGINAL_LINE}</dd></dl>",  # a stray end tag is ignored
     f"<dl><dt>Original</dt><dd><p>{ORIGINAL_LINE}</dl></dd>",  # an end tag closes what is open inside it
-    f"<DL><DT>Original</DT><DD><A CLASS=external HREF=https://e.org>x</A></DD></DL>",
+    "<DL><DT>Original</DT><DD><A CLASS=external HREF=https://e.org>x</A></DD></DL>",
     '<a href="a" href="b" id="one" id="two">dup</a><a href>none</a><img src><q cite="#q"></q>',
     '<blockquote cite="x.html" href="y.html" src="z.png">q</blockquote><div cite="no.html" id="">d</div>',
     '<a href="x.html?a=1&amp;b=2#f&#111;o">refs in attributes</a><p id="caf&eacute;"></p>',

@@ -482,3 +482,19 @@ def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(result_entries(tmp_path / "cache", corpus)) > parsecache.MIN_POOL_JOBS
     assert site_files(tmp_path / "out") == build(corpus, tmp_path / "uncached", None, workers=1)
+
+
+def test_package_imports_are_read_in_every_form():
+    """A module the closure misses would leave stale entries after it changes."""
+    code = (
+        "from .tokens import Token\n"
+        "from . import quotes, speakers as who\n"
+        "def f():\n"
+        "    from . import (\n"
+        "        places,\n"
+        "        people,\n"
+        "    )\n"
+        "    from .dates import (find_dates,\n"
+        "                        parse_date)\n"
+    )
+    assert sorted(parsecache._package_imports(code)) == ["dates", "people", "places", "quotes", "speakers", "tokens"]

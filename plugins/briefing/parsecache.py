@@ -74,9 +74,11 @@ MIN_POOL_JOBS = 8
 # --------------------------------------------------------------------------
 
 
-#: ``from .x import …``, ``from . import x, y`` and absolute imports, at any indent
-#: (an import inside a function counts too); one statement per line, as here
-_RELATIVE_IMPORT = re.compile(r"^[ \t]*from[ \t]+\.(\w*)[ \t]+import[ \t]+\(?([\w, \t]*)", re.MULTILINE)
+#: ``from .x import …``, ``from . import x, y`` (also in parentheses over several
+#: lines) and absolute imports, at any indent (an import inside a function counts too)
+_RELATIVE_IMPORT = re.compile(
+    r"^[ \t]*from[ \t]+\.(\w*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t]*)", re.MULTILINE
+)
 _ABSOLUTE_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+(\w+)", re.MULTILINE)
 
 
@@ -104,7 +106,8 @@ def _package_imports(code: str) -> list[str]:
         if module:
             names.append(module)
         else:  # from . import x, y
-            names.extend(n.strip() for n in imported.split(",") if n.strip())
+            items = imported.strip("()").split(",")
+            names.extend(item.split()[0] for item in items if item.split())  # "x as y" imports x
     return names
 
 
