@@ -222,7 +222,16 @@ _UNKNOWN = Entry(PERSON, "")  # a name the table does not know yet: any gender f
 def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     """Every run of two or three name words, by its first and its last word,
     with where it is written: where a speaker is later given by one name only,
-    the text's fuller form of it."""
+    the text's fuller form of it.
+
+    Organisations and speakers both ask this of the same sentences, so the
+    answer is kept (a fresh copy each time: callers may change theirs)."""
+    kept = _full_names(raw, tuple(map(tuple, tokenized)))
+    return {word: list(found) for word, found in kept.items()}
+
+
+@lru_cache(maxsize=2)
+def _full_names(raw: str, tokenized: tuple[tuple[Token, ...], ...]) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
     for tokens in tokenized:
         k = 0
