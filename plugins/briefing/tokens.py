@@ -27,10 +27,9 @@ class Token:
     end: int
     word: str  # without a possessive 's
     possessive: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.word[:1].isupper()
+    # ``word[:1].isupper()``, worked out once: the rules ask it of every
+    # token many times over
+    capitalised: bool
 
     @property
     def word_end(self) -> int:
@@ -61,7 +60,7 @@ def _tokenize_span(raw: str, start: int, end: int) -> tuple[Token, ...]:
         if not possessive and match.end() < end and raw[match.end()] == ".":
             if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word) or _initial(raw, match.end(), end):
                 word = text = word + "."
-        tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive))
+        tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive, word[:1].isupper()))
     return tuple(tokens)
 
 
@@ -93,7 +92,7 @@ def ends_on_letter(raw: str, stop: int, end: int) -> bool:
     word = match.group()
     if match.end() < end and raw[match.end()] == "." and len(word) == 1:
         return False  # "K. R. Mandavan": another initial
-    return not name_word(Token(word, match.start(), match.end(), word, False))
+    return not _name_word(word)
 
 
 def adjacent(raw: str, left: Token, right: Token) -> bool:
