@@ -319,6 +319,8 @@ def name_run(raw: str, tokens: list[Token], k: int, backwards: bool, limit: int 
 
 
 def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Token]:
+    if k < len(tokens) and _opens_no_name(tokens[k]):
+        return []  # most words: the tests below would all fail on them
     run: list[Token] = []
     words = 0
     while k < len(tokens) and words < limit:
@@ -338,6 +340,15 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
     while run and not name_word(run[-1]):
         run.pop()  # a name never ends on a particle ("Luana Ferreira da")
     return run
+
+
+def _opens_no_name(token: Token) -> bool:
+    """A word in lower case cannot open a name: every opener above needs a
+    capital, but for a joined particle (``al-Sayed``, with its hyphen) and
+    a stopword surname (listed)."""
+    return (
+        not token.capitalised and "-" not in token.word and token.word not in word_set("stopword_surnames.txt")
+    )
 
 
 def _name_run_back(raw: str, tokens: list[Token], k: int, limit: int) -> list[Token]:
