@@ -52,15 +52,17 @@ def tokenize(raw: str, start: int, end: int) -> list[Token]:
 @lru_cache(maxsize=4096)
 def _tokenize_span(raw: str, start: int, end: int) -> tuple[Token, ...]:
     tokens = []
+    known = abbreviations()
     for match in _TOKEN.finditer(raw, start, end):
         text = match.group()
+        begin, after = match.span()
         possessive = text.endswith(_POSSESSIVE) and len(text) > 2
         word = text[:-2] if possessive else text
         # keep the stop of a known abbreviation such as "U.S." or "Mr."
-        if not possessive and match.end() < end and raw[match.end()] == ".":
-            if (word + ".").casefold() in abbreviations() or _INITIALS.fullmatch(word) or _initial(raw, match.end(), end):
+        if not possessive and after < end and raw[after] == ".":
+            if (word + ".").casefold() in known or _INITIALS.fullmatch(word) or _initial(raw, after, end):
                 word = text = word + "."
-        tokens.append(Token(text, match.start(), match.start() + len(text), word, possessive, word[:1].isupper()))
+        tokens.append(Token(text, begin, begin + len(text), word, possessive, word[:1].isupper()))
     return tuple(tokens)
 
 
