@@ -225,13 +225,21 @@ def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[i
     the text's fuller form of it.
 
     Organisations and speakers both ask this of the same sentences, so the
-    answer is kept (a fresh copy each time: callers may change theirs)."""
-    kept = _full_names(raw, tuple(map(tuple, tokenized)))
+    last answer is kept (a fresh copy each time: callers may change theirs).
+    The same tokens come from the tokenizer's cache, so comparing the lists
+    is mostly comparing identities, cheaper than hashing every token."""
+    global _last_full_names
+    kept_raw, kept_tokenized, kept = _last_full_names
+    if raw != kept_raw or tokenized != kept_tokenized:
+        kept = _full_names(raw, tokenized)
+        _last_full_names = (raw, [list(tokens) for tokens in tokenized], kept)
     return {word: list(found) for word, found in kept.items()}
 
 
-@lru_cache(maxsize=2)
-def _full_names(raw: str, tokenized: tuple[tuple[Token, ...], ...]) -> dict[str, list[tuple[int, str]]]:
+_last_full_names: tuple[str | None, list[list[Token]], dict[str, list[tuple[int, str]]]] = (None, [], {})
+
+
+def _full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
     for tokens in tokenized:
         k = 0
