@@ -54,19 +54,3 @@ def test_a_capital_letter_with_a_stop_is_an_initial_only_before_a_name():
 def test_no_person_is_made_of_a_letter_before_a_group():
     parsed = parse('Nurses gave out vitamin D. Researchers said it helped. "It works," said K. Tamilselvi, a nurse.\n')
     assert [e.name for e in parsed.entities if e.kind == "person"] == ["K. Tamilselvi"]
-
-
-def test_a_paragraph_reprinted_word_for_word_is_split_once(monkeypatch):
-    from syntok import segmenter
-
-    calls = []
-    analyze = segmenter.analyze
-    monkeypatch.setattr(segmenter, "analyze", lambda text: calls.append(text) or analyze(text))
-    paragraph = "Reprinted wire copy, never seen before by this test. It has two sentences."
-    first = "Dam opens\n\n" + paragraph + "\n"
-    second = "Dam shut\n\nAnother lead.\n\n" + paragraph + "\n"
-    for raw in (first, second):
-        _, layout = layout_of(raw)
-        texts = [s.text for s in split_sentences(raw, layout.paragraphs, layout.dateline)]
-        assert texts[-2:] == ["Reprinted wire copy, never seen before by this test.", "It has two sentences."]
-    assert calls.count(paragraph) == 1

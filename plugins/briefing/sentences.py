@@ -8,7 +8,6 @@ sentence after the dateline, and finds the sentence that holds an offset.
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 from syntok import segmenter
 
@@ -36,10 +35,7 @@ def split_sentences(raw: str, paragraphs: tuple[Paragraph, ...], dateline: Datel
     return tuple(sentences)
 
 
-@lru_cache(maxsize=1024)
-def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """syntok is a third of the parse: a paragraph reprinted word for word
-    (wire copy in several outlets) is split once."""
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for syntok_paragraph in segmenter.analyze(text):
         for sentence in syntok_paragraph:
@@ -55,7 +51,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         while e < limit and text[e] in "\"”’')]":
             e += 1
         fixed.append((s, e))
-    return tuple(_split_after_letters(text, _join_name_abbreviations(text, fixed)))
+    return _split_after_letters(text, _join_name_abbreviations(text, fixed))
 
 
 def _split_after_letters(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
