@@ -160,3 +160,19 @@ def test_a_scientist_of_some_field_is_later_the_specialist():
         '"This is no reason for panic," the specialist stressed.\n'
     )
     assert [q.speaker for q in parsed.quotes] == ["Lisbet Arndahl"] * 2
+
+
+def test_full_names_kept_between_callers_follow_the_tokens_and_come_fresh():
+    from briefing.coref import full_names
+    from briefing.tokens import tokenize
+
+    raw = "Ada Obi came. Ivo Marsh left."
+    tokenized = [tokenize(raw, 0, 13), tokenize(raw, 14, len(raw))]
+    first = full_names(raw, tokenized)
+    assert first == {"Ada": [(0, "Ada Obi")], "Obi": [(0, "Ada Obi")], "Ivo": [(14, "Ivo Marsh")],
+                     "Marsh": [(14, "Ivo Marsh")]}
+    first["Ada"].append((99, "changed by a caller"))
+    del first["Obi"]
+    assert full_names(raw, tokenized)["Ada"] == [(0, "Ada Obi")] and "Obi" in full_names(raw, tokenized)
+    tokenized[1].clear()  # a caller's own list changed: the answer follows it
+    assert sorted(full_names(raw, tokenized)) == ["Ada", "Obi"]

@@ -65,3 +65,29 @@ def test_place_first_words_open_every_known_form():
     assert "New" in place_first_words()
     assert "York" not in place_first_words()
     assert all(form[0] in place_first_words() for form in place_forms())
+
+
+def test_lower_case_words_open_names_only_as_joined_particles_or_listed_surnames():
+    # a word without a capital opens no name, but for these two kinds
+    assert run("said al-Sayed Hamdan today", 1) == ["al-Sayed", "Hamdan"]
+    assert run("said He Zhiyong today", 1) == ["He", "Zhiyong"]
+    assert run("said the Minister today", 1) == []
+    assert run("said he left today", 1) == []
+
+
+def test_tokens_know_whether_they_are_capitalised():
+    assert [t.capitalised for t in tokenize("Ó Briain said Éire's", 0, 20)] == [True, True, False, True]
+
+
+def test_the_tokenizer_makes_tokens_equal_to_constructed_ones_and_as_frozen():
+    import dataclasses
+
+    import pytest
+
+    from briefing.tokens import Token
+
+    made = tokenize("Ada Obi's", 0, 9)
+    assert made == [Token("Ada", 0, 3, "Ada", False, True), Token("Obi's", 4, 9, "Obi", True, True)]
+    assert hash(made[1]) == hash(Token("Obi's", 4, 9, "Obi", True, True))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made[0].word = "Eve"

@@ -222,7 +222,24 @@ _UNKNOWN = Entry(PERSON, "")  # a name the table does not know yet: any gender f
 def full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     """Every run of two or three name words, by its first and its last word,
     with where it is written: where a speaker is later given by one name only,
-    the text's fuller form of it."""
+    the text's fuller form of it.
+
+    Organisations and speakers both ask this of the same sentences, so the
+    last answer is kept (a fresh copy each time: callers may change theirs).
+    The same tokens come from the tokenizer's cache, so comparing the lists
+    is mostly comparing identities, cheaper than hashing every token."""
+    global _last_full_names
+    kept_raw, kept_tokenized, kept = _last_full_names
+    if raw != kept_raw or tokenized != kept_tokenized:
+        kept = _full_names(raw, tokenized)
+        _last_full_names = (raw, [list(tokens) for tokens in tokenized], kept)
+    return {word: list(found) for word, found in kept.items()}
+
+
+_last_full_names: tuple[str | None, list[list[Token]], dict[str, list[tuple[int, str]]]] = (None, [], {})
+
+
+def _full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
     for tokens in tokenized:
         k = 0

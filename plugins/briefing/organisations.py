@@ -267,10 +267,11 @@ def find_lowercase_organisations(raw: str, tokens: list[Token], table: EntityTab
     """``Kenya's water ministry``, ``the Kenyan government``, ``the Varnholm
     city council``: a possessive country, a nationality or a proper name
     after ``the``, role words, then an organisation head-word."""
-    heads = frozenset(w.casefold() for w in word_set("org_heads.txt"))
+    heads = word_set("org_heads.txt", folded=True)
+    nations = nationalities()
     for i, token in enumerate(tokens):
         possessive = token.possessive and is_place_word(token.word)
-        nationality = token.word in nationalities() and not token.possessive
+        nationality = token.word in nations and not token.possessive
         start = None if possessive or nationality else _proper_name_after_the(raw, tokens, i)
         if not (possessive or nationality or start is not None):
             continue

@@ -8,6 +8,7 @@ make up a role.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .coref import gender_of, set_gender
 from .dates import full_months
@@ -80,7 +81,7 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
     name of two words.
     """
     token = tokens[i]
-    if token.possessive:
+    if token.possessive or _heads_no_role(token.word):
         return None
     if token.word in word_set("honorifics.txt"):
         names = _name_after(raw, tokens, i) or _particle_surname_after(raw, tokens, i)
@@ -119,6 +120,19 @@ def _titled_person_at(raw: str, tokens: list[Token], i: int):
         return None
     start = _role_start(raw, tokens, i, capital)
     return tokens[start].start, tokens[j].word_end, names
+
+
+@lru_cache(maxsize=65536)
+def _heads_no_role(word: str) -> bool:
+    """A word in lower case that is no honorific, no title and no word for
+    a person (most words): every test of ``_titled_person_at`` fails on it,
+    and it depends on the word alone, so the answer is kept."""
+    return (
+        not word[:1].isupper()
+        and word not in word_set("honorifics.txt")
+        and word.casefold() not in word_set("unnamed_people.txt")
+        and not is_title(word)
+    )
 
 
 def _glued_after(raw: str, tokens: list[Token], k: int) -> bool:
