@@ -77,17 +77,3 @@ def test_lower_case_words_open_names_only_as_joined_particles_or_listed_surnames
 
 def test_tokens_know_whether_they_are_capitalised():
     assert [t.capitalised for t in tokenize("Ó Briain said Éire's", 0, 20)] == [True, True, False, True]
-
-
-def test_the_tokenizer_makes_tokens_equal_to_constructed_ones_and_as_frozen():
-    import dataclasses
-
-    import pytest
-
-    from briefing.tokens import Token
-
-    made = tokenize("Ada Obi's", 0, 9)
-    assert made == [Token("Ada", 0, 3, "Ada", False, True), Token("Obi's", 4, 9, "Obi", True, True)]
-    assert hash(made[1]) == hash(Token("Obi's", 4, 9, "Obi", True, True))
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made[0].word = "Eve"
