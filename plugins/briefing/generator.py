@@ -56,7 +56,6 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -65,12 +64,11 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Category
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
 
-from . import assets, feeds, incremental, jsonld, parsecache, search, sitemap, templating
+from . import assets, feeds, incremental, jsonld, parsecache, search, sitemap, templating, writer
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
-from .link import SiteIndex, link_site, source_url
+from .buildstate import CONTEXT_KEY, BuildState
+from .link import link_site, source_url
 from .model import Brief, BriefMeta, SourceError
 from .pipeline import (
     BriefResult,
@@ -85,8 +83,6 @@ from .settings import with_defaults
 from .views import BriefPage
 
 logger = logging.getLogger(__name__)
-
-CONTEXT_KEY = "briefing"
 
 #: template of each entity kind's page
 KIND_TEMPLATES = {"person": "person", "place": "place", "organisation": "organisation"}
@@ -338,19 +334,9 @@ def _brief_articles(article_generator, briefs_root: Path) -> list:
     return sorted(found, key=lambda a: a.slug)
 
 
-@dataclass
-class BuildState:
-    """What one build learnt about its briefs; lives in that build's context."""
-
-    results: dict[str, BriefResult]
-    site: SiteIndex
-    problems: tuple[Problem, ...] = ()
-    pages: dict[str, BriefPage] = field(default_factory=dict)
-
-
 def get_generators(pelican):
     """``get_generators``: ours run after Pelican's own article generator, then the sitemap, then the cache's pruning."""
-    return (BriefingGenerator, sitemap.Sitemap, RenderCachePruner)
+    return (BriefingGenerator, sitemap.Sitemap, writer.RenderCachePruner)
 
 
 # ==========================================================================
@@ -433,92 +419,6 @@ class BriefingGenerator(Generator):
         logger.info('Writing "%s"', path)
 
 
-class CachingWriter(Writer):
-    """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered.
-
-    Every page goes through here: Pelican's (briefs, index, pages, search,
-    404) and ours. A page found in the cache (briefing.incremental) is written
-    from its cached bytes, only if they differ from the file already there,
-    and ``content_written`` is sent with the context rendering would have
-    had, so the sitemap and the progress line see every page. Paginated
-    listings (DEFAULT_PAGINATION) are left to Pelican.
-    """
-
-    def __init__(self, output_path, settings=None):
-        super().__init__(output_path, settings=settings)
-        self.render_cache = incremental.RenderCache.for_settings(settings)
-
-    def write_file(self, name, template, context, relative_urls=False, paginated=None,
-                   template_name=None, override_output=False, url=None, **kwargs):
-        if not name or self._paginates(template_name, paginated, kwargs):
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
-        key = self.render_cache.page_key(name, template.name, url, relative_urls, self._shows(context, kwargs))
-        path = sanitised_join(self.output_path, name)
-        if path in self._written_files:  # a second write: Pelican decides (override or error)
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
-        cached = self.render_cache.get(key)
-        if cached is None:
-            super().write_file(name, template, context, relative_urls, paginated,
-                               template_name, override_output, url, **kwargs)
-            self.render_cache.put(key, Path(path).read_bytes())
-            return
-        self._written_files.add(path)
-        if override_output:
-            self._overridden_files.add(path)
-        incremental.write_if_changed(Path(path), cached)
-        signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
-
-    def _paginates(self, template_name, paginated, kwargs) -> bool:
-        """Whether Pelican's writer would cut this listing into several files (left to Pelican)."""
-        listed = paginated or {k for k in kwargs if k in {"articles", "dates"}}
-        templates = self.settings.get("PAGINATED_TEMPLATES", {})
-        per_page = templates.get(template_name) or self.settings.get("DEFAULT_PAGINATION")
-        return bool(listed) and template_name in templates and bool(per_page)
-
-    def _shows(self, context, kwargs) -> str:
-        """Digest of what the page shows (incremental.PageData), or of all the content without briefs."""
-        state = context.get(CONTEXT_KEY)
-        if state is None:  # no briefs read: key by all the content
-            if getattr(self, "_all_content", None) is None:
-                self._all_content = incremental.files_digest(Path(self.settings["PATH"]))
-            return self._all_content
-        if getattr(self, "_page_data_of", None) is not state:
-            self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
-        return self._page_data.of_page({**context, **kwargs})
-
-    @staticmethod
-    def _local_context(context, name, relative_urls, kwargs) -> dict:
-        """The context Pelican's writer would render ``name`` with (and its one side effect)."""
-        local = context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if relative_urls:
-            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
-            context["localsiteurl"] = local["localsiteurl"]
-        local["output_file"] = name
-        local.update(kwargs)
-        return local
-
-
-class RenderCachePruner:
-    """Runs after every page generator (last in ``get_generators``): the cache keeps this build's pages only."""
-
-    def __init__(self, **_pelican_kwargs):
-        pass
-
-    def generate_output(self, writer) -> None:
-        cache = getattr(writer, "render_cache", None)
-        if cache is not None:
-            logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
-            cache.prune()
-
-
-def get_writer(pelican):
-    """``get_writer``: the writer that reuses pages from the render cache."""
-    return CachingWriter
-
-
 def save_as(url: str) -> str:
     """Output file of a site path: folders get ``index.html``."""
     return url + "index.html" if url.endswith("/") else url
@@ -531,7 +431,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(attach_briefs)
     signals.article_generator_finalized.connect(give_drafts_a_category)
     signals.get_generators.connect(get_generators)
-    signals.get_writer.connect(get_writer)  # pages reused from the render cache (briefing.incremental)
+    signals.get_writer.connect(writer.get_writer)  # pages reused from the render cache (briefing.incremental)
     signals.content_written.connect(sitemap.Sitemap.page_written)
     # feed_generated: the dev build's feed gets links relative to the feed file (briefing.feeds)
     signals.feed_generated.connect(feeds.relative_feed)

@@ -36,7 +36,7 @@ finished site's files (``tree_digest``; for Pagefind, its HTML pages): the Pagef
 Where the cached bytes equal the file already in the output folder (an
 in-place build without DELETE_OUTPUT_DIRECTORY), the file is not rewritten.
 
-Nothing here imports Pelican; ``generator.CachingWriter`` is the hook.
+Nothing here imports Pelican; ``writer.CachingWriter`` is the hook.
 """
 
 from __future__ import annotations

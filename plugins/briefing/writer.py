@@ -1,0 +1,106 @@
+"""The writer of every page: Pelican's, but a page whose fingerprint is cached is copied.
+
+Pelican glue, like ``generator.py`` (which connects ``get_writer`` and adds
+``RenderCachePruner`` to the generators); what a page's fingerprint is, and
+the cache itself, are in ``briefing.incremental``, which knows no Pelican.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from . import incremental
+from .buildstate import CONTEXT_KEY
+
+logger = logging.getLogger(__name__)
+
+
+class CachingWriter(Writer):
+    """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered.
+
+    Every page goes through here: Pelican's (briefs, index, pages, search,
+    404) and ours. A page found in the cache (briefing.incremental) is written
+    from its cached bytes, only if they differ from the file already there,
+    and ``content_written`` is sent with the context rendering would have
+    had, so the sitemap and the progress line see every page. Paginated
+    listings (DEFAULT_PAGINATION) are left to Pelican.
+    """
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.render_cache = incremental.RenderCache.for_settings(settings)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        if not name or self._paginates(template_name, paginated, kwargs):
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        key = self.render_cache.page_key(name, template.name, url, relative_urls, self._shows(context, kwargs))
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files:  # a second write: Pelican decides (override or error)
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        cached = self.render_cache.get(key)
+        if cached is None:
+            super().write_file(name, template, context, relative_urls, paginated,
+                               template_name, override_output, url, **kwargs)
+            self.render_cache.put(key, Path(path).read_bytes())
+            return
+        self._written_files.add(path)
+        if override_output:
+            self._overridden_files.add(path)
+        incremental.write_if_changed(Path(path), cached)
+        signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
+
+    def _paginates(self, template_name, paginated, kwargs) -> bool:
+        """Whether Pelican's writer would cut this listing into several files (left to Pelican)."""
+        listed = paginated or {k for k in kwargs if k in {"articles", "dates"}}
+        templates = self.settings.get("PAGINATED_TEMPLATES", {})
+        per_page = templates.get(template_name) or self.settings.get("DEFAULT_PAGINATION")
+        return bool(listed) and template_name in templates and bool(per_page)
+
+    def _shows(self, context, kwargs) -> str:
+        """Digest of what the page shows (incremental.PageData), or of all the content without briefs."""
+        state = context.get(CONTEXT_KEY)
+        if state is None:  # no briefs read: key by all the content
+            if getattr(self, "_all_content", None) is None:
+                self._all_content = incremental.files_digest(Path(self.settings["PATH"]))
+            return self._all_content
+        if getattr(self, "_page_data_of", None) is not state:
+            self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
+        return self._page_data.of_page({**context, **kwargs})
+
+    @staticmethod
+    def _local_context(context, name, relative_urls, kwargs) -> dict:
+        """The context Pelican's writer would render ``name`` with (and its one side effect)."""
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+            context["localsiteurl"] = local["localsiteurl"]
+        local["output_file"] = name
+        local.update(kwargs)
+        return local
+
+
+class RenderCachePruner:
+    """Runs after every page generator (last in ``get_generators``): the cache keeps this build's pages only."""
+
+    def __init__(self, **_pelican_kwargs):
+        pass
+
+    def generate_output(self, writer) -> None:
+        cache = getattr(writer, "render_cache", None)
+        if cache is not None:
+            logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
+            cache.prune()
+
+
+def get_writer(pelican):
+    """``get_writer``: the writer that reuses pages from the render cache."""
+    return CachingWriter
