@@ -156,6 +156,8 @@ def adversarial() -> list[tuple[str, str]]:
         ("25,000 quote pairs \"a\" in one paragraph", "Title\n\n" + ' "a"' * 25_000 + "\n"),
         ("5,000 capitalised words in a row (one sentence)", "Title\n\n" + caps(5_000) + " said.\n"),
         ("20,000 capitalised words in a row (one sentence)", "Title\n\n" + caps(20_000) + " said.\n"),
+        ("mixed: runs of quote marks, 'A', 'Minister', '1999' and '(' in 3 lines",
+         "Title\n\n" + ('"' * 5000 + " A" * 5000 + " Minister" * 3000 + " 1999" * 3000 + "(" * 2000 + "\n") * 3),
         ("200,000 letters with no spaces", "Title\n\n" + "abcdefghij" * 20_000 + "\n"),
         ("10,000 one-word lines", "Title\n\n" + "\n".join(f"Line{i}" for i in range(10_000)) + "\n"),
         ("20,000 'said' cues with no quote", "Title\n\n" + " ".join(["he said, she said."] * 5_000) + "\n"),

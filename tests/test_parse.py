@@ -139,13 +139,15 @@ def test_bad_header_line(tmp_path):
     assert 'header line "Foo bar" is not "Key: value"' in str(caught.value)
 
 
-def test_long_odd_input_stays_fast():
-    import time
-
+def test_long_odd_input_parses_with_valid_offsets():
+    # Its speed is a figure in bench/parse_speed.py (adversarial inputs), not
+    # a timed assert here: a time limit fails on a loaded machine, not on slow code.
     odd = ('"' * 5000 + " A" * 5000 + " Minister" * 3000 + " 1999" * 3000 + "(" * 2000 + "\n") * 3
-    started = time.perf_counter()
-    parse_source("Title\n\n" + odd, source_id="a", path="a")
-    assert time.perf_counter() - started < 10
+    parsed = parse_source("Title\n\n" + odd, source_id="a", path="a")
+    assert_offsets(parsed)
+    assert len(parsed.paragraphs) == 3
+    # Runs of marks around no words quote nobody; runs of "A" and "Minister" name nobody.
+    assert not parsed.quotes and not parsed.entities
 
 
 # -- the seeds ---------------------------------------------------------------
