@@ -98,8 +98,26 @@ def test_dumps_is_deterministic_unicode_and_newline_terminated():
     text = dumps(a)
     assert text == dumps(b)
     assert text.endswith("}\n") and "—" in text
-    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text) == brief_to_dict(a)
     assert json.loads(text)["sources"][0]["derived_from"] == "northwire"
+
+
+def test_dumps_puts_each_item_on_a_line_of_its_own():
+    meta = BriefMeta("port-strike", "Dockers — strike ends", "2024-05-06")
+    brief = assemble_brief(meta, [wire(), rewrite()])
+    data = brief_to_dict(brief)
+    lines = dumps(brief).splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    assert '  "schema": "briefing/1",' in lines
+    # every key point, quote and source is one whole line: a changed item is a changed line
+    items = [*data["key_points"], *data["quotes"], *data["sources"], *data["background"]["items"]]
+    assert items and data["quotes"]
+    for item in items:
+        line = next(line for line in lines if line.lstrip().startswith('{"id": "%s"' % item["id"])) \
+            if "id" in item else next(line for line in lines if json.dumps(item["text"], ensure_ascii=False) in line)
+        assert json.loads(line.strip().rstrip(",")) == item
+    assert '    "items": [' in lines  # the background's items, one level further in
+    assert dumps(_brief()).count("[]") >= 1  # empty lists stay on their key's line
 
 
 def test_disagreements_follow_the_sources():

@@ -167,5 +167,28 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
 
 
 def dumps(brief: Brief) -> str:
-    """``brief.json`` text: deterministic, UTF-8 friendly, newline-terminated."""
-    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    """``brief.json`` text: deterministic, UTF-8 friendly, newline-terminated.
+
+    One line per item (a key point, a quote, a source...), the containers
+    around them indented: a diff of two builds shows each changed item as one
+    changed line, and each line is written by json's C encoder. (``indent=2``
+    puts every evidence field on a line of its own, and json can only do that
+    in pure Python: it took about 30 ms a brief, a third of a rebuild.)
+    """
+    return _layout(brief_to_dict(brief), "") + "\n"
+
+
+def _layout(value: Any, indent: str) -> str:
+    """A dict or list broken over lines, except a dict inside a list: one line."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        lines = [f"{inner}{_compact(key)}: {_layout(item, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(lines) + f"\n{indent}}}"
+    if isinstance(value, list) and value:
+        lines = [inner + (_compact(item) if isinstance(item, dict) else _layout(item, inner)) for item in value]
+        return "[\n" + ",\n".join(lines) + f"\n{indent}]"
+    return _compact(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one, not one per call of json.dumps
+_compact = _ENCODER.encode
