@@ -10,6 +10,8 @@ changed content with an empty cache.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 import re
 import shutil
@@ -251,6 +253,14 @@ def test_a_rebuild_with_nothing_changed_renders_and_rewrites_nothing(content, tm
     watched = [p for p in times if p.name in kept[:2] or "pagefind" in p.relative_to(site).parts]
     assert len(watched) > 10
     assert [p for p in watched if p.stat().st_mtime_ns != times[p]] == []
+
+
+def test_a_brief_with_a_fingerprint_is_known_by_it_not_hashed_again(content):
+    data = page_data(content)
+    slug, result = next(iter(data.results.items()))
+    assert data.brief(slug) == incremental.sha(repr(result))  # no fingerprint: the digest of its repr
+    marked = incremental.PageData({slug: dataclasses.replace(result, fingerprint="made-of-these-keys")}, data.site)
+    assert marked.brief(slug) == "made-of-these-keys"
 
 
 def test_write_if_changed_leaves_equal_bytes_alone(tmp_path):

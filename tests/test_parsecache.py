@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -351,6 +352,32 @@ def test_a_brief_with_one_edited_source_is_built_again_from_its_other_sources_pa
     rebuilt = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
     assert counted == [str(edited)]
     assert rebuilt == serial_results(specs)
+
+
+def test_a_cached_result_carries_a_fingerprint_of_what_made_it(tmp_path):
+    specs = briefs_of(tmp_path, [2, 3, 3])
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)  # the last two in a pool
+    warm = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)  # from the cache, here
+    assert [r.fingerprint for r in warm] == [r.fingerprint for r in cold]
+    assert len({r.fingerprint for r in cold}) == 3 and None not in {r.fingerprint for r in cold}
+    # the keys are pure functions of the inputs: the same without a cache folder
+    assert [r.fingerprint for r in build_briefs(specs, None, workers=1)] == [r.fingerprint for r in cold]
+
+    edited = sorted(Path(specs[1].folder, "sources").iterdir())[0]
+    edited.write_bytes(edited.read_bytes().replace(b" said", b" told", 1))
+    renamed = [specs[0], specs[1], BriefSpec(specs[2].folder, replace(specs[2].meta, title="Other"), specs[2].settings)]
+    after = build_briefs(renamed, ResultCache(tmp_path / "cache"), workers=1)
+    assert [a.fingerprint == c.fingerprint for a, c in zip(after, cold)] == [True, False, False]
+    assert after[1] != cold[1] and after[0] == cold[0]
+
+
+def test_a_brief_that_was_never_assembled_has_no_fingerprint(tmp_path):
+    sources = tmp_path / "empty" / "sources"
+    sources.mkdir(parents=True)
+    (sources / "blank.txt").write_bytes(b"\n\n")
+    spec = BriefSpec(str(sources.parent), META, with_defaults({}))
+    [result] = build_briefs([spec], ResultCache(tmp_path / "cache"), workers=1)
+    assert result.problems and result.fingerprint is None  # the render cache hashes its repr instead
 
 
 def test_each_brief_is_announced_as_it_is_built_with_its_sources(tmp_path, counted):

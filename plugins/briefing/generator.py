@@ -81,6 +81,7 @@ from .pipeline import (
 from .serialize import dumps
 from .settings import with_defaults
 from .views import BriefPage
+from .writer import CachingWriter
 
 logger = logging.getLogger(__name__)
 
@@ -378,7 +379,7 @@ class BriefingGenerator(Generator):
         pages = state.pages
         for slug, result in state.results.items():
             page = pages[slug]
-            self._write_json(result.brief)
+            self._write_json(writer, result.brief, state)
             for source in page.sources:
                 write(
                     source_url(result.brief.url, source.id),
@@ -412,11 +413,16 @@ class BriefingGenerator(Generator):
             page_title="Timeline",
         )
 
-    def _write_json(self, brief: Brief) -> None:
-        """brief.json beside the brief page, byte for byte what serialize.dumps gives."""
-        path = Path(self.output_path) / save_as(brief.url + "brief.json")
-        incremental.write_if_changed(path, dumps(brief).encode("utf-8"))
-        logger.info('Writing "%s"', path)
+    def _write_json(self, writer, brief: Brief, state: BuildState) -> None:
+        """brief.json beside the brief page, byte for byte what serialize.dumps gives
+        (from the render cache when the brief did not change: serialising is not free)."""
+        name = save_as(brief.url + "brief.json")
+        make = lambda: dumps(brief).encode("utf-8")  # noqa: E731
+        if isinstance(writer, CachingWriter):
+            writer.write_data(name, writer.page_data(state).brief(brief.slug), make)
+        else:
+            incremental.write_if_changed(Path(self.output_path) / name, make())
+        logger.info('Writing "%s"', Path(self.output_path) / name)
 
 
 def save_as(url: str) -> str:

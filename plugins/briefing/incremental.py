@@ -294,8 +294,12 @@ class PageData:
         return self.whole_site()
 
     def brief(self, slug: str) -> str:
+        """A brief's result: its fingerprint when the parse cache made it (the keys of what
+        made it, as good as the result and far cheaper to get), else the digest of its repr."""
         if slug not in self._briefs:
-            self._briefs[slug] = sha(repr(self.results.get(slug)))
+            result = self.results.get(slug)
+            fingerprint = getattr(result, "fingerprint", None)
+            self._briefs[slug] = fingerprint or sha(repr(result))
         return self._briefs[slug]
 
     def brief_page(self, slug: str) -> str:

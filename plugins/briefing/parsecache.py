@@ -191,6 +191,12 @@ def brief_key(source_keys: Sequence[str], meta: Any, registry: Any, max_key_poin
                  str(max_key_points), *source_keys)
 
 
+def result_key(brief_key: str, source_keys: Sequence[str], meta: str, problems: str) -> str:
+    """A brief's whole result (``pipeline.BriefResult``): its assembly, its parsed sources, the
+    text of its metadata and problems. Equal keys, equal results: what the render cache needs."""
+    return _hash("result", brief_key, meta, problems, *source_keys)
+
+
 def content_folder_name(content: str) -> str:
     """The name of one content folder's part of the cache: short, and the same from build to build."""
     return _hash("content", content)[:16]
@@ -444,12 +450,14 @@ class CachedAssembler:
         self.assemble = assemble
         self.cache = cache
         self.reader = reader
+        self.key: str | None = None  # the key of the last brief asked for, if it had one
 
     def __call__(self, meta, sources, *, registry=None, max_key_points=8) -> Brief:
         source_keys = [self.reader.key_of(s) for s in sources]
+        self.key = None
         if None in source_keys:
             return self.assemble(meta, sources, registry=registry, max_key_points=max_key_points)
-        key = brief_key(source_keys, meta, registry, max_key_points)
+        key = self.key = brief_key(source_keys, meta, registry, max_key_points)
         brief = self.cache.load(key, Brief)
         if brief is None:
             brief = self.assemble(meta, sources, registry=registry, max_key_points=max_key_points)

@@ -11,7 +11,7 @@ problems fail the build is the caller's decision (``BRIEFING_STRICT``).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -36,6 +36,7 @@ from .parsecache import (
     look_up,
     parse_all,
     pooled,
+    result_key,
 )
 from .registry import load_registry
 from .settings import with_defaults
@@ -69,6 +70,10 @@ class BriefResult:
     brief: Brief  # always there; without usable sources it has no items
     sources: tuple[ParsedSource, ...]  # the sources that could be read, by id
     problems: tuple[Problem, ...]
+    #: a digest of everything above when the cache knows what made it (the keys of
+    #: its parses and assembly, its metadata and problems), else None; the render
+    #: cache's dependency map uses it instead of hashing the whole result again
+    fingerprint: str | None = field(default=None, compare=False, repr=False)
 
     def source(self, source_id: str) -> ParsedSource | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -343,9 +348,16 @@ def build_job(job: BriefJob) -> BuiltBrief:
 
 def _build_read(spec: BriefSpec, reader: PreparsedReader, cache) -> BriefResult:
     """``build_brief`` from sources read beforehand, its assembly through ``cache`` (if any)."""
-    assemble = CachedAssembler(assemble_brief, cache, reader) if cache else assemble_brief
-    return build_brief(spec.folder, spec.meta, spec.settings, registry=spec.registry,
-                       read=reader, assemble=assemble)
+    if not cache:
+        return build_brief(spec.folder, spec.meta, spec.settings, registry=spec.registry,
+                           read=reader, assemble=assemble_brief)
+    assemble = CachedAssembler(assemble_brief, cache, reader)
+    result = build_brief(spec.folder, spec.meta, spec.settings, registry=spec.registry,
+                         read=reader, assemble=assemble)
+    made_of = [reader.key_of(source) for source in result.sources]
+    if assemble.key is None or None in made_of:
+        return result
+    return replace(result, fingerprint=result_key(assemble.key, made_of, repr(result.meta), repr(result.problems)))
 
 
 def _tell(on_built, result: BriefResult) -> None:

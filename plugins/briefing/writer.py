@@ -57,6 +57,22 @@ class CachingWriter(Writer):
         incremental.write_if_changed(Path(path), cached)
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
+    def write_data(self, name: str, shows: str, make) -> None:
+        """A file made by code, not a template (brief.json): ``make()``'s bytes, or the cached
+        bytes of the last build whose file showed the same (``shows``: a ``PageData`` digest)."""
+        key = self.render_cache.page_key(name, "", None, False, shows)
+        data = self.render_cache.get(key)
+        if data is None:
+            data = make()
+            self.render_cache.put(key, data)
+        incremental.write_if_changed(Path(sanitised_join(self.output_path, name)), data)
+
+    def page_data(self, state) -> "incremental.PageData":
+        """The dependency map of this build's briefs (made once per build state)."""
+        if getattr(self, "_page_data_of", None) is not state:
+            self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
+        return self._page_data
+
     def _paginates(self, template_name, paginated, kwargs) -> bool:
         """Whether Pelican's writer would cut this listing into several files (left to Pelican)."""
         listed = paginated or {k for k in kwargs if k in {"articles", "dates"}}
@@ -71,9 +87,7 @@ class CachingWriter(Writer):
             if getattr(self, "_all_content", None) is None:
                 self._all_content = incremental.files_digest(Path(self.settings["PATH"]))
             return self._all_content
-        if getattr(self, "_page_data_of", None) is not state:
-            self._page_data_of, self._page_data = state, incremental.PageData(state.results, state.site)
-        return self._page_data.of_page({**context, **kwargs})
+        return self.page_data(state).of_page({**context, **kwargs})
 
     @staticmethod
     def _local_context(context, name, relative_urls, kwargs) -> dict:
