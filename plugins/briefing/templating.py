@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .assets import asset_path
 from .link import KIND_FOLDERS
-from .settings import with_defaults
+from .settings import setting
 
 
 def site_link(siteurl: str, target: str, index_html: bool) -> str:
@@ -40,8 +40,7 @@ def site_link(siteurl: str, target: str, index_html: bool) -> str:
 @pass_context
 def link_filter(ctx, target: str) -> str:
     """Jinja: ``{{ 'people/sun/'|link }}`` — the one way templates build internal links."""
-    settings = with_defaults(ctx)
-    return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
+    return site_link(ctx.get("SITEURL", ""), str(target), setting(ctx, "BRIEFING_LINK_INDEX_HTML"))
 
 
 @pass_context
@@ -117,7 +116,7 @@ def highlight(ctx, raw: str, start: int, end: int, marks: Sequence[Mark]) -> Mar
     and each mark's back link follows the piece where it ends. Only the pieces
     of source text are escaped; nothing of the source is ever marked safe.
     """
-    index_html = with_defaults(ctx)["BRIEFING_LINK_INDEX_HTML"]
+    index_html = setting(ctx, "BRIEFING_LINK_INDEX_HTML")
     siteurl = ctx.get("SITEURL", "")
     clipped = [
         (max(m.start, start), min(m.end, end), m)
