@@ -3,7 +3,9 @@
 import re
 from pathlib import Path
 
-from briefing.settings import SETTINGS, with_defaults
+import pytest
+
+from briefing.settings import SETTINGS, setting, with_defaults
 
 PLUGIN = Path(__file__).resolve().parents[1] / "plugins" / "briefing"
 
@@ -13,6 +15,17 @@ def test_defaults_fill_in_what_the_site_does_not_set():
     assert conf["BRIEFING_MAX_KEY_POINTS"] == 5
     assert conf["BRIEFING_STRICT"] is False
     assert set(conf) == {s.name for s in SETTINGS}
+
+
+def test_one_setting_is_the_site_s_value_or_its_declared_default():
+    site = {"BRIEFING_LINK_INDEX_HTML": False}
+    assert setting(site, "BRIEFING_LINK_INDEX_HTML") is False
+    assert setting(site, "BRIEFING_STRICT") is with_defaults({})["BRIEFING_STRICT"]
+
+
+def test_asking_for_an_undeclared_setting_is_an_error_not_a_silent_none():
+    with pytest.raises(KeyError):
+        setting({}, "BRIEFING_NO_SUCH_THING")
 
 
 def test_every_setting_is_documented_and_named_once():

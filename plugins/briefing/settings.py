@@ -1,7 +1,8 @@
 """Every setting the plugin reads, declared once with its default and meaning.
 
 Set any of them in pelican.conf.py / publish.conf.py. The Pelican glue calls
-``with_defaults(settings)``; nothing else reads ``BRIEFING_*`` keys directly.
+``with_defaults(settings)``, and the template helpers ``setting(ctx, name)``
+for the one setting they need; nothing else reads ``BRIEFING_*`` keys directly.
 """
 
 from __future__ import annotations
@@ -93,3 +94,15 @@ SETTINGS: tuple[Setting, ...] = (
 def with_defaults(settings: Mapping[str, Any]) -> dict[str, Any]:
     """The BRIEFING_* settings, each from ``settings`` or its default."""
     return {s.name: settings.get(s.name, s.default) for s in SETTINGS}
+
+
+_DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+def setting(settings: Mapping[str, Any], name: str) -> Any:
+    """One BRIEFING_* setting from ``settings``, or its default.
+
+    For helpers called per link of a page: ``with_defaults`` builds a dict of
+    every setting, which a page with thousands of links paid for thousands of times.
+    """
+    return settings.get(name, _DEFAULTS[name])

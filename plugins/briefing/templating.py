@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .assets import asset_path
 from .link import KIND_FOLDERS
-from .settings import with_defaults
+from .settings import setting
 
 
 def site_link(siteurl: str, target: str, index_html: bool) -> str:
@@ -40,8 +40,7 @@ def site_link(siteurl: str, target: str, index_html: bool) -> str:
 @pass_context
 def link_filter(ctx, target: str) -> str:
     """Jinja: ``{{ 'people/sun/'|link }}`` — the one way templates build internal links."""
-    settings = with_defaults(ctx)
-    return site_link(ctx.get("SITEURL", ""), str(target), settings["BRIEFING_LINK_INDEX_HTML"])
+    return site_link(ctx.get("SITEURL", ""), str(target), setting(ctx, "BRIEFING_LINK_INDEX_HTML"))
 
 
 @pass_context
@@ -117,33 +116,32 @@ def highlight(ctx, raw: str, start: int, end: int, marks: Sequence[Mark]) -> Mar
     and each mark's back link follows the piece where it ends. Only the pieces
     of source text are escaped; nothing of the source is ever marked safe.
     """
-    index_html = with_defaults(ctx)["BRIEFING_LINK_INDEX_HTML"]
+    index_html = setting(ctx, "BRIEFING_LINK_INDEX_HTML")
     siteurl = ctx.get("SITEURL", "")
     clipped = [
         (max(m.start, start), min(m.end, end), m)
         for m in marks
         if m.start < end and m.end > start and m.end > m.start
     ]
+    # outermost first; a piece's marks keep this order, as a subset of it
+    nesting = sorted(clipped, key=lambda c: (c[0], -c[1], c[2].kind, c[2].target))
+    # each mark's tags are written once, not once per piece it covers
+    opening = {id(m): f'<mark class="hl hl-{escape(m.kind)}" title="{escape(m.title)}">' for _, _, m in clipped}
+    backrefs_at: dict[int, list[str]] = {}
+    for _, e, m in clipped:
+        href = site_link(siteurl, m.target, index_html)
+        backrefs_at.setdefault(e, []).append(
+            f'<a class="backref backref-{escape(m.kind)}" href="{escape(href)}" '
+            f'title="{escape(m.title)}">{escape(m.label)}</a>'
+        )
     cuts = sorted({start, end, *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
     out: list[str] = []
     for a, b in zip(cuts, cuts[1:]):
-        active = sorted(
-            (m for m in clipped if m[0] <= a and m[1] >= b),
-            key=lambda m: (m[0], -m[1], m[2].kind, m[2].target),
-        )
-        piece = str(escape(raw[a:b]))
-        for _, _, m in reversed(active):
-            piece = (
-                f'<mark class="hl hl-{escape(m.kind)}" title="{escape(m.title)}">{piece}</mark>'
-            )
-        out.append(piece)
-        for s, e, m in clipped:
-            if e == b:
-                href = site_link(siteurl, m.target, index_html)
-                out.append(
-                    f'<a class="backref backref-{escape(m.kind)}" href="{escape(href)}" '
-                    f'title="{escape(m.title)}">{escape(m.label)}</a>'
-                )
+        active = [m for s, e, m in nesting if s <= a and e >= b]
+        out.extend(opening[id(m)] for m in active)
+        out.append(str(escape(raw[a:b])))
+        out.append("</mark>" * len(active))
+        out.extend(backrefs_at.get(b, ()))
     return Markup("".join(out))
 
 

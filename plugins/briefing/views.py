@@ -218,6 +218,12 @@ class BriefPage:
             Item(f"t{n}", event) for n, event in enumerate(sorted_timeline(self.brief.timeline), start=1)
         ]
         self.key_points = {kp.id: (n, kp) for n, kp in enumerate(self.brief.key_points, start=1)}
+        # badges are asked for per item of every page that shows the brief's items
+        # (brief, timeline, people): the order and each badge are worked out once
+        self._source_order: dict[str, int] = {}
+        for n, source in enumerate(self.sources):
+            self._source_order.setdefault(source.id, n)
+        self._badges: dict[tuple[str, int | None], Badge] = {}
 
     # -- sources -----------------------------------------------------------
 
@@ -258,10 +264,15 @@ class BriefPage:
         return badges
 
     def sources_order(self, source_id: str) -> int:
-        ids = [s.id for s in self.sources]
-        return ids.index(source_id) if source_id in ids else len(ids)
+        return self._source_order.get(source_id, len(self._source_order))
 
     def _badge(self, source_id: str, paragraph: int | None) -> Badge:
+        key = (source_id, paragraph)
+        if key not in self._badges:
+            self._badges[key] = self._make_badge(source_id, paragraph)
+        return self._badges[key]
+
+    def _make_badge(self, source_id: str, paragraph: int | None) -> Badge:
         page = self.source_page(source_id)
         source = self.source(source_id)
         rewrite_of = self.source_label(source.derived_from) if source and source.derived_from else None
