@@ -453,7 +453,8 @@ class _Scorer:
                 self.dates.setdefault((s.id, d.sentence), []).append(d.value)
         self.para_rank = {}
         for s in sources:
-            deck = {x.paragraph for x in s.sentences if x.index in summary_above_story(s)}
+            summary = summary_above_story(s)
+            deck = {x.paragraph for x in s.sentences if x.index in summary}
             story = [p for p in s.paragraphs if p.number not in deck]
             self.para_rank.update({(s.id, p.number): rank for rank, p in enumerate(story, 1)})
         self.quoted_share = _quoted_share(sources)
