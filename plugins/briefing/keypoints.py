@@ -221,7 +221,9 @@ def _name_forms(sources: Sequence[ParsedSource]) -> tuple[str, ...]:
 
 
 def _names_in(text: str, forms: Sequence[str]) -> int:
-    return sum(1 for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
+    # ``f in text`` first: a form must be in the text to be a word of it, and
+    # the test is far cheaper than the pattern, run for every form of the brief.
+    return sum(1 for f in forms if f in text and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
 
 
 def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
