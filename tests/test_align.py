@@ -1,9 +1,13 @@
+import math
 import os
+import random
 import subprocess
 import sys
 from dataclasses import replace
 
 from briefing.align import (
+    MIN_SHARED,
+    _sharing_pairs,
     Similarity,
     assignment,
     standfirst,
@@ -55,6 +59,77 @@ def test_assignment_maximises_the_total_not_the_first_pick():
     assert assignment([[9, 8], [7, 0]]) == [(0, 1), (1, 0)]
     assert assignment([[0, 0], [0, 5], [4, 0]]) == [(1, 1), (2, 0)]
     assert assignment([]) == []
+
+
+def _textbook_assignment(scores):
+    """The plain O(n^2 m) loop ``assignment`` was first written as: the reference
+    for its result, ties included (which of equal matchings it answers)."""
+    transposed = len(scores) > len(scores[0])
+    matrix = [list(col) for col in zip(*scores)] if transposed else [list(r) for r in scores]
+    n, m = len(matrix), len(matrix[0])
+    top = max(max(r) for r in matrix)
+    cost = [[top - v for v in row] for row in matrix]
+    u, v, match = [0.0] * (n + 1), [0.0] * (m + 1), [0] * (m + 1)
+    for row in range(1, n + 1):
+        match[0], way, least, used, col = row, [0] * (m + 1), [math.inf] * (m + 1), [False] * (m + 1), 0
+        while match[col]:
+            used[col] = True
+            r, delta, nxt = match[col], math.inf, 0
+            for j in range(1, m + 1):
+                if not used[j]:
+                    reduced = cost[r - 1][j - 1] - u[r] - v[j]
+                    if reduced < least[j]:
+                        least[j], way[j] = reduced, col
+                    if least[j] < delta:
+                        delta, nxt = least[j], j
+            for j in range(m + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    least[j] -= delta
+            col = nxt
+        while col:
+            match[col], col = match[way[col]], way[col]
+    pairs = [(match[j] - 1, j - 1) for j in range(1, m + 1) if match[j]]
+    pairs = [(c, r) if transposed else (r, c) for r, c in pairs]
+    return sorted(p for p in pairs if scores[p[0]][p[1]] > 0)
+
+
+def test_assignment_answers_the_textbook_matching_even_among_equal_ones():
+    # Few distinct scores, so many matchings tie: the faster loop must pick
+    # the same one, or briefs would change.
+    rnd = random.Random(6)
+    for _ in range(500):
+        rows, cols = rnd.randint(1, 7), rnd.randint(1, 7)
+        scores = [[rnd.choice([0.0, 0.0, 0.0, 50.0, 60.0, 60.5, 100.0]) for _ in range(cols)] for _ in range(rows)]
+        assert assignment(scores) == _textbook_assignment(scores), scores
+
+
+def test_only_pairs_sharing_enough_stems_are_scored_and_no_other_scores():
+    rows = make_source("a", "Osterby and Lindholm signed a fishing pact. Talks resumed in Osterby. "
+                            "Lindholm fishing boats left port. Osterby fishing boats sank off Lindholm.").sentences
+    cols = make_source("b", "The fishing pact was signed by Osterby and Lindholm. Nothing happened. "
+                            "Boats from Lindholm left the port to go fishing.").sentences
+    score = Similarity([s.text for s in rows + cols])
+    kept = set(_sharing_pairs(rows, cols))
+    for i, a in enumerate(rows):
+        for j, b in enumerate(cols):
+            shared = set(content_stems(a.text)) & set(content_stems(b.text))
+            assert ((i, j) in kept) == (len(shared) >= MIN_SHARED)
+            if (i, j) not in kept:
+                assert score(a.text, b.text) == 0.0
+    assert (3, 2) in kept  # exactly MIN_SHARED stems: boats, Lindholm, fishing
+
+
+def test_weighted_overlap_sums_the_weights_of_the_stems():
+    texts = ["Osterby and Lindholm signed a fishing pact.", "The pact was signed by Osterby in 1952."]
+    score = Similarity(texts)
+    names = {"oster", "lindh", "1952"}
+    a, b = set(content_stems(texts[0])), set(content_stems(texts[1]))
+    weigh = lambda stems: math.fsum(score.weight(s, names) for s in stems)
+    expected = 100.0 * 2 * weigh(a & b) / (weigh(a) + weigh(b))
+    assert score.weighted_overlap(*texts) == expected
 
 
 def test_a_standfirst_is_kept_out_of_alignment():

@@ -52,6 +52,7 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from itertools import chain
 from importlib import resources
 from typing import Iterable, Mapping, Sequence
 
@@ -120,6 +121,12 @@ def content_stems(text: str) -> tuple[str, ...]:
 
 
 @cache
+def stem_set(text: str) -> frozenset[str]:
+    """The distinct ``content_stems`` of a text."""
+    return frozenset(content_stems(text))
+
+
+@cache
 def name_stems(text: str) -> frozenset[str]:
     """Stems of capitalised words past the first word, and the numbers.
 
@@ -142,31 +149,56 @@ class Similarity:
         texts = list(texts)
         self._sentences = len(texts)
         self._df = Counter(stem for text in texts for stem in set(content_stems(text)))
+        # A brief compares each sentence with hundreds of others: its stems'
+        # weights are worked out once (``_plain``/``_named``) and every pair
+        # only looks them up.
+        self._plain: dict[str, float] = {}
+        self._named: dict[str, float] = {}
+        self._known: set[str] = set()
+
+    def _base(self, stem: str) -> float:
+        if not self._sentences:
+            return 1.0
+        # inverse sentence frequency, smoothed so no weight is zero
+        return math.log((self._sentences + 1) / (self._df.get(stem, 0) + 0.5))
 
     def weight(self, stem: str, names: frozenset[str]) -> float:
-        base = 1.0
-        if self._sentences:
-            # inverse sentence frequency, smoothed so no weight is zero
-            base = math.log((self._sentences + 1) / (self._df.get(stem, 0) + 0.5))
-        return base * (NAME_WEIGHT if stem in names else 1.0)
+        return self._base(stem) * (NAME_WEIGHT if stem in names else 1.0)
 
-    def weighted_overlap(self, a: str, b: str) -> float:
-        sa, sb = set(content_stems(a)), set(content_stems(b))
-        names = name_stems(a) | name_stems(b)
+    def _learn(self, text: str) -> None:
+        if text in self._known:
+            return
+        self._known.add(text)
+        for stem in stem_set(text) - self._plain.keys():
+            base = self._base(stem)
+            self._plain[stem] = base * 1.0  # the same float ``weight`` makes
+            self._named[stem] = base * NAME_WEIGHT
+
+    def _total(self, stems: frozenset[str], names: frozenset[str]) -> float:
         # fsum: a float sum that does not depend on the order of the terms, and
         # sets iterate in an order that changes with PYTHONHASHSEED (every
         # process has its own), so a plain sum() made builds differ.
-        wa = math.fsum(self.weight(s, names) for s in sa)
-        wb = math.fsum(self.weight(s, names) for s in sb)
-        shared = math.fsum(self.weight(s, names) for s in sa & sb)
+        return math.fsum(
+            chain(
+                map(self._plain.__getitem__, stems - names),
+                map(self._named.__getitem__, stems & names),
+            )
+        )
+
+    def weighted_overlap(self, a: str, b: str) -> float:
+        sa, sb = stem_set(a), stem_set(b)
+        self._learn(a)
+        self._learn(b)
+        names = name_stems(a) | name_stems(b)
+        wa, wb = self._total(sa, names), self._total(sb, names)
+        shared = self._total(sa & sb, names)
         return 100.0 * 2 * shared / (wa + wb) if wa + wb else 0.0
 
     def __call__(self, a: str, b: str) -> float:
         """How surely two sentences state the same fact, roughly 0-120."""
-        stems_a, stems_b = content_stems(a), content_stems(b)
-        if len(set(stems_a) & set(stems_b)) < MIN_SHARED:
+        if len(stem_set(a) & stem_set(b)) < MIN_SHARED:
             return 0.0
-        wording = _wording(stems_a, stems_b)
+        wording = _wording(content_stems(a), content_stems(b))
         score = (wording + self.weighted_overlap(a, b)) / 2
         nums_a, nums_b = numbers(a), numbers(b)
         shared = nums_a & nums_b
@@ -206,42 +238,57 @@ def assignment(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
         return []
     transposed = len(scores) > len(scores[0])
     matrix = [list(col) for col in zip(*scores)] if transposed else [list(r) for r in scores]
-    n, m = len(matrix), len(matrix[0])
     top = max(max(r) for r in matrix)
-    cost = [[top - v for v in row] for row in matrix]  # minimise cost = maximise score
-    u, v = [0.0] * (n + 1), [0.0] * (m + 1)
-    match = [0] * (m + 1)  # column -> row (1-based; 0 = free)
-    for row in range(1, n + 1):
+    if top <= 0:
+        return []  # no pair scores above 0: nothing to answer whatever the matching
+    # minimise cost = maximise score; a 0 in front makes the rows 1-based
+    cost = [[0.0] + [top - v for v in row] for row in matrix]
+    match = _min_cost_matching(cost, len(matrix[0]))
+    pairs = [(match[j] - 1, j - 1) for j in range(1, len(match)) if match[j]]
+    pairs = [(c, r) if transposed else (r, c) for r, c in pairs]
+    return sorted(p for p in pairs if scores[p[0]][p[1]] > 0)
+
+
+def _min_cost_matching(cost: list[list[float]], m: int) -> list[int]:
+    """``column -> row`` (1-based, 0 = free) of a least-cost matching of every row.
+
+    The potentials method (e-maxx), a row at a time. The columns still
+    free in a search are kept in a list in column order, so each step
+    visits those alone and ties still go to the lowest column.
+    """
+    u, v = [0.0] * (len(cost) + 1), [0.0] * (m + 1)
+    match = [0] * (m + 1)
+    for row in range(1, len(cost) + 1):
         match[0] = row
         way = [0] * (m + 1)
         least = [math.inf] * (m + 1)
-        used = [False] * (m + 1)
+        free = list(range(1, m + 1))
+        used = [0]
         col = 0
         while match[col]:
-            used[col] = True
-            r, delta, nxt = match[col], math.inf, 0
-            for j in range(1, m + 1):
-                if used[j]:
-                    continue
-                reduced = cost[r - 1][j - 1] - u[r] - v[j]
+            r = match[col]
+            costs, ur = cost[r - 1], u[r]
+            delta, nxt = math.inf, 0
+            for j in free:
+                reduced = costs[j] - ur - v[j]
                 if reduced < least[j]:
-                    least[j], way[j] = reduced, col
+                    least[j] = reduced
+                    way[j] = col
                 if least[j] < delta:
                     delta, nxt = least[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[match[j]] += delta
-                    v[j] -= delta
-                else:
-                    least[j] -= delta
+            for j in used:
+                u[match[j]] += delta
+                v[j] -= delta
+            for j in free:
+                least[j] -= delta
             col = nxt
+            free.remove(col)
+            used.append(col)
         while col:
             prev = way[col]
             match[col] = match[prev]
             col = prev
-    pairs = [(match[j] - 1, j - 1) for j in range(1, m + 1) if match[j]]
-    pairs = [(c, r) if transposed else (r, c) for r, c in pairs]
-    return sorted(p for p in pairs if scores[p[0]][p[1]] > 0)
+    return match
 
 
 def standfirst(source: ParsedSource) -> frozenset[int]:
@@ -267,19 +314,34 @@ def _eligible(source: ParsedSource) -> list[Sentence]:
     return [s for s in source.sentences if s.index not in skip]
 
 
-def _pair_matches(left, right, score, threshold) -> list[tuple[float, Member, Member]]:
+def _pair_matches(left, right, score: Similarity, threshold) -> list[tuple[float, Member, Member]]:
     rows, cols = _eligible(left), _eligible(right)
-    matrix = []
-    for a in rows:
-        row = []
-        for b in cols:
-            value = score(a.text, b.text)
-            row.append(value if value >= threshold else 0.0)
-        matrix.append(row)
+    matrix = [[0.0] * len(cols) for _ in rows]
+    for i, j in _sharing_pairs(rows, cols):
+        value = score(rows[i].text, cols[j].text)
+        matrix[i][j] = value if value >= threshold else 0.0
     return [
         (matrix[i][j], (left.id, rows[i].index), (right.id, cols[j].index))
         for i, j in assignment(matrix)
     ]
+
+
+def _sharing_pairs(rows: Sequence[Sentence], cols: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """Row-column pairs of sentences sharing at least ``MIN_SHARED`` stems.
+
+    Any other pair scores 0 (``Similarity.__call__``), and most pairs of a
+    brief are such: an index from stem to the columns that have it finds
+    the rest without comparing every pair.
+    """
+    having: dict[str, list[int]] = {}
+    for j, col in enumerate(cols):
+        for stem in stem_set(col.text):
+            having.setdefault(stem, []).append(j)
+    pairs = []
+    for i, row in enumerate(rows):
+        shared = Counter(j for stem in stem_set(row.text) for j in having.get(stem, ()))
+        pairs += [(i, j) for j, count in shared.items() if count >= MIN_SHARED]
+    return pairs
 
 
 def brief_similarity(sources: Iterable[ParsedSource]) -> Similarity:

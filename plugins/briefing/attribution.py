@@ -112,7 +112,8 @@ def outlet_names(source: ParsedSource) -> tuple[str, ...]:
 def _named_in_story(source: ParsedSource, name: str) -> bool:
     """The story (not its headers) names ``name`` as a whole word, as written."""
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return any(pattern.search(p.text) for p in source.paragraphs)
+    # (``name in text`` first: cheap, and the pattern needs it)
+    return any(name in p.text and pattern.search(p.text) for p in source.paragraphs)
 
 
 _CREDIT_BEFORE = r"(?:according to|told|reported by|first reported by|reported in|reports? (?:by|from|in)|cited by|quoted by|(?:an )?interview with)"
@@ -162,6 +163,11 @@ def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
     story's dateline (a site running wire copy under its own name), or the
     outlet named in the story ("Reuters reported", "according to Reuters").
     """
+    return _credits_outlet_by_name(source, other) or credits_in_prose(source, other)
+
+
+def _credits_outlet_by_name(source: ParsedSource, other: ParsedSource) -> bool:
+    """``credits_outlet`` leaving out a credit in the story's prose (``credits_in_prose``)."""
     own = {n.casefold() for n in outlet_names(source)}
     for outlet in outlet_names(other):
         if outlet.casefold() in own:
@@ -172,7 +178,7 @@ def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
             or _named_in_story(source, outlet)
         ):
             return True
-    return credits_in_prose(source, other)
+    return False
 
 
 def credits_in_prose(source: ParsedSource, other: ParsedSource) -> bool:
@@ -262,10 +268,12 @@ def _original_of(a: ParsedSource, b: ParsedSource) -> ParsedSource | None:
 
 def _rewrite_pair(a: ParsedSource, b: ParsedSource, overlap: float):
     """``(rewrite, original)`` for a pair of sources, or ``None``."""
-    a_credits, b_credits = credits_outlet(a, b), credits_outlet(b, a)
+    # credits_outlet, with the prose searched once for both questions
+    a_prose, b_prose = credits_in_prose(a, b), credits_in_prose(b, a)
+    a_credits = a_prose or _credits_outlet_by_name(a, b)
+    b_credits = b_prose or _credits_outlet_by_name(b, a)
     if overlap >= MOST and a_credits != b_credits:
         return (a, b) if a_credits else (b, a)
-    a_prose, b_prose = credits_in_prose(a, b), credits_in_prose(b, a)
     if overlap >= CREDITED and a_prose != b_prose:
         return (a, b) if a_prose else (b, a)
     copied = overlap >= OVERWHELMING or (overlap >= MOST and _copies_quotes(a, b))

@@ -221,7 +221,9 @@ def _name_forms(sources: Sequence[ParsedSource]) -> tuple[str, ...]:
 
 
 def _names_in(text: str, forms: Sequence[str]) -> int:
-    return sum(1 for f in forms if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
+    # ``f in text`` first: a form must be in the text to be a word of it, and
+    # the test is far cheaper than the pattern, run for every form of the brief.
+    return sum(1 for f in forms if f in text and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text))
 
 
 def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
@@ -453,7 +455,8 @@ class _Scorer:
                 self.dates.setdefault((s.id, d.sentence), []).append(d.value)
         self.para_rank = {}
         for s in sources:
-            deck = {x.paragraph for x in s.sentences if x.index in summary_above_story(s)}
+            summary = summary_above_story(s)
+            deck = {x.paragraph for x in s.sentences if x.index in summary}
             story = [p for p in s.paragraphs if p.number not in deck]
             self.para_rank.update({(s.id, p.number): rank for rank, p in enumerate(story, 1)})
         self.quoted_share = _quoted_share(sources)
