@@ -6,7 +6,9 @@ from briefing.tokens import (
     is_capital_title,
     is_person_noun,
     is_title,
+    name_openers,
     name_run,
+    next_opener,
     place_first_words,
     place_forms,
     tokenize,
@@ -77,3 +79,23 @@ def test_lower_case_words_open_names_only_as_joined_particles_or_listed_surnames
 
 def test_tokens_know_whether_they_are_capitalised():
     assert [t.capitalised for t in tokenize("Ó Briain said Éire's", 0, 20)] == [True, True, False, True]
+
+
+def test_name_openers_hold_every_word_a_name_may_open_on():
+    # scans for names jump between these indexes: a word left out would lose a name
+    text = ("officials said al-Sayed met said He Zhiyong and J.R. Okafor, then K Selvaraj "
+            "Pandian and the minister Ana Ruiz left")
+    tokens = tokenize(text, 0, len(text))
+    openers = name_openers(tokens)
+    opening = [k for k in range(len(tokens)) if name_run(text, tokens, k, False)]
+    assert set(opening) <= set(openers)
+    assert {tokens[k].word for k in opening} >= {"al-Sayed", "He", "J.R.", "K", "Ana"}
+    assert [tokens[k].word for k in openers if not tokens[k].capitalised] == ["al-Sayed"]
+    assert "officials" not in {tokens[k].word for k in openers}
+
+
+def test_next_opener_is_the_first_at_or_after_an_index():
+    assert next_opener([2, 5, 9], 0, 12) == 2
+    assert next_opener([2, 5, 9], 5, 12) == 5
+    assert next_opener([2, 5, 9], 6, 12) == 9
+    assert next_opener([2, 5, 9], 10, 12) == 12

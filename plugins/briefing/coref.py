@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .model import ORGANISATION, PERSON, PLACE
 from .table import EntityTable, Entry
-from .tokens import Token, is_person_noun, is_place_name, name_run
+from .tokens import Token, is_person_noun, is_place_name, name_openers, name_run, next_opener
 from .wordlists import key_values, word_set
 
 
@@ -242,11 +242,12 @@ _last_full_names: tuple[str | None, list[list[Token]], dict[str, list[tuple[int,
 def _full_names(raw: str, tokenized: list[list[Token]]) -> dict[str, list[tuple[int, str]]]:
     found: dict[str, list[tuple[int, str]]] = {}
     for tokens in tokenized:
-        k = 0
+        openers = name_openers(tokens)
+        k = next_opener(openers, 0, len(tokens))
         while k < len(tokens):
             written = name_run(raw, tokens, k, backwards=False)
             if not written:  # most words open no name
-                k += 1
+                k = next_opener(openers, k + 1, len(tokens))
                 continue
             run = written[after_compound_adjective(written) :]  # not ``Oslo-based``
             if len([t for t in run if t.capitalised]) >= 2:

@@ -27,9 +27,11 @@ from .tokens import (
     is_place_word,
     is_title,
     lower_case_words,
+    name_openers,
     name_run,
     name_word,
     nationalities,
+    next_opener,
     postnominal,
     role_words,
     role_words_folded,
@@ -301,7 +303,8 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
     """``Tom Baker, Kenya's deputy water minister,``: a name of two or
     three words, a comma, a phrase of role words only, a comma or stop.
     A name before ``, who`` is a person's too (bodies take ``which``)."""
-    i = 0
+    openers = name_openers(tokens)
+    i = next_opener(openers, 0, len(tokens))
     while i < len(tokens):
         names = _name_run(raw, tokens, i)
         if len(names) >= 2:
@@ -317,7 +320,7 @@ def find_appositive_people(raw: str, tokens: list[Token], table: EntityTable) ->
                 set_gender(person, _gender_of_words(role.split()))
             i += len(names)
             continue
-        i += 1
+        i = next_opener(openers, i + 1, len(tokens))
 
 
 def find_role_first_people(raw: str, tokens: list[Token], table: EntityTable) -> None:

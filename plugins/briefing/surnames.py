@@ -16,7 +16,7 @@ import re
 from .coref import gender_of
 from .model import PERSON, Span
 from .table import EntityTable, Entry
-from .tokens import Token, adjacent, is_title, name_run
+from .tokens import Token, adjacent, is_title, name_openers, name_run, next_opener
 from .wordlists import word_set
 
 
@@ -162,7 +162,8 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
     alone: set[str] = set()
     runs: list[list[Token]] = []
     for tokens in tokenized:
-        k = 0
+        openers = name_openers(tokens)
+        k = 0  # the first word is looked at even when it opens no name
         while k < len(tokens):
             run = name_run(raw, tokens, k, backwards=False)
             if len(run) == 1 and not _glued(raw, tokens, k) and _as_subject(raw, tokens, k):
@@ -175,6 +176,8 @@ def find_reused_names(raw: str, tokenized: list[list[Token]], table: EntityTable
             elif len(run) >= 2:
                 runs.append(run)
             k += max(1, len(run))
+            # after the first word, a word that opens no name does nothing here
+            k = next_opener(openers, k, len(tokens))
     # a double surname the text already has as a speaker ("Nogueira Barbosa
     # said") is reused alone as a single surname is
     pairs = {e.name for e in table.entries if e.kind == PERSON and len(e.name.split()) == 2}

@@ -8,6 +8,7 @@ word, a place or a nationality, from the data files only.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -342,6 +343,23 @@ def _name_run_on(raw: str, tokens: list[Token], k: int, limit: int) -> list[Toke
     while run and not name_word(run[-1]):
         run.pop()  # a name never ends on a particle ("Luana Ferreira da")
     return run
+
+
+def name_openers(tokens: list[Token]) -> list[int]:
+    """Indexes of the tokens that may open a name: ``name_run`` forwards
+    is empty at every other, so scans for names jump between these
+    (most words are in lower case; calling it on each was most of a scan)."""
+    surnames = word_set("stopword_surnames.txt")
+    return [
+        k for k, token in enumerate(tokens)
+        if token.capitalised or "-" in token.word or token.word in surnames
+    ]
+
+
+def next_opener(openers: list[int], k: int, count: int) -> int:
+    """The first index of ``openers`` at or after ``k``, else ``count``."""
+    at = bisect_left(openers, k)
+    return openers[at] if at < len(openers) else count
 
 
 def _opens_no_name(token: Token) -> bool:
