@@ -373,3 +373,37 @@ def test_a_draft_brief_builds_as_a_preview_outside_the_site(tmp_path):
     assert "draft-story" not in (out / "index.html").read_text()
     assert "draft-story" not in (out / "sitemap.xml").read_text()
     assert (out / BRIEF / "index.html").is_file()
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_a_build_holds_its_briefs_but_not_their_parsed_sources(tmp_path, cached):
+    """The parses were most of a build's memory: with the cache on they are let go once the
+    briefs are made, and each source's page loads its own again (parsecache.SourceShelf)."""
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    from briefing.buildstate import CONTEXT_KEY
+
+    content, out = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(SEED, content / "briefs" / SLUG)
+    states = []
+
+    def after_attach(generators):
+        states.append(generators[0].context[CONTEXT_KEY])
+
+    signals.all_generators_finalized.connect(after_attach)  # sent after attach_briefs, before writing
+    try:
+        settings = read_settings(str(ROOT / "pelican.conf.py"), override={
+            "PATH": str(content), "OUTPUT_PATH": str(out),
+            "BRIEFING_CACHE_PATH": str(tmp_path / "cache") if cached else False})
+        Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(after_attach)
+    [state] = states
+    result = state.results[SLUG]
+    assert result.brief.sources and (result.sources == ()) == cached
+    for source in result.brief.sources:
+        parsed = state.pages[SLUG].parsed(source.id)
+        page = (out / f"briefs/{SLUG}/sources/{source.id}/index.html").read_text(encoding="utf-8")
+        first = parsed.raw[parsed.paragraphs[0].start:parsed.paragraphs[0].end].split()[0]
+        assert parsed.id == source.id and first in page

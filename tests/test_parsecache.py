@@ -525,3 +525,76 @@ def test_package_imports_are_read_in_every_form():
         "                        parse_date)\n"
     )
     assert sorted(parsecache._package_imports(code)) == ["dates", "people", "places", "quotes", "speakers", "tokens"]
+
+
+# --------------------------------------------------------------------------
+# parses let go of after assembly, had again for their pages
+# --------------------------------------------------------------------------
+
+
+def shelved_build(specs, cache_folder: Path):
+    """``build_briefs`` as the site build runs it: each result's parses shelved as it is ready."""
+    shelf = parsecache.SourceShelf(ResultCache(cache_folder))
+    given = []
+
+    def keep(result):
+        given.append(result)
+        return pipeline.shelve_sources(result, shelf)
+
+    return build_briefs(specs, shelf.cache, workers=1, keep=keep), shelf, given
+
+
+def test_a_build_keeps_its_briefs_and_shelves_their_parses(tmp_path):
+    specs = briefs_of(tmp_path, [2, 3])
+    whole = build_briefs(specs, None, workers=1)
+    for _ in ("cold", "warm"):  # a cold build, then one from the cache
+        results, shelf, given = shelved_build(specs, tmp_path / "cache")
+        assert given == whole  # ``keep`` gets each whole result (the site checks its quotes there)
+        assert [r.sources for r in results] == [(), ()]
+        assert [replace(r, sources=w.sources) for r, w in zip(results, whole)] == whole
+        for result, full in zip(results, whole):
+            assert result.fingerprint is not None
+            for source in full.sources:
+                assert shelf.get(result.meta.slug, source.id) == source
+        assert shelf.get("brief-0", "no-such-source") is None
+
+
+def test_a_result_without_a_fingerprint_keeps_its_parses(tmp_path):
+    [spec] = briefs_of(tmp_path, [2])
+    [result] = build_briefs([spec], None, workers=1)
+    unprinted = replace(result, fingerprint=None)
+    shelf = parsecache.SourceShelf(ResultCache(tmp_path / "cache"))
+    assert pipeline.shelve_sources(unprinted, shelf) is unprinted and not shelf.shelved
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt"])
+def test_a_shelved_parse_whose_entry_is_gone_or_corrupt_is_parsed_again(tmp_path, counted, damage):
+    [spec] = briefs_of(tmp_path, [3])
+    [whole] = build_briefs([spec], None, workers=1)
+    [result], shelf, _ = shelved_build([spec], tmp_path / "cache")
+    for entry in (tmp_path / "cache").iterdir():
+        if damage == "delete":
+            entry.unlink()
+        else:
+            entry.write_bytes(entry.read_bytes()[:40])
+    counted.clear()
+    assert [shelf.get(result.meta.slug, s.id) for s in whole.sources] == list(whole.sources)
+    assert sorted(counted) == sorted(s.path for s in whole.sources)  # parsed again, once each
+    again = ResultCache(tmp_path / "cache")
+    assert [again.load(k, parsecache.ParsedSource) for _, k in result.source_keys] == list(whole.sources)
+
+
+def test_a_source_changed_during_the_build_is_an_error_naming_it(tmp_path):
+    [spec] = briefs_of(tmp_path, [2])
+    [result], shelf, given = shelved_build([spec], tmp_path / "cache")
+    changed, gone = given[0].sources
+    for entry in (tmp_path / "cache").iterdir():
+        entry.unlink()
+    Path(changed.path).write_bytes(Path(changed.path).read_bytes().replace(b" said", b" told", 1))
+    Path(gone.path).unlink()
+    with pytest.raises(parsecache.SourceError, match="changed while the site was being built") as raised:
+        shelf.get(result.meta.slug, changed.id)
+    assert raised.value.path == changed.path
+    with pytest.raises(parsecache.SourceError, match="could not be read again") as raised:
+        shelf.get(result.meta.slug, gone.id)
+    assert raised.value.path == gone.path

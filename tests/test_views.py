@@ -236,3 +236,21 @@ def test_the_outlet_first_to_report_a_key_point_lists_it_with_links_to_point_and
     # the outlet that reported it a day later was first to report nothing
     assert first_reports_on(ferry_site, "harbour-echo") == []
     assert broken_links(ferry_site) == []
+
+
+def test_a_source_parse_had_from_elsewhere_gives_the_same_page(page):
+    """The build lets a result's parses go (pipeline.shelve_sources) and hands the page a loader."""
+    from dataclasses import replace
+
+    asked = []
+
+    def load(source_id):
+        asked.append(source_id)
+        return page.result.source(source_id)
+
+    slim = BriefPage(replace(page.result, sources=()), page.site, load)
+    for source_id in ("northwire", "lantern"):
+        assert slim.parsed(source_id) == page.parsed(source_id)
+        assert slim.blocks(source_id) == page.blocks(source_id)
+    assert "northwire" in asked and "lantern" in asked
+    assert BriefPage(replace(page.result, sources=()), page.site).blocks("northwire") == []

@@ -19,7 +19,12 @@ CONTEXT_KEY = "briefing"
 
 @dataclass
 class BuildState:
-    """What one build learnt about its briefs; lives in that build's context."""
+    """What one build learnt about its briefs; lives in that build's context.
+
+    With the parse cache on, ``results`` hold their briefs but not their parsed
+    sources (``pipeline.shelve_sources``): a source's page gets its parse
+    through its ``BriefPage`` (``pages``), loaded for that page only.
+    """
 
     results: dict[str, BriefResult]
     site: SiteIndex

@@ -77,6 +77,7 @@ from .pipeline import (
     build_briefs,
     find_brief_folders,
     load_registry_file,
+    shelve_sources,
 )
 from .serialize import dumps
 from .settings import with_defaults
@@ -189,20 +190,31 @@ def attach_briefs(article_generator) -> None:
     # core; the progress line hears of each brief as it is ready.
     specs = [BriefSpec(str(folder), meta, conf, registry) for folder, _, meta in briefs]
     cache = result_cache(settings)
-    built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=_announce)
+    # Each result's parsed sources are let go of as soon as it is checked, and
+    # loaded again for their own pages only (parsecache.SourceShelf): held all
+    # build long, they were most of its memory.
+    shelf = parsecache.SourceShelf(cache) if cache else None
+    brief_md = {meta.slug: article for _, article, meta in briefs}
+    checked: dict[str, list[Problem]] = {}
+
+    def keep(result: BriefResult) -> BriefResult:
+        checked[result.meta.slug] = checked_brief_problems(brief_md[result.meta.slug], result)
+        return shelve_sources(result, shelf) if shelf else result
+
+    built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=_announce, keep=keep)
 
     results: dict[str, BriefResult] = {}
     pages: dict[str, Any] = {}
     for (_, article, _), result in zip(briefs, built):
         problems.extend(result.problems)
-        problems.extend(checked_brief_problems(article, result))
+        problems.extend(checked[article.slug])
         results[article.slug] = result
         pages[article.slug] = article
 
     site = link_site([r.brief for r in results.values()])
     views: dict[str, BriefPage] = {}
     for slug, article in sorted(pages.items()):
-        views[slug] = BriefPage(results[slug], site)
+        views[slug] = BriefPage(results[slug], site, _parse_of(results[slug], shelf))
         article.brief = results[slug].brief
         article.briefing = views[slug]
         article.template = "brief"
@@ -214,6 +226,14 @@ def attach_briefs(article_generator) -> None:
         results=dict(sorted(results.items())), site=site, problems=tuple(problems), pages=views
     )
     report(problems, strict=conf["BRIEFING_STRICT"])
+
+
+def _parse_of(result: BriefResult, shelf: parsecache.SourceShelf | None):
+    """How a brief's page gets a source's parse: the result's own, or the shelf's if it let them go."""
+    if shelf is None or result.sources:
+        return None
+    slug = result.meta.slug
+    return lambda source_id: shelf.get(slug, source_id)
 
 
 def _announce(result: BriefResult) -> None:

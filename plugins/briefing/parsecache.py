@@ -237,6 +237,10 @@ class ResultCache:
         self.used.add(key)
         return value
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry under ``key`` (which ``load`` may yet find unreadable)."""
+        return (self.folder / key).is_file()
+
     def store(self, key: str, value: Any) -> None:
         """Write ``value`` under ``key``; a cache that cannot be written is only slower."""
         self.used.add(key)
@@ -463,3 +467,61 @@ class CachedAssembler:
             brief = self.assemble(meta, sources, registry=registry, max_key_points=max_key_points)
             self.cache.store(key, brief)
         return brief
+
+
+# --------------------------------------------------------------------------
+# parsed sources let go of once the briefs are built
+# --------------------------------------------------------------------------
+
+
+class SourceShelf:
+    """Parsed sources a build let go of, had again one at a time when a page needs one.
+
+    Once the briefs are assembled only a source's own page needs its parse
+    (its text, paragraphs, header), and holding every parse of the site until
+    the last page is written was most of a build's memory. A shelved source
+    is loaded from the cache under the key it was stored under; a missing or
+    unreadable entry is parsed again from its file, which must still have the
+    bytes of that key, or the page would not show what its brief was made of.
+    """
+
+    def __init__(self, cache: ResultCache):
+        self.cache = cache
+        self.shelved: dict[tuple[str, str], tuple[ParseJob, str]] = {}
+        # the last source given: a page asks for it more than once (header, then text)
+        self._last: tuple[tuple[str, str], ParsedSource] | None = None
+
+    def shelve(self, brief: str, job: ParseJob, key: str) -> None:
+        self.shelved[brief, job.source_id] = (job, key)
+
+    def get(self, brief: str, source_id: str) -> ParsedSource | None:
+        """Source ``source_id`` of brief ``brief`` as the build parsed it, or None if it was not shelved."""
+        found = self.shelved.get((brief, source_id))
+        if found is None:
+            return None
+        if self._last is not None and self._last[0] == (brief, source_id):
+            return self._last[1]
+        job, key = found
+        parsed = self.cache.load(key, ParsedSource)
+        if parsed is None:
+            parsed = parse_again(job, key, self.cache)
+        self._last = ((brief, source_id), parsed)
+        return parsed
+
+
+def parse_again(job: ParseJob, key: str, cache: ResultCache) -> ParsedSource:
+    """``job`` parsed again from its file, which must still be what ``key`` was made of; stored again."""
+    try:
+        data = Path(job.path).read_bytes()
+    except OSError as error:
+        raise SourceError(job.path, f"could not be read again to write its page ({error.strerror or error}); "
+                          "build the site again") from None
+    if source_key(data, path=job.path, source_id=job.source_id, outlet=job.outlet,
+                  reference_date=job.reference_date) != key:
+        raise SourceError(job.path, "changed while the site was being built; build the site again")
+    outcome = parse_job(job, data)
+    if outcome.parsed is None:  # it parsed a moment ago, from these very bytes
+        raise SourceError(job.path, f"could not be parsed again ({outcome.crash or outcome.error}); "
+                          "build the site again")
+    cache.store(key, outcome.parsed)
+    return outcome.parsed

@@ -32,6 +32,7 @@ from .parsecache import (
     ParseJob,
     PreparsedReader,
     ResultCache,
+    SourceShelf,
     in_order,
     look_up,
     parse_all,
@@ -74,6 +75,9 @@ class BriefResult:
     #: its parses and assembly, its metadata and problems), else None; the render
     #: cache's dependency map uses it instead of hashing the whole result again
     fingerprint: str | None = field(default=None, compare=False, repr=False)
+    #: (source id, cache key) of each source when there is a fingerprint: where a
+    #: source let go of (``shelve_sources``) can be had again
+    source_keys: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     def source(self, source_id: str) -> ParsedSource | None:
         return next((s for s in self.sources if s.id == source_id), None)
@@ -304,6 +308,7 @@ def build_briefs(
     cache: ResultCache | None = None,
     workers: int = 0,
     on_built: Callable[[BriefResult], None] | None = None,
+    keep: Callable[[BriefResult], BriefResult] | None = None,
 ) -> list[BriefResult]:
     """Every brief's result, in the order of ``specs``, the same as ``build_brief`` gives each.
 
@@ -312,31 +317,59 @@ def build_briefs(
     in one job, in a pool when there are enough sources to parse
     (``parsecache.pooled``), so that parsed sources cross processes once, on
     their way back. ``on_built`` is told of each brief as it is ready (not in
-    order): the build's progress.
+    order): the build's progress. ``keep`` gives what is kept of each result
+    (``shelve_sources``: its brief but not its parses), as soon as it is ready,
+    so that the parses of every brief are never all in memory at once.
     """
     results: list[BriefResult | None] = [None] * len(specs)
     jobs: list[tuple[int, BriefJob]] = []
-    readers: dict[int, PreparsedReader] = {}
+    in_cache: list[int] = []
     misses = 0
     for index, spec in enumerate(specs):
-        found = look_up(spec.jobs(), cache)
-        if found.misses:
-            cached = {found.keys[k]: outcome.parsed for k, outcome in found.outcomes.items()}
-            jobs.append((index, BriefJob(spec, cached)))
-            misses += len(found.misses)
-        else:
-            readers[index] = PreparsedReader(found.outcomes, found.keys)
+        spec_jobs = spec.jobs()
+        if cache and all_stored(spec_jobs, cache):
+            in_cache.append(index)  # loaded when built: not every brief's parses at once
+            continue
+        found = look_up(spec_jobs, cache)
+        cached = {found.keys[k]: outcome.parsed for k, outcome in found.outcomes.items()}
+        jobs.append((index, BriefJob(spec, cached)))
+        misses += len(found.misses)
     built = in_order(build_job, [job for _, job in jobs], pooled(workers, misses))  # a pool starts now
-    for index, reader in readers.items():  # meanwhile, the briefs the cache has
-        results[index] = _build_read(specs[index], reader, cache)
-        _tell(on_built, results[index])
+    finish = keep or (lambda result: result)
+    for index in in_cache:  # meanwhile, the briefs the cache has
+        found = look_up(specs[index].jobs(), cache)  # an entry gone since is read by build_brief itself
+        result = _build_read(specs[index], PreparsedReader(found.outcomes, found.keys), cache)
+        _tell(on_built, result)
+        results[index] = finish(result)
     for (index, _), done in zip(jobs, built):
         if cache:
             for key, value in done.written.items():
                 cache.store(key, value)
-        results[index] = done.result
         _tell(on_built, done.result)
+        results[index] = finish(done.result)
     return results
+
+
+def all_stored(jobs: Sequence[ParseJob], cache: ResultCache) -> bool:
+    """Whether the cache has an entry for every job's parse (without loading them)."""
+    found = look_up(jobs, None)
+    return len(found.keys) == len(jobs) and all(cache.has(key) for key in found.keys.values())
+
+
+def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
+    """``result`` without its parsed sources, which ``shelf`` gives back one at a time.
+
+    Only a result with a fingerprint: the render cache takes its digest from
+    that and not from the sources (``incremental.PageData``); the others are
+    kept whole.
+    """
+    keys = dict(result.source_keys)
+    if result.fingerprint is None or any(source.id not in keys for source in result.sources):
+        return result
+    for source in result.sources:
+        job = ParseJob(path=source.path, source_id=source.id, reference_date=result.meta.date)
+        shelf.shelve(result.meta.slug, job, keys[source.id])
+    return replace(result, sources=())
 
 
 def build_job(job: BriefJob) -> BuiltBrief:
@@ -357,7 +390,8 @@ def _build_read(spec: BriefSpec, reader: PreparsedReader, cache) -> BriefResult:
     made_of = [reader.key_of(source) for source in result.sources]
     if assemble.key is None or None in made_of:
         return result
-    return replace(result, fingerprint=result_key(assemble.key, made_of, repr(result.meta), repr(result.problems)))
+    return replace(result, fingerprint=result_key(assemble.key, made_of, repr(result.meta), repr(result.problems)),
+                   source_keys=tuple((source.id, key) for source, key in zip(result.sources, made_of)))
 
 
 def _tell(on_built, result: BriefResult) -> None:

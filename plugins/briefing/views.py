@@ -11,7 +11,7 @@ Article and passes it to the source pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .link import (
     BriefRef,
@@ -203,8 +203,12 @@ def related_briefs(brief: Brief, site: SiteIndex) -> list[RelatedBrief]:
 class BriefPage:
     """One brief as its templates see it (brief page and its source pages)."""
 
-    def __init__(self, result: BriefResult, site: SiteIndex):
+    def __init__(self, result: BriefResult, site: SiteIndex,
+                 parsed: Callable[[str], ParsedSource | None] | None = None):
         self.result = result
+        #: a source's parse by id: the result's own, or (``parsecache.SourceShelf``)
+        #: loaded again for its page when the build let the result's go
+        self._parsed = parsed or result.source
         self.brief: Brief = result.brief
         self.meta: BriefMeta = result.meta
         self.site = site
@@ -231,7 +235,7 @@ class BriefPage:
         return self._sources.get(source_id)
 
     def parsed(self, source_id: str) -> ParsedSource | None:
-        return self.result.source(source_id)
+        return self._parsed(source_id)
 
     def source_label(self, source_id: str | None) -> str:
         if source_id is None:
