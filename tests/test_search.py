@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_pelican
 
-from briefing import search
+from briefing import incremental, search
 from briefing.linkcheck import broken_links
 
 # what each indexed folder holds, as the pages' data-pagefind-meta names it
@@ -27,13 +27,21 @@ INDEXED_KINDS = {"briefs": "Brief", "people": "Person", "places": "Place", "orga
                  "outlets": "Outlet"}
 
 
+def bundles(output: Path) -> list[Path]:
+    """The index's bundles: the search page's own, then those it merges (briefing-shards.json)."""
+    first = output / "pagefind"
+    listed = json.loads((first / "briefing-shards.json").read_text(encoding="utf-8"))["merge"]
+    return [first] + [first / folder for folder in listed]
+
+
 def fragments(output: Path) -> list[dict]:
-    """Pagefind's record of each indexed page: gzip of b"pagefind_dcd" + JSON."""
+    """Pagefind's record of each indexed page, in every bundle: gzip of b"pagefind_dcd" + JSON."""
     records = []
-    for path in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd"), path
-        records.append(json.loads(data[len(b"pagefind_dcd"):]))
+    for bundle in bundles(output):
+        for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes())
+            assert data.startswith(b"pagefind_dcd"), path
+            records.append(json.loads(data[len(b"pagefind_dcd"):]))
     return records
 
 
@@ -84,7 +92,7 @@ def test_an_index_is_rebuilt_from_scratch(tmp_path):
     stale = site / "pagefind" / "fragment" / "en_gone.pf_fragment"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"a page that no longer exists")
-    search.build_index(site, keep_index_url=False)
+    search.build_index(site, keep_index_url=False, shard_bytes=0)
     assert not stale.exists()
     (record,) = fragments(site)
     assert record["url"] == "/a/"  # clean URLs when the site's links have no index.html
@@ -203,3 +211,134 @@ def test_searching_a_place_of_the_seed_brief_leads_to_the_brief(browser, built_s
     assert page.locator("h1").first.inner_text() == brief["title"]
     page.close()
     assert foreign == [] and errors == [], (foreign, errors)
+
+
+# --------------------------------------------------------------------------
+# an index in shards (briefing.searchshards)
+# --------------------------------------------------------------------------
+
+# one made-up word a brief, found in no other page of the site
+SHARD_WORDS = ("quillorane", "vostremic", "palundrine", "ostravelle", "kembrithe", "saldonique")
+
+
+def briefs_site(root: Path, words=SHARD_WORDS) -> Path:
+    """A content folder of one brief per word, each with one source naming the word."""
+    for number, word in enumerate(words, 1):
+        folder = root / "briefs" / f"story-{number}"
+        (folder / "sources").mkdir(parents=True)
+        (folder / "brief.md").write_text(f"Title: Story {number}\nDate: 2024-03-0{number}\n", encoding="utf-8")
+        (folder / "sources" / "echo.txt").write_text(
+            f"Outlet: Coast Echo\nDate: 2024-03-0{number}\n\n"
+            f"The council said on Monday that the {word} plan would go ahead in May.\n"
+            f"The plan had been delayed twice, the council said.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def indexed_urls(output: Path) -> list[str]:
+    return sorted(record["url"] for record in fragments(output))
+
+
+def bundle_keys(output: Path) -> set[str]:
+    """The shard bundles kept in the build's cache (run_pelican's cache folder), by key."""
+    return {p.name for p in (output.parent / f"{output.name}.cache" / "briefing" / "pagefind").iterdir()}
+
+
+def test_a_site_indexed_in_shards_indexes_every_page_once_and_merges_the_shards(tmp_path):
+    content = briefs_site(tmp_path / "content")
+    whole = run_pelican(content, tmp_path / "whole", "pelican.conf.py", "-e", "BRIEFING_SEARCH_SHARD_BYTES=0")
+    sharded = run_pelican(content, tmp_path / "sharded", "pelican.conf.py", "-e", "BRIEFING_SEARCH_SHARD_BYTES=1")
+    assert whole.returncode == 0 and sharded.returncode == 0, whole.log + sharded.log
+    assert len(bundles(whole.output)) == 1
+    assert len(bundles(sharded.output)) >= 4  # 6 briefs, their sources, outlets: dozens of buckets
+    urls = indexed_urls(sharded.output)
+    assert len(urls) == len(set(urls)) and urls == indexed_urls(whole.output)
+    # a brief and its sources are one unit: they land in the same bundle
+    for bundle in bundles(sharded.output):
+        records = [json.loads(gzip.decompress(p.read_bytes())[len(b"pagefind_dcd"):])
+                   for p in (bundle / "fragment").glob("*.pf_fragment")]
+        briefs = {r["url"].split("/")[2] for r in records if r["url"].startswith("/briefs/")}
+        assert len(briefs) <= len(records)
+        for record in records:
+            if "/sources/" in record["url"]:
+                assert record["url"].split("/")[2] in briefs, record["url"]
+    # the merged bundles carry their index only: the page runs the first bundle's scripts
+    for bundle in bundles(sharded.output)[1:]:
+        assert not list(bundle.glob("*.js")) and (bundle / "pagefind-entry.json").is_file()
+    assert broken_links(sharded.output) == []
+
+
+def test_an_edit_reindexes_only_its_shards_and_gives_the_index_of_a_cold_build(tmp_path):
+    content = briefs_site(tmp_path / "content")
+    output = tmp_path / "output"
+    shards = ("-e", "BRIEFING_SEARCH_SHARD_BYTES=1")
+    assert run_pelican(content, output, "pelican.conf.py", *shards).returncode == 0
+    before = bundle_keys(output)
+    source = content / "briefs" / "story-2" / "sources" / "echo.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("twice", "three times"), encoding="utf-8")
+    rebuilt = run_pelican(content, output, "pelican.conf.py", *shards)
+    assert rebuilt.returncode == 0, rebuilt.log
+    after = bundle_keys(output)
+    assert 0 < len(after - before) < len(after) // 2  # the edited brief's shard, not the others
+    cold = run_pelican(content, tmp_path / "cold", "pelican.conf.py", *shards)
+    assert cold.returncode == 0, cold.log
+    assert incremental.files_digest(output / "pagefind") == incremental.files_digest(cold.output / "pagefind")
+    assert indexed_urls(output) == indexed_urls(cold.output)
+
+
+def test_a_page_named_with_glob_characters_fails_the_index_naming_it(tmp_path):
+    site = tmp_path / "site"
+    (site / "odd{1,2}").mkdir(parents=True)
+    (site / "odd{1,2}" / "index.html").write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>Odd</h1></main></body></html>', encoding="utf-8")
+    with pytest.raises(search.SearchIndexError, match=r"odd\{1,2\}/index\.html.*slug"):
+        search.build_index(site, keep_index_url=False, shard_bytes=0)
+
+
+def test_words_about_pagefind_in_a_story_do_not_mark_its_page_for_the_index(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir(parents=True)
+    (site / "a" / "index.html").write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>Bridge</h1></main></body></html>', encoding="utf-8")
+    (site / "b" / "index.html").write_text(
+        '<html lang="en"><body><p>Put data-pagefind-body on &lt;main data-pagefind-body&gt;</p></body></html>',
+        encoding="utf-8")
+    assert [page.path for page in search.indexed_pages(site)] == ["a/index.html"]
+
+
+@pytest.fixture
+def sharded_site(tmp_path):
+    """A site of six briefs indexed in shards, served over http: (url, output)."""
+    content = briefs_site(tmp_path / "content")
+    built = run_pelican(content, tmp_path / "output", "pelican.conf.py", "-e", "BRIEFING_SEARCH_SHARD_BYTES=1")
+    assert built.returncode == 0, built.log
+    handler = functools.partial(QuietHandler, directory=str(built.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", built.output
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_the_search_page_finds_pages_in_every_shard(browser, sharded_site):
+    url, output = sharded_site
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url + "search/index.html")
+    for number, word in enumerate(SHARD_WORDS, 1):
+        page.fill(".pagefind-ui__search-input", word)
+        brief_href = f"/briefs/story-{number}/index.html"
+        link = page.locator(f'.pagefind-ui__result-link[href="{brief_href}"]')
+        link.first.wait_for(timeout=10_000)
+        hrefs = page.locator(".pagefind-ui__result-link").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))")
+        # the word's brief and its source, and no other brief
+        assert {h.split("/")[2] for h in hrefs if h.startswith("/briefs/")} == {f"story-{number}"}, hrefs
+    page.close()
+    assert errors == []
+    assert len(bundles(output)) >= 4

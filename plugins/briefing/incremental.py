@@ -29,9 +29,10 @@ pages, the entity and outlet pages that show it, and the site-wide pages
 (index, timeline, search, pages). A brief.md, a page, a template, a setting
 or the plugin changing re-renders everything.
 
-Two whole-site steps are cached the same way, keyed by the digest of the
-finished site's files (``tree_digest``; for Pagefind, its HTML pages): the Pagefind index
-(``briefing.search``) and the link check (``briefing.commands.build``).
+Two whole-site steps are cached too: the Pagefind index, a bundle per shard
+keyed by the digests of the pages in it (``briefing.search``), and the link
+check, keyed by the digest of the finished site (``tree_digest``;
+``briefing.commands.build``).
 
 Where the cached bytes equal the file already in the output folder (an
 in-place build without DELETE_OUTPUT_DIRECTORY), the file is not rewritten.
@@ -45,7 +46,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -338,28 +338,6 @@ def _outlet_link(outlet: Any) -> str:
 # ==========================================================================
 # whole-site steps: a folder or a result stored under the site's digest
 # ==========================================================================
-
-
-def restore_folder(cache: Path, key: str, target: Path) -> bool:
-    """Copy the folder cached under ``key`` to ``target`` (replacing it); False if not cached."""
-    stored = Path(cache) / key
-    if not stored.is_dir():
-        return False
-    if Path(target).is_dir() and files_digest(target) == files_digest(stored):
-        return True  # already there (an in-place build): rewrite nothing
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(stored, target)
-    return True
-
-
-def store_folder(cache: Path, key: str, folder: Path) -> None:
-    """Keep a copy of ``folder`` under ``key``, and only that one (the last site's)."""
-    cache = Path(cache)
-    shutil.rmtree(cache, ignore_errors=True)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cache / f".{key}.tmp"
-    shutil.copytree(folder, tmp)
-    os.replace(tmp, cache / key)
 
 
 def load_result(path: Path, key: str) -> list | None:

@@ -3,7 +3,10 @@
 Pagefind reads the finished HTML (only the elements marked
 ``data-pagefind-body``: the pages of briefs, sources, people, places,
 organisations and outlets) and writes its index and UI files to
-``<output>/pagefind/``, which the ``/search/`` page loads. The binary comes
+``<output>/pagefind/``, which the ``/search/`` page loads. At newsroom scale
+the index is built in shards (``searchshards``: Pagefind's memory grows with
+all it indexes at once) that the page merges, and a rebuild re-indexes only
+the shards whose pages changed. The binary comes
 from the ``pagefind[bin]`` wheel on PyPI, a dependency of this package, so no
 other download is needed.
 
@@ -14,12 +17,19 @@ the navigation links to it only when it is there.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import re
 import shutil
 import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import incremental
+from . import incremental, searchshards
+from .searchshards import IndexedPage, Shard
 from .settings import with_defaults
 
 logger = logging.getLogger(__name__)
@@ -31,6 +41,11 @@ MISSING_BINARY = (
     "run `.venv/bin/pip install -e .` (it installs pagefind[bin]), "
     "or set BRIEFING_SEARCH = False in your settings to build without search"
 )
+
+
+# an element carrying the attribute: article text has its "<" escaped, so
+# words about Pagefind in a story do not make its page look marked
+MARKED_ELEMENT = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s>=/]")
 
 
 class SearchIndexError(RuntimeError):
@@ -50,29 +65,116 @@ def pagefind_executable() -> Path:
     return Path(path)
 
 
-def pagefind_command(executable: Path, output: Path, keep_index_url: bool) -> list[str]:
-    command = [str(executable), "--site", str(output), "--output-subdir", BUNDLE_DIR, "--quiet"]
+def pagefind_command(executable: Path, output: Path, shard: Shard, bundle: Path, keep_index_url: bool) -> list[str]:
+    command = [str(executable), "--site", str(output), "--glob", shard.glob, "--output-path", str(bundle),
+               "--quiet"]
     if keep_index_url:  # result links end in index.html, as the site's own links do
         command.append("--keep-index-url")
     return command
 
 
-def build_index(output: Path, keep_index_url: bool) -> None:
-    """Index the site in ``output`` into ``output/pagefind/``, replacing any earlier index."""
-    command = pagefind_command(pagefind_executable(), output, keep_index_url)
-    # Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
-    # the folder between builds: start empty so no fragment of a page that is
-    # gone survives, and the folder is the same as after a fresh build.
-    shutil.rmtree(output / BUNDLE_DIR, ignore_errors=True)
+def build_index(output: Path, keep_index_url: bool, shard_bytes: int, cache: Path | None = None) -> int:
+    """Index the site in ``output`` into ``output/pagefind/``, in shards; the number of Pagefind runs.
+
+    A shard is indexed only if ``cache`` has no bundle for exactly its pages
+    (Pagefind's output depends only on the pages it reads, its version and
+    its options: the bundle is byte-identical between runs), so a rebuild
+    re-indexes only the shards whose pages changed. Without a cache every
+    shard is indexed.
+    """
+    try:
+        shards = searchshards.plan(indexed_pages(output), shard_bytes)
+    except searchshards.ShardPlanError as error:
+        raise SearchIndexError(str(error)) from error
+    if not shards:
+        raise SearchIndexError(f"briefing: no HTML pages in {output} to index; is the site empty?")
+    executable = pagefind_executable()
+    with tempfile.TemporaryDirectory(prefix="briefing-search-") as scratch:
+        store = Path(cache) if cache is not None else Path(scratch) / "bundles"
+        bundles = [store / shard_key(shard, keep_index_url) for shard in shards]
+        missing = [(shard, bundle) for shard, bundle in zip(shards, bundles) if not bundle.is_dir()]
+        # Pagefind keeps about one core and a half busy: two runs at once fill
+        # a two-core machine, and their memory is two shards', not the site's
+        with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
+            list(pool.map(lambda job: run_pagefind(executable, output, *job, keep_index_url), missing))
+        install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch) / "site")
+    if cache is not None:
+        sweep(store, keep={bundle.name for bundle in bundles})
+    logger.info("briefing: search index written to %s (shards: %d, indexed again: %d)",
+                output / BUNDLE_DIR, len(shards), len(missing))
+    return len(missing)
+
+
+def indexed_pages(output: Path) -> list[IndexedPage]:
+    """Every page of the site Pagefind will index: those marked ``data-pagefind-body``.
+
+    When no page is marked, Pagefind indexes every page, and so do the shards.
+    """
+    marked, every = [], []
+    for path in sorted(output.rglob("*.html")):
+        name = path.relative_to(output).as_posix()
+        if name.split("/")[0] == BUNDLE_DIR:
+            continue
+        data = path.read_bytes()
+        page = IndexedPage(name, len(data), hashlib.sha256(data).hexdigest())
+        every.append(page)
+        if MARKED_ELEMENT.search(data):
+            marked.append(page)
+    return marked or every
+
+
+def shard_key(shard: Shard, keep_index_url: bool) -> str:
+    """What a shard's bundle is made of: its pages' paths and bytes, Pagefind's version, the options."""
+    pages = ";".join(f"{page.path}={page.digest}" for page in shard.pages)
+    versions = incremental.library_versions(("pagefind",))
+    return incremental.sha(f"{pages}|{versions}|{keep_index_url}|{shard.glob}")
+
+
+def run_pagefind(executable: Path, output: Path, shard: Shard, bundle: Path, keep_index_url: bool) -> None:
+    """Index the pages of ``shard`` into the folder ``bundle`` (written whole, or not at all)."""
+    partial = bundle.with_name(f".{bundle.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    command = pagefind_command(executable, output, shard, partial, keep_index_url)
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode:
+        shutil.rmtree(partial, ignore_errors=True)
         raise SearchIndexError(
             f"briefing: Pagefind failed (exit status {result.returncode}) indexing {output}:\n"
             f"{result.stdout}{result.stderr}"
         )
     if result.stdout.strip():  # --quiet leaves only Pagefind's warnings
         logger.debug("briefing: Pagefind said:\n%s", result.stdout.strip())
-    logger.info("briefing: search index written to %s", output / BUNDLE_DIR)
+    os.replace(partial, bundle)
+
+
+def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], staging: Path) -> None:
+    """Put the shards' bundles in ``target`` (the first at its top, the rest in shard-N/ folders,
+    and their list for search.js), rewriting nothing when it already holds exactly that."""
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(bundles[0], staging)
+    merged = []
+    for shard, bundle in zip(shards[1:], bundles[1:]):
+        folder = searchshards.bundle_folder(shard, shards[0])
+        # the search page runs the first bundle's scripts; the others give only their index
+        shutil.copytree(bundle, staging / folder, ignore=shutil.ignore_patterns("*.js", "*.css"))
+        merged.append(f"{folder}/")
+    (staging / searchshards.SHARD_LIST).write_text(json.dumps({"merge": merged}, indent=1) + "\n",
+                                                  encoding="utf-8")
+    if target.is_dir() and incremental.files_digest(target) == incremental.files_digest(staging):
+        return  # an in-place rebuild: the index is already there
+    # Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
+    # the folder between builds: replace it whole, so no fragment of a page
+    # that is gone survives
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(staging, target)
+
+
+def sweep(store: Path, keep: set[str]) -> None:
+    """Drop the bundles of shards the site no longer has, so the cache holds one site's index."""
+    for entry in store.iterdir():
+        if entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
 
 
 def drop_search_page(pelican) -> None:
@@ -92,31 +194,9 @@ def index_site(pelican) -> None:
     output = Path(pelican.output_path)
     if conf["BRIEFING_SEARCH"]:
         cache = incremental.cache_root(pelican.settings)
-        if cache is None:
-            build_index(output, conf["BRIEFING_LINK_INDEX_HTML"])
-        else:
-            build_index_cached(output, conf["BRIEFING_LINK_INDEX_HTML"], cache / BUNDLE_DIR)
+        build_index(output, conf["BRIEFING_LINK_INDEX_HTML"], conf["BRIEFING_SEARCH_SHARD_BYTES"],
+                    None if cache is None else cache / BUNDLE_DIR)
     else:
         # OUTPUT_RETENTION keeps the folder between builds: an index left from
         # a build with search on would outlive the search page that used it.
         shutil.rmtree(output / BUNDLE_DIR, ignore_errors=True)
-
-
-def build_index_cached(output: Path, keep_index_url: bool, cache: Path) -> bool:
-    """``build_index``, unless the site's files are those of the last index built: then copy it.
-
-    Pagefind's output depends only on the HTML pages it reads (the index is
-    byte-identical between builds of the same pages), its version and its
-    options, so an index stored under the digest of the site's pages (not
-    those in its own pagefind/ folder) and the options is the index Pagefind
-    would write. True if Pagefind ran.
-    """
-    pages = incremental.tree_digest(output, skip=(BUNDLE_DIR,), suffix=".html")
-    key = f"{pages}-{incremental.library_versions(('pagefind',))}-{keep_index_url}"
-    key = incremental.sha(key)
-    if incremental.restore_folder(cache, key, output / BUNDLE_DIR):
-        logger.info("briefing: search index unchanged, copied from %s", cache)
-        return False
-    build_index(output, keep_index_url)
-    incremental.store_folder(cache, key, output / BUNDLE_DIR)
-    return True

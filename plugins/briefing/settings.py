@@ -66,6 +66,16 @@ SETTINGS: tuple[Setting, ...] = (
         "navigation has no Search link (the plugin drops 'search' from DIRECT_TEMPLATES).",
     ),
     Setting(
+        "BRIEFING_SEARCH_SHARD_BYTES",
+        16_000_000,
+        "Most bytes of indexed HTML per search-index shard. Pagefind holds all it indexes in "
+        "memory (about 7 bytes per byte of HTML) and re-indexes whole, so the site is indexed "
+        "in shards: a power of two of them, enough to keep each under this size; a rebuild "
+        "re-indexes only the shards whose pages changed, and the search page merges them. "
+        "Lower it to cap the build's memory, raise it for fewer files to load on a search; "
+        "0: one index.",
+    ),
+    Setting(
         "BRIEFING_CACHE_PATH",
         None,
         "Folder of the build's caches: parsed sources and assembled briefs (briefing.parsecache), "

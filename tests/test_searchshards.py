@@ -1,0 +1,123 @@
+"""Which pages go into which shard of the search index (briefing.searchshards)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.searchshards import (
+    IndexedPage,
+    Shard,
+    ShardPlanError,
+    bucket_of,
+    bundle_folder,
+    plan,
+    shard_count,
+    unit_of,
+)
+
+
+def page(path: str, size: int = 100) -> IndexedPage:
+    return IndexedPage(path, size, f"digest-of-{path}")
+
+
+def brief(slug: str, sources: int = 2, size: int = 100) -> list[IndexedPage]:
+    """A brief's page and its sources' pages."""
+    return [page(f"briefs/{slug}/index.html", size)] + [
+        page(f"briefs/{slug}/sources/s{n}/index.html", size) for n in range(1, sources + 1)
+    ]
+
+
+def site(briefs: int, people: int = 0, size: int = 100) -> list[IndexedPage]:
+    pages = [p for n in range(briefs) for p in brief(f"story-{n}", size=size)]
+    return pages + [page(f"people/person-{n}/index.html", size) for n in range(people)]
+
+
+def where(shards: list[Shard]) -> dict[str, int]:
+    """Each page's path → its shard's number."""
+    return {p.path: shard.number for shard in shards for p in shard.pages}
+
+
+@pytest.mark.parametrize("path, unit", [
+    ("briefs/bridge/index.html", "briefs/bridge"),
+    ("briefs/bridge/sources/echo/index.html", "briefs/bridge"),
+    ("people/ana-lima/index.html", "people/ana-lima"),
+    ("about.html", "about.html"),
+    ("pages/about.html", "pages/about.html"),
+])
+def test_a_brief_moves_with_its_sources_and_an_entity_page_on_its_own(path, unit):
+    assert unit_of(path) == unit
+
+
+@pytest.mark.parametrize("total, limit, count", [
+    (0, 100, 1), (100, 100, 1), (101, 100, 2), (400, 100, 4), (401, 100, 8), (10**9, 0, 1),
+])
+def test_the_shard_count_is_the_least_power_of_two_under_the_limit(total, limit, count):
+    assert shard_count(total, limit) == count
+
+
+def test_every_page_is_in_exactly_one_shard_and_units_stay_whole():
+    pages = site(briefs=40, people=30)
+    shards = plan(pages, shard_bytes=2_000)
+    assert len(shards) > 1 and [s.number for s in shards] == sorted(s.number for s in shards)
+    placed = [p.path for shard in shards for p in shard.pages]
+    assert sorted(placed) == sorted(p.path for p in pages)
+    for shard in shards:
+        assert list(shard.pages) == sorted(shard.pages, key=lambda p: p.path)
+        assert {unit_of(p.path) for p in shard.pages} == set(shard.units)
+    shard_of = where(shards)
+    for n in range(40):
+        assert len({shard_of[p.path] for p in brief(f"story-{n}")}) == 1
+
+
+def test_adding_or_editing_a_brief_moves_no_other_page():
+    pages = site(briefs=40, people=30)
+    before = where(plan(pages, shard_bytes=3_000))
+    edited = [IndexedPage(p.path, p.size + 5, "changed") if "story-7/" in p.path else p for p in pages]
+    grown = edited + brief("story-new")  # still under the same shard count
+    after = where(plan(grown, shard_bytes=3_000))
+    assert {path: after[path] for path in before} == before
+
+
+def test_when_the_count_doubles_each_shard_splits_in_two():
+    pages = site(briefs=40, people=30)
+    small = plan(pages, shard_bytes=4_000)
+    large = plan(pages, shard_bytes=2_000)
+    count = shard_count(sum(p.size for p in pages), 4_000)
+    assert shard_count(sum(p.size for p in pages), 2_000) == 2 * count
+    old, new = where(small), where(large)
+    for path in old:
+        assert new[path] % count == old[path]
+    assert bucket_of("briefs/story-3", 2 * count) % count == bucket_of("briefs/story-3", count)
+
+
+def test_shards_stay_near_the_size_asked_for():
+    pages = site(briefs=200, people=200, size=1_000)  # 800 KB
+    shards = plan(pages, shard_bytes=100_000)
+    assert len(shards) == 8
+    sizes = [sum(p.size for p in shard.pages) for shard in shards]
+    assert max(sizes) < 2 * 100_000, sizes
+
+
+def test_a_shard_globs_exactly_its_units():
+    (shard,) = plan(brief("bridge") + [page("people/ana/index.html"), page("about.html")], shard_bytes=0)
+    assert shard.glob == "{about.html,briefs/bridge/**/*.html,people/ana/**/*.html}"
+    (single,) = plan(brief("bridge"), shard_bytes=0)
+    assert single.glob == "briefs/bridge/**/*.html"
+
+
+@pytest.mark.parametrize("name", ["odd{1}", "a,b", "star*", "what?", "[x]", "not!", "back\\slash"])
+def test_a_path_a_glob_would_misread_is_refused_by_name(name):
+    with pytest.raises(ShardPlanError, match=rf"briefs/{re.escape(name)}/index\.html"):
+        plan([page(f"briefs/{name}/index.html")], shard_bytes=0)
+
+
+def test_the_first_shard_is_the_bundle_at_the_top_and_the_others_have_folders():
+    shards = plan(site(briefs=20), shard_bytes=500)
+    assert bundle_folder(shards[0], shards[0]) == ""
+    assert [bundle_folder(s, shards[0]) for s in shards[1:]] == [f"shard-{s.number}" for s in shards[1:]]
+
+
+def test_no_pages_no_shards():
+    assert plan([], shard_bytes=100) == []
