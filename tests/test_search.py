@@ -342,3 +342,23 @@ def test_the_search_page_finds_pages_in_every_shard(browser, sharded_site):
     page.close()
     assert errors == []
     assert len(bundles(output)) >= 4
+
+
+def test_mirroring_a_bundle_removes_what_is_gone_and_rewrites_only_what_differs(tmp_path):
+    source = tmp_path / "bundle"
+    (source / "index").mkdir(parents=True)
+    (source / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (source / "index" / "en_1.pf_index").write_bytes(b"new")
+    target = tmp_path / "site" / "pagefind"
+    (target / "shard-4" / "index").mkdir(parents=True)  # a shard the site no longer has
+    (target / "shard-4" / "index" / "en_9.pf_index").write_bytes(b"old")
+    (target / "index").mkdir()
+    (target / "index" / "en_1.pf_index").write_bytes(b"old")
+    (target / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    kept = (target / "pagefind-entry.json").stat().st_ino
+    search.mirror({"pagefind-entry.json": source / "pagefind-entry.json",
+                   "index/en_1.pf_index": source / "index" / "en_1.pf_index"}, target)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
+        "index", "index/en_1.pf_index", "pagefind-entry.json"]
+    assert (target / "index" / "en_1.pf_index").read_bytes() == b"new"
+    assert (target / "pagefind-entry.json").stat().st_ino == kept  # same bytes: not rewritten

@@ -97,7 +97,7 @@ def build_index(output: Path, keep_index_url: bool, shard_bytes: int, cache: Pat
         # a two-core machine, and their memory is two shards', not the site's
         with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
             list(pool.map(lambda job: run_pagefind(executable, output, *job, keep_index_url), missing))
-        install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch) / "site")
+        install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch))
     if cache is not None:
         sweep(store, keep={bundle.name for bundle in bundles})
     logger.info("briefing: search index written to %s (shards: %d, indexed again: %d)",
@@ -148,26 +148,43 @@ def run_pagefind(executable: Path, output: Path, shard: Shard, bundle: Path, kee
     os.replace(partial, bundle)
 
 
-def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], staging: Path) -> None:
-    """Put the shards' bundles in ``target`` (the first at its top, the rest in shard-N/ folders,
-    and their list for search.js), rewriting nothing when it already holds exactly that."""
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(bundles[0], staging)
-    merged = []
-    for shard, bundle in zip(shards[1:], bundles[1:]):
+def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scratch: Path) -> None:
+    """Make ``target`` hold the shards' bundles (the first at its top, the rest in shard-N/ folders,
+    and their list for search.js) and nothing else, writing only the files that differ."""
+    files = {}
+    for shard, bundle in zip(shards, bundles):
         folder = searchshards.bundle_folder(shard, shards[0])
-        # the search page runs the first bundle's scripts; the others give only their index
-        shutil.copytree(bundle, staging / folder, ignore=shutil.ignore_patterns("*.js", "*.css"))
-        merged.append(f"{folder}/")
-    (staging / searchshards.SHARD_LIST).write_text(json.dumps({"merge": merged}, indent=1) + "\n",
-                                                  encoding="utf-8")
-    if target.is_dir() and incremental.files_digest(target) == incremental.files_digest(staging):
-        return  # an in-place rebuild: the index is already there
-    # Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
-    # the folder between builds: replace it whole, so no fragment of a page
-    # that is gone survives
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(staging, target)
+        for path in bundle.rglob("*"):
+            name = path.relative_to(bundle).as_posix()
+            # the search page runs the first bundle's scripts; the others give only their index
+            if path.is_file() and (not folder or not name.endswith((".js", ".css"))):
+                files[f"{folder}/{name}" if folder else name] = path
+    merged = [f"{searchshards.bundle_folder(shard, shards[0])}/" for shard in shards[1:]]
+    listing = scratch / searchshards.SHARD_LIST
+    listing.parent.mkdir(parents=True, exist_ok=True)
+    listing.write_text(json.dumps({"merge": merged}, indent=1) + "\n", encoding="utf-8")
+    files[searchshards.SHARD_LIST] = listing
+    mirror(files, target)
+
+
+def mirror(files: dict[str, Path], target: Path) -> None:
+    """Make the folder ``target`` hold exactly ``files`` (relative name → file with its bytes).
+
+    Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
+    the folder between builds: whatever else is there goes, so no fragment
+    of a page that is gone survives. Files already holding their bytes are
+    not rewritten (an in-place rebuild).
+    """
+    if target.is_dir():
+        for path in sorted(target.rglob("*"), reverse=True):  # children before their folders
+            name = path.relative_to(target).as_posix()
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif name not in files:
+                path.unlink()
+    for name, source in sorted(files.items()):
+        incremental.write_if_changed(target / name, source.read_bytes())
 
 
 def sweep(store: Path, keep: set[str]) -> None:
