@@ -354,6 +354,23 @@ def test_a_brief_with_one_edited_source_is_built_again_from_its_other_sources_pa
     assert rebuilt == serial_results(specs)
 
 
+def test_a_rebuild_from_the_cache_reads_each_source_file_once(tmp_path, monkeypatch):
+    specs = briefs_of(tmp_path, [2, 3])
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    reads = []
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path):
+        if path.parent.name == "sources":
+            reads.append(str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    warm = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    assert sorted(reads) == sorted(str(p) for s in specs for p in Path(s.folder, "sources").iterdir())
+    assert warm == cold and [w.fingerprint for w in warm] == [c.fingerprint for c in cold]
+
+
 def test_a_cached_result_carries_a_fingerprint_of_what_made_it(tmp_path):
     specs = briefs_of(tmp_path, [2, 3, 3])
     cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)  # the last two in a pool

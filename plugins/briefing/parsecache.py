@@ -380,22 +380,37 @@ class Lookup:
 
 def look_up(jobs: Sequence[ParseJob], cache: ResultCache | None) -> Lookup:
     """Every job's key, and its parse from the cache when it is there. An unreadable file is neither."""
-    found = Lookup({}, {}, {}, [])
+    keys, data = read_keys(jobs)
+    outcomes = load_cached(keys, cache)
+    misses = [job for job in jobs if (job.path, job.source_id) in keys and (job.path, job.source_id) not in outcomes]
+    return Lookup(outcomes, keys, {where: data[where] for where in keys if where not in outcomes}, misses)
+
+
+def read_keys(jobs: Sequence[ParseJob]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], bytes]]:
+    """The key and the bytes of every job whose file can be read, by (path, source id)."""
+    keys: dict[tuple[str, str], str] = {}
+    data: dict[tuple[str, str], bytes] = {}
     for job in jobs:
         try:
-            data = Path(job.path).read_bytes()
+            content = Path(job.path).read_bytes()
         except OSError:
             continue
-        key = source_key(data, path=job.path, source_id=job.source_id,
-                         outlet=job.outlet, reference_date=job.reference_date)
-        found.keys[(job.path, job.source_id)] = key
+        where = (job.path, job.source_id)
+        data[where] = content
+        keys[where] = source_key(content, path=job.path, source_id=job.source_id,
+                                 outlet=job.outlet, reference_date=job.reference_date)
+    return keys, data
+
+
+def load_cached(keys: dict[tuple[str, str], str], cache: ResultCache | None) -> dict[tuple[str, str], Outcome]:
+    """The parses ``cache`` has under ``keys`` (from ``read_keys``), by (path, source id): loaded by
+    key, so a caller that has the keys does not read and hash the files again."""
+    outcomes: dict[tuple[str, str], Outcome] = {}
+    for where, key in keys.items():
         parsed = cache.load(key, ParsedSource) if cache else None
         if parsed is not None:
-            found.outcomes[(job.path, job.source_id)] = Outcome(parsed=parsed)
-        else:
-            found.data[(job.path, job.source_id)] = data
-            found.misses.append(job)
-    return found
+            outcomes[where] = Outcome(parsed=parsed)
+    return outcomes
 
 
 def pooled(workers: int, work: int) -> int:

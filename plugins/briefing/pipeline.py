@@ -34,9 +34,10 @@ from .parsecache import (
     ResultCache,
     SourceShelf,
     in_order,
-    look_up,
+    load_cached,
     parse_all,
     pooled,
+    read_keys,
     result_key,
 )
 from .registry import load_registry
@@ -323,22 +324,22 @@ def build_briefs(
     """
     results: list[BriefResult | None] = [None] * len(specs)
     jobs: list[tuple[int, BriefJob]] = []
-    in_cache: list[int] = []
+    in_cache: list[tuple[int, dict[tuple[str, str], str]]] = []
     misses = 0
     for index, spec in enumerate(specs):
         spec_jobs = spec.jobs()
-        if cache and all_stored(spec_jobs, cache):
-            in_cache.append(index)  # loaded when built: not every brief's parses at once
+        keys, _ = read_keys(spec_jobs)  # each source file read and hashed once a build
+        if cache and all_stored(spec_jobs, keys, cache):
+            in_cache.append((index, keys))  # loaded when built: not every brief's parses at once
             continue
-        found = look_up(spec_jobs, cache)
-        cached = {found.keys[k]: outcome.parsed for k, outcome in found.outcomes.items()}
-        jobs.append((index, BriefJob(spec, cached)))
-        misses += len(found.misses)
+        hits = load_cached(keys, cache)
+        jobs.append((index, BriefJob(spec, {keys[where]: outcome.parsed for where, outcome in hits.items()})))
+        misses += len(keys) - len(hits)
     built = in_order(build_job, [job for _, job in jobs], pooled(workers, misses))  # a pool starts now
     finish = keep or (lambda result: result)
-    for index in in_cache:  # meanwhile, the briefs the cache has
-        found = look_up(specs[index].jobs(), cache)  # an entry gone since is read by build_brief itself
-        result = _build_read(specs[index], PreparsedReader(found.outcomes, found.keys), cache)
+    for index, keys in in_cache:  # meanwhile, the briefs the cache has
+        # by the keys found above; an entry gone since is read by build_brief itself
+        result = _build_read(specs[index], PreparsedReader(load_cached(keys, cache), keys), cache)
         _tell(on_built, result)
         results[index] = finish(result)
     for (index, _), done in zip(jobs, built):
@@ -350,10 +351,9 @@ def build_briefs(
     return results
 
 
-def all_stored(jobs: Sequence[ParseJob], cache: ResultCache) -> bool:
-    """Whether the cache has an entry for every job's parse (without loading them)."""
-    found = look_up(jobs, None)
-    return len(found.keys) == len(jobs) and all(cache.has(key) for key in found.keys.values())
+def all_stored(jobs: Sequence[ParseJob], keys: dict[tuple[str, str], str], cache: ResultCache) -> bool:
+    """Whether every job has a key (``read_keys``) and the cache an entry under it (without loading them)."""
+    return len(keys) == len(jobs) and all(cache.has(key) for key in keys.values())
 
 
 def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
