@@ -33,7 +33,8 @@ are enough of them to pay for starting it (``pooled``, ``in_order``).
 Results come back in the order the jobs were given. ``pipeline.build_briefs``
 makes one job of a brief's parses and its assembly: its parsed sources then
 cross processes once, with the brief, and a worker's ``MemoryCache`` tells
-this process what to store.
+this process what to store. A brief whose parses are all cached but not its
+assembly is such a job too: the worker loads its parses from the cache folder.
 
 This module knows nothing of Pelican; ``generator.py`` wires it in.
 """
@@ -236,6 +237,11 @@ class ResultCache:
             return None
         self.used.add(key)
         return value
+
+    def lend(self, keys: Iterable[str]) -> str:
+        """This cache's folder, for another process to load ``keys`` from: they count as used here."""
+        self.used.update(keys)
+        return str(self.folder)
 
     def has(self, key: str) -> bool:
         """Whether there is an entry under ``key`` (which ``load`` may yet find unreadable)."""
@@ -446,12 +452,15 @@ class MemoryCache:
     code; this process stores ``written`` in the real cache.
     """
 
-    def __init__(self, values: dict[str, Any] | None = None):
+    def __init__(self, values: dict[str, Any] | None = None, stored: ResultCache | None = None):
         self.values = dict(values or {})
+        self.stored = stored  # read (never written) for what ``values`` lacks
         self.written: dict[str, Any] = {}
 
     def load(self, key: str, kind: type) -> Any | None:
         value = self.values.get(key)
+        if value is None and self.stored is not None:
+            value = self.stored.load(key, kind)
         return value if isinstance(value, kind) else None
 
     def store(self, key: str, value: Any) -> None:
