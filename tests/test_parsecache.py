@@ -354,6 +354,57 @@ def test_a_brief_with_one_edited_source_is_built_again_from_its_other_sources_pa
     assert rebuilt == serial_results(specs)
 
 
+def test_a_rebuild_from_the_cache_reads_each_source_file_once(tmp_path, monkeypatch):
+    specs = briefs_of(tmp_path, [2, 3])
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    reads = []
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(path):
+        if path.parent.name == "sources":
+            reads.append(str(path))
+        return real_read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    warm = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    assert sorted(reads) == sorted(str(p) for s in specs for p in Path(s.folder, "sources").iterdir())
+    assert warm == cold and [w.fingerprint for w in warm] == [c.fingerprint for c in cold]
+
+
+def drop_assemblies(folder: Path) -> int:
+    """Remove the assembled briefs from a cache folder (as a change to the assembly code would
+    miss them), keeping the parses; how many there were."""
+    entries = [p for p in folder.iterdir() if ResultCache(folder).load(p.name, Brief) is not None]
+    for entry in entries:
+        entry.unlink()
+    return len(entries)
+
+
+def test_briefs_whose_assembly_is_not_cached_are_assembled_in_the_pool(tmp_path, counted, assembled_here,
+                                                                         monkeypatch):
+    monkeypatch.setattr(parsecache, "MIN_POOL_JOBS", 3)  # three briefs to assemble are worth a pool
+    specs = briefs_of(tmp_path, [2, 3, 2])
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    assert drop_assemblies(tmp_path / "cache") == 3
+    counted.clear(), assembled_here.clear()
+    rebuilt = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)
+    assert (counted, assembled_here) == ([], [])  # nothing parsed, every brief assembled in a worker
+    assert rebuilt == cold == serial_results(specs)
+    assert [r.fingerprint for r in rebuilt] == [c.fingerprint for c in cold]
+    cache = ResultCache(tmp_path / "cache")
+    assert build_briefs(specs, cache, workers=2) == cold and assembled_here == []  # stored again
+    assert len(cache.used) == 7 + 3
+
+
+def test_a_few_briefs_to_assemble_again_are_assembled_here(tmp_path, counted, assembled_here):
+    specs = briefs_of(tmp_path, [2, 3])  # fewer than parsecache.MIN_POOL_JOBS: no pool
+    cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=1)
+    drop_assemblies(tmp_path / "cache")
+    counted.clear(), assembled_here.clear()
+    assert build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2) == cold
+    assert (counted, assembled_here) == ([], ["brief-0", "brief-1"])
+
+
 def test_a_cached_result_carries_a_fingerprint_of_what_made_it(tmp_path):
     specs = briefs_of(tmp_path, [2, 3, 3])
     cold = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)  # the last two in a pool

@@ -33,7 +33,8 @@ are enough of them to pay for starting it (``pooled``, ``in_order``).
 Results come back in the order the jobs were given. ``pipeline.build_briefs``
 makes one job of a brief's parses and its assembly: its parsed sources then
 cross processes once, with the brief, and a worker's ``MemoryCache`` tells
-this process what to store.
+this process what to store. A brief whose parses are all cached but not its
+assembly is such a job too: the worker loads its parses from the cache folder.
 
 This module knows nothing of Pelican; ``generator.py`` wires it in.
 """
@@ -237,6 +238,11 @@ class ResultCache:
         self.used.add(key)
         return value
 
+    def lend(self, keys: Iterable[str]) -> str:
+        """This cache's folder, for another process to load ``keys`` from: they count as used here."""
+        self.used.update(keys)
+        return str(self.folder)
+
     def has(self, key: str) -> bool:
         """Whether there is an entry under ``key`` (which ``load`` may yet find unreadable)."""
         return (self.folder / key).is_file()
@@ -380,22 +386,37 @@ class Lookup:
 
 def look_up(jobs: Sequence[ParseJob], cache: ResultCache | None) -> Lookup:
     """Every job's key, and its parse from the cache when it is there. An unreadable file is neither."""
-    found = Lookup({}, {}, {}, [])
+    keys, data = read_keys(jobs)
+    outcomes = load_cached(keys, cache)
+    misses = [job for job in jobs if (job.path, job.source_id) in keys and (job.path, job.source_id) not in outcomes]
+    return Lookup(outcomes, keys, {where: data[where] for where in keys if where not in outcomes}, misses)
+
+
+def read_keys(jobs: Sequence[ParseJob]) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], bytes]]:
+    """The key and the bytes of every job whose file can be read, by (path, source id)."""
+    keys: dict[tuple[str, str], str] = {}
+    data: dict[tuple[str, str], bytes] = {}
     for job in jobs:
         try:
-            data = Path(job.path).read_bytes()
+            content = Path(job.path).read_bytes()
         except OSError:
             continue
-        key = source_key(data, path=job.path, source_id=job.source_id,
-                         outlet=job.outlet, reference_date=job.reference_date)
-        found.keys[(job.path, job.source_id)] = key
+        where = (job.path, job.source_id)
+        data[where] = content
+        keys[where] = source_key(content, path=job.path, source_id=job.source_id,
+                                 outlet=job.outlet, reference_date=job.reference_date)
+    return keys, data
+
+
+def load_cached(keys: dict[tuple[str, str], str], cache: ResultCache | None) -> dict[tuple[str, str], Outcome]:
+    """The parses ``cache`` has under ``keys`` (from ``read_keys``), by (path, source id): loaded by
+    key, so a caller that has the keys does not read and hash the files again."""
+    outcomes: dict[tuple[str, str], Outcome] = {}
+    for where, key in keys.items():
         parsed = cache.load(key, ParsedSource) if cache else None
         if parsed is not None:
-            found.outcomes[(job.path, job.source_id)] = Outcome(parsed=parsed)
-        else:
-            found.data[(job.path, job.source_id)] = data
-            found.misses.append(job)
-    return found
+            outcomes[where] = Outcome(parsed=parsed)
+    return outcomes
 
 
 def pooled(workers: int, work: int) -> int:
@@ -431,12 +452,15 @@ class MemoryCache:
     code; this process stores ``written`` in the real cache.
     """
 
-    def __init__(self, values: dict[str, Any] | None = None):
+    def __init__(self, values: dict[str, Any] | None = None, stored: ResultCache | None = None):
         self.values = dict(values or {})
+        self.stored = stored  # read (never written) for what ``values`` lacks
         self.written: dict[str, Any] = {}
 
     def load(self, key: str, kind: type) -> Any | None:
         value = self.values.get(key)
+        if value is None and self.stored is not None:
+            value = self.stored.load(key, kind)
         return value if isinstance(value, kind) else None
 
     def store(self, key: str, value: Any) -> None:

@@ -33,10 +33,12 @@ from .parsecache import (
     PreparsedReader,
     ResultCache,
     SourceShelf,
+    brief_key,
     in_order,
-    look_up,
+    load_cached,
     parse_all,
     pooled,
+    read_keys,
     result_key,
 )
 from .registry import load_registry
@@ -289,10 +291,12 @@ class BriefSpec:
 
 @dataclass(frozen=True)
 class BriefJob:
-    """A brief with a source the cache does not have, and the parses the cache had, by key."""
+    """A brief with a source the cache does not have, and the parses the cache had, by key; or one
+    whose parses are all in the cache folder ``stored_in`` but not its assembly."""
 
     spec: BriefSpec
     cached: dict[str, ParsedSource]
+    stored_in: str | None = None  # loaded by the worker: they do not cross processes twice
 
 
 @dataclass(frozen=True)
@@ -312,33 +316,40 @@ def build_briefs(
 ) -> list[BriefResult]:
     """Every brief's result, in the order of ``specs``, the same as ``build_brief`` gives each.
 
-    A brief whose sources are all in the cache is built here (its assembly is
-    most likely there too). One with a source to parse is parsed and assembled
-    in one job, in a pool when there are enough sources to parse
-    (``parsecache.pooled``), so that parsed sources cross processes once, on
-    their way back. ``on_built`` is told of each brief as it is ready (not in
-    order): the build's progress. ``keep`` gives what is kept of each result
-    (``shelve_sources``: its brief but not its parses), as soon as it is ready,
-    so that the parses of every brief are never all in memory at once.
+    A brief whose sources and assembly are all in the cache is built here. One
+    with a source to parse is parsed and assembled in one job, and so is one
+    whose assembly alone is missing (a change to the assembly code, brief.md or
+    the registry), in a pool when there are enough sources to parse and briefs
+    to assemble (``parsecache.pooled``): parsed sources cross processes once,
+    on their way back (a worker loads the cached ones itself). ``on_built`` is
+    told of each brief as it is ready (not in order): the build's progress.
+    ``keep`` gives what is kept of each result (``shelve_sources``: its brief
+    but not its parses), as soon as it is ready, so that the parses of every
+    brief are never all in memory at once.
     """
     results: list[BriefResult | None] = [None] * len(specs)
     jobs: list[tuple[int, BriefJob]] = []
-    in_cache: list[int] = []
-    misses = 0
+    in_cache: list[tuple[int, dict[tuple[str, str], str]]] = []
+    misses = assemblies = 0
     for index, spec in enumerate(specs):
         spec_jobs = spec.jobs()
-        if cache and all_stored(spec_jobs, cache):
-            in_cache.append(index)  # loaded when built: not every brief's parses at once
+        keys, _ = read_keys(spec_jobs)  # each source file read and hashed once a build
+        if cache and all_stored(spec_jobs, keys, cache):
+            if cache.has(assembly_key(spec, keys)):
+                in_cache.append((index, keys))  # loaded when built: not every brief's parses at once
+            else:  # the assembly code, brief.md or registry changed: assembled on every core
+                jobs.append((index, BriefJob(spec, {}, stored_in=cache.lend(keys.values()))))
+                assemblies += 1
             continue
-        found = look_up(spec_jobs, cache)
-        cached = {found.keys[k]: outcome.parsed for k, outcome in found.outcomes.items()}
-        jobs.append((index, BriefJob(spec, cached)))
-        misses += len(found.misses)
-    built = in_order(build_job, [job for _, job in jobs], pooled(workers, misses))  # a pool starts now
+        hits = load_cached(keys, cache)
+        jobs.append((index, BriefJob(spec, {keys[where]: outcome.parsed for where, outcome in hits.items()})))
+        misses += len(keys) - len(hits)
+    pool = pooled(workers, misses + assemblies)
+    built = in_order(build_job, [job for _, job in jobs], pool)  # a pool starts now
     finish = keep or (lambda result: result)
-    for index in in_cache:  # meanwhile, the briefs the cache has
-        found = look_up(specs[index].jobs(), cache)  # an entry gone since is read by build_brief itself
-        result = _build_read(specs[index], PreparsedReader(found.outcomes, found.keys), cache)
+    for index, keys in in_cache:  # meanwhile, the briefs the cache has
+        # by the keys found above; an entry gone since is read by build_brief itself
+        result = _build_read(specs[index], PreparsedReader(load_cached(keys, cache), keys), cache)
         _tell(on_built, result)
         results[index] = finish(result)
     for (index, _), done in zip(jobs, built):
@@ -350,10 +361,15 @@ def build_briefs(
     return results
 
 
-def all_stored(jobs: Sequence[ParseJob], cache: ResultCache) -> bool:
-    """Whether the cache has an entry for every job's parse (without loading them)."""
-    found = look_up(jobs, None)
-    return len(found.keys) == len(jobs) and all(cache.has(key) for key in found.keys.values())
+def all_stored(jobs: Sequence[ParseJob], keys: dict[tuple[str, str], str], cache: ResultCache) -> bool:
+    """Whether every job has a key (``read_keys``) and the cache an entry under it (without loading them)."""
+    return len(keys) == len(jobs) and all(cache.has(key) for key in keys.values())
+
+
+def assembly_key(spec: BriefSpec, keys: dict[tuple[str, str], str]) -> str:
+    """The key ``CachedAssembler`` will give the brief of ``spec`` if every source in ``keys`` is in it."""
+    by_id = [key for (_, source_id), key in sorted(keys.items(), key=lambda item: item[0][1])]
+    return brief_key(by_id, spec.meta, spec.registry, with_defaults(spec.settings)["BRIEFING_MAX_KEY_POINTS"])
 
 
 def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
@@ -374,7 +390,7 @@ def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
 
 def build_job(job: BriefJob) -> BuiltBrief:
     """Parse and assemble one brief, through the same code as a brief the cache has (runs in pool workers)."""
-    memory = MemoryCache(job.cached)
+    memory = MemoryCache(job.cached, ResultCache(job.stored_in) if job.stored_in else None)
     reader = parse_all(job.spec.jobs(), memory, workers=1)
     return BuiltBrief(_build_read(job.spec, reader, memory), memory.written)
 
