@@ -36,3 +36,15 @@ def test_slotted_instances_pickle_compare_and_replace_as_before():
     assert again == meta and hash(again) == hash(meta) and again.url == "briefs/a-brief/"
     assert dataclasses.replace(meta, title="Other").title == "Other"
     assert model.Brief.__dataclass_fields__["schema"].default == model.SCHEMA
+
+
+def test_instances_pickle_as_their_class_and_field_values_even_with_one_field():
+    # dataclasses' own __setstate__ for slotted frozen classes, in Python, made the parse cache slow
+    point = model.KeyPoint("k1", "Text.", ("a",), (ev("a"), ev("b", 2)), commentary=True)
+    assert point.__reduce_ex__(pickle.HIGHEST_PROTOCOL) == (
+        model.KeyPoint, ("k1", "Text.", ("a",), (ev("a"), ev("b", 2)), True, False)
+    )
+    registry = model.Registry((model.RegistryEntry(model.PLACE, "Somewhere"),))
+    for value in (point, registry):
+        again = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == value and type(again) is type(value)

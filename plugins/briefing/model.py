@@ -15,7 +15,8 @@ Nothing here imports Pelican.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from operator import attrgetter
 
 SCHEMA = "briefing/1"
 
@@ -339,3 +340,27 @@ class Brief:
     summary_editorial: bool = False
     schema: str = field(default=SCHEMA)
     disagreements: tuple[Disagreement, ...] = ()  # after the fields above: old calls still work
+
+
+# --------------------------------------------------------------------------
+# pickling (the parse cache and the parse pool)
+# --------------------------------------------------------------------------
+
+
+def _pickled_as_fields(cls: type) -> None:
+    """Pickle ``cls`` as its class and field values, rebuilt by calling it.
+
+    A frozen slotted dataclass otherwise pickles through the ``__getstate__``
+    and ``__setstate__`` dataclasses writes in Python, which made the parse
+    cache's pickles twice as slow to write and half again as slow to read as
+    they were with a ``__dict__``; this is as fast as before, and smaller.
+    """
+    values = attrgetter(*(f.name for f in fields(cls)))
+    if len(fields(cls)) == 1:
+        cls.__reduce__ = lambda self: (cls, (values(self),))
+    else:
+        cls.__reduce__ = lambda self: (cls, values(self))
+
+
+for _cls in [c for c in list(globals().values()) if is_dataclass(c) and c.__module__ == __name__]:
+    _pickled_as_fields(_cls)
