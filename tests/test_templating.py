@@ -1,10 +1,24 @@
-"""The Jinja helpers of ``briefing.templating``, without building a site."""
+"""The Jinja helpers of ``briefing.templating``, and the compiled templates it keeps between builds."""
 
 from __future__ import annotations
 
-import pytest
+import shutil
+from pathlib import Path
 
-from briefing.templating import Mark, highlight, human_date, machine_date, site_link
+import pytest
+from jinja2 import Environment, FileSystemLoader
+
+from briefing.incremental import CACHE_DIR
+from briefing.templating import (
+    TEMPLATE_CODE_DIR,
+    Mark,
+    highlight,
+    human_date,
+    keep_compiled_templates,
+    machine_date,
+    site_link,
+)
+from conftest import ROOT, run_pelican
 
 
 @pytest.mark.parametrize(
@@ -61,3 +75,74 @@ def test_highlight_clips_marks_to_the_paragraph_and_escapes_text_without_marks()
         "a&lt;/b&gt;"
     )
     assert str(highlight(CTX, RAW, 18, len(RAW), [spill])) == "&amp; gamma delta."
+
+
+# --------------------------------------------------------------------------
+# compiled templates kept between builds
+# --------------------------------------------------------------------------
+
+
+def cached_env(templates: Path, cache: Path | None, **options) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates)), **options)
+    keep_compiled_templates(env, cache)
+    return env
+
+
+def refuse_to_compile(env: Environment) -> None:
+    def compile_(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    env.compile = compile_
+
+
+def test_a_template_compiled_once_is_loaded_by_the_next_environment_without_compiling(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "a.html").write_text("one {{ x }}", encoding="utf-8")
+    assert cached_env(tmp_path / "t", tmp_path / "cache").get_template("a.html").render(x=1) == "one 1"
+    assert len(list((tmp_path / "cache" / TEMPLATE_CODE_DIR).iterdir())) == 1
+
+    again = cached_env(tmp_path / "t", tmp_path / "cache")
+    refuse_to_compile(again)
+    assert again.get_template("a.html").render(x=2) == "one 2"
+
+
+def test_a_changed_template_is_compiled_again_not_run_from_the_cache(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "a.html").write_text("one {{ x }}", encoding="utf-8")
+    cached_env(tmp_path / "t", tmp_path / "cache").get_template("a.html").render(x=1)
+    (tmp_path / "t" / "a.html").write_text("two {{ x }}", encoding="utf-8")
+    assert cached_env(tmp_path / "t", tmp_path / "cache").get_template("a.html").render(x=1) == "two 1"
+
+
+def test_code_compiled_under_other_options_is_not_reused(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "a.html").write_text("{{ x }}\n", encoding="utf-8")
+    escaping = cached_env(tmp_path / "t", tmp_path / "cache", autoescape=True)
+    assert escaping.get_template("a.html").render(x="<b>") == "&lt;b&gt;"
+    plain = cached_env(tmp_path / "t", tmp_path / "cache", autoescape=False, keep_trailing_newline=True)
+    assert plain.get_template("a.html").render(x="<b>") == "<b>\n"
+
+
+def test_no_cache_folder_keeps_no_compiled_templates(tmp_path):
+    (tmp_path / "t").mkdir()
+    env = cached_env(tmp_path / "t", None)
+    assert env.bytecode_cache is None
+
+
+def test_a_site_rebuilt_after_a_theme_edit_shows_the_edit(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    cache = tmp_path / "cache"
+    options = ("pelican.conf.py", "-t", str(theme), "--cache-path", str(cache))  # one cache for both builds
+    first = run_pelican(ROOT / "content", tmp_path / "one", *options)
+    assert first.returncode == 0, first.log
+    compiled = list((cache / CACHE_DIR / TEMPLATE_CODE_DIR).iterdir())
+    assert len(compiled) >= 5  # the theme's pages and the templates they extend and include
+
+    base = theme / "templates" / "base.html"
+    edited = base.read_text(encoding="utf-8").replace("</body>", '<p id="edited">edited</p></body>')
+    base.write_text(edited, encoding="utf-8")
+    second = run_pelican(ROOT / "content", tmp_path / "two", *options)
+    assert second.returncode == 0, second.log
+    assert 'id="edited"' in (tmp_path / "two" / "index.html").read_text(encoding="utf-8")
+    assert 'id="edited"' not in (tmp_path / "one" / "index.html").read_text(encoding="utf-8")

@@ -123,6 +123,7 @@ def install_template_helpers(generator) -> None:
     """``generator_init``: link filter and helpers in every Jinja environment; autoescape on."""
     templating.install(generator.env)
     jsonld.install(generator.env)  # canonical URL and JSON-LD of each page's <head>
+    templating.keep_compiled_templates(generator.env, incremental.cache_root(generator.settings))
 
 
 def _iso(value) -> str | None:

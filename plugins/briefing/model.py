@@ -15,7 +15,8 @@ Nothing here imports Pelican.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from operator import attrgetter
 
 SCHEMA = "briefing/1"
 
@@ -46,13 +47,13 @@ class SourceError(Exception):
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceHeader:
     """The optional ``Key: value`` lines on top of a source file.
 
@@ -69,7 +70,7 @@ class SourceHeader:
     end: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of the story itself (not a title, caption or separator)."""
 
@@ -79,7 +80,7 @@ class Paragraph:
     text: str  # raw[start:end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """Anything in the article text that is not a story paragraph.
 
@@ -96,7 +97,7 @@ class Block:
     credit: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int  # 0-based position in the source
     paragraph: int  # number of the Paragraph it is in
@@ -105,7 +106,7 @@ class Sentence:
     text: str  # raw[start:end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NamedEntity:
     """A person, place or organisation as one source names it.
 
@@ -122,7 +123,7 @@ class NamedEntity:
     mentions: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteMention:
     """Words a source puts inside quote marks and attributes to someone."""
 
@@ -136,7 +137,7 @@ class QuoteMention:
     cue: str | None = None  # the reporting verb or phrase ("said", "told")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date the text mentions, resolved as far as it can honestly be."""
 
@@ -151,7 +152,7 @@ class DateMention:
     qualifier: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedSource:
     id: str  # slug of the file name, unique within a brief
     path: str  # as given, for messages
@@ -182,7 +183,7 @@ class ParsedSource:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegistryEntry:
     kind: str  # PERSON or PLACE (or ORGANISATION)
     name: str
@@ -191,7 +192,7 @@ class RegistryEntry:
     names_by_user: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Registry:
     entries: tuple[RegistryEntry, ...] = ()
 
@@ -201,7 +202,7 @@ class Registry:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefMeta:
     """What brief.md (or the command line) says about a brief."""
 
@@ -217,7 +218,7 @@ class BriefMeta:
         return f"briefs/{self.slug}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     source: str  # source id
     paragraph: int
@@ -225,7 +226,7 @@ class Evidence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyPoint:
     id: str
     text: str
@@ -235,7 +236,7 @@ class KeyPoint:
     editorial: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Speaker:
     id: str
     name: str
@@ -243,7 +244,7 @@ class Speaker:
     kind: str = PERSON
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     id: str
     text: str
@@ -253,7 +254,7 @@ class Quote:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BackgroundItem:
     text: str
     sources: tuple[str, ...]
@@ -261,7 +262,7 @@ class BackgroundItem:
     editorial: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Background:
     topic: str | None
     items: tuple[BackgroundItem, ...] = ()
@@ -269,7 +270,7 @@ class Background:
     names_by_user: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     date: str  # "1895", "2022-12", "2023-02-22"
     text: str
@@ -279,7 +280,7 @@ class TimelineEvent:
     qualifier: str | None = None  # as DateMention.qualifier: "since", "spring"...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str  # slug
     kind: str
@@ -290,7 +291,7 @@ class Entity:
     names_by_user: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceAttribution:
     id: str
     outlet: str | None
@@ -304,7 +305,7 @@ class SourceAttribution:
     page: str  # "briefs/<brief>/sources/<id>/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """What one source says where sources differ: ``value`` as it writes it."""
 
@@ -313,7 +314,7 @@ class Claim:
     evidence: Evidence  # the sentence that says it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     """Aligned sentences (one fact) whose figures, dates or people differ."""
 
@@ -323,7 +324,7 @@ class Disagreement:
     claims: tuple[Claim, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brief:
     slug: str
     title: str
@@ -339,3 +340,27 @@ class Brief:
     summary_editorial: bool = False
     schema: str = field(default=SCHEMA)
     disagreements: tuple[Disagreement, ...] = ()  # after the fields above: old calls still work
+
+
+# --------------------------------------------------------------------------
+# pickling (the parse cache and the parse pool)
+# --------------------------------------------------------------------------
+
+
+def _pickled_as_fields(cls: type) -> None:
+    """Pickle ``cls`` as its class and field values, rebuilt by calling it.
+
+    A frozen slotted dataclass otherwise pickles through the ``__getstate__``
+    and ``__setstate__`` dataclasses writes in Python, which made the parse
+    cache's pickles twice as slow to write and half again as slow to read as
+    they were with a ``__dict__``; this is as fast as before, and smaller.
+    """
+    values = attrgetter(*(f.name for f in fields(cls)))
+    if len(fields(cls)) == 1:
+        cls.__reduce__ = lambda self: (cls, (values(self),))
+    else:
+        cls.__reduce__ = lambda self: (cls, values(self))
+
+
+for _cls in [c for c in list(globals().values()) if is_dataclass(c) and c.__module__ == __name__]:
+    _pickled_as_fields(_cls)

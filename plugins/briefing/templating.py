@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from hashlib import sha1
+from pathlib import Path
 from typing import Sequence
 
+import jinja2
 import nh3
 from jinja2 import pass_context
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 
 from .assets import asset_path
@@ -159,3 +163,63 @@ def install(env) -> None:
         }
     )
     env.globals.update({"highlight": highlight, "KIND_FOLDERS": KIND_FOLDERS})
+
+
+# --------------------------------------------------------------------------
+# compiled templates, kept between builds
+# --------------------------------------------------------------------------
+
+TEMPLATE_CODE_DIR = "jinja"  # under the plugin's cache folder (incremental.cache_root)
+
+
+def compile_options(env) -> str:
+    """What, besides a template's source, decides the code Jinja compiles it to.
+
+    Autoescaping, the delimiters and whitespace rules, extensions and
+    ``finalize`` are baked into the compiled code; a change to any of them (a
+    site's ``JINJA_ENVIRONMENT``, a new Jinja) must not run code compiled
+    under the old ones.
+    """
+    def named(value) -> str:
+        return getattr(value, "__qualname__", None) or repr(value)
+
+    return repr((
+        jinja2.__version__,
+        named(env.autoescape) if callable(env.autoescape) else bool(env.autoescape),
+        env.block_start_string, env.block_end_string,
+        env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string,
+        env.line_statement_prefix, env.line_comment_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+        sorted(env.extensions), env.optimized, env.is_async,
+        named(env.finalize) if env.finalize else None,
+    ))
+
+
+class TemplateCodeCache(FileSystemBytecodeCache):
+    """Jinja's bytecode cache, whose checksum is of the template's source *and* the compile options.
+
+    Jinja keeps one file per template (named by its name and path) and
+    throws its code away when the source's checksum differs; folding the
+    environment's options into that checksum throws it away when they
+    differ too, since every generator's environment shares the folder.
+    """
+
+    def get_bucket(self, environment, name, filename, source) -> Bucket:
+        checksum = sha1(f"{self.get_source_checksum(source)}|{compile_options(environment)}".encode()).hexdigest()
+        bucket = Bucket(environment, self.get_cache_key(name, filename), checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+
+def keep_compiled_templates(env, cache_folder: Path | None) -> None:
+    """Let ``env`` load its templates' compiled code from ``cache_folder/jinja`` (nothing if None).
+
+    Compiling the theme took ~0.7 s of every build, with nothing changed, and
+    again in each generator's environment; they all share the one folder.
+    """
+    if cache_folder is None:
+        return
+    folder = Path(cache_folder) / TEMPLATE_CODE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = TemplateCodeCache(str(folder))
