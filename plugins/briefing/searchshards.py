@@ -11,9 +11,13 @@ changed (``search.build_index``).
 
 A page goes to a shard by a hash of its *unit* (a brief's folder with its
 sources, or one entity's folder), not by its place in a list, so adding or
-editing a brief leaves every other unit where it was. The number of shards
-is the power of two that keeps shards under ``shard_bytes`` of HTML: when a
-site outgrows it the count doubles, and each shard splits in two.
+editing a brief leaves every other unit where it was. A section of the site
+(its top folder: briefs/, people/…) bigger than ``shard_bytes`` of HTML is
+sharded on its own, the smaller ones together: an edit changes one brief
+and a few entity pages (the speaker's, the outlet's), and so re-indexes the
+brief's shard and one or two small ones, not a shard per entity page. Each
+group has the power of two of shards that keeps them under ``shard_bytes``:
+when it outgrows that the count doubles, and each shard splits in two.
 
 Pure functions over paths and sizes: nothing here runs Pagefind or reads a
 file.
@@ -47,7 +51,8 @@ class IndexedPage:
 class Shard:
     """The pages of one Pagefind bundle."""
 
-    number: int  # its hash bucket
+    group: int  # 0: the small sections together (if any), then each big section by name
+    bucket: int  # its hash bucket in the group
     pages: tuple[IndexedPage, ...]  # sorted by path
 
     @property
@@ -93,22 +98,42 @@ def bucket_of(unit: str, count: int) -> int:
     return int.from_bytes(hashlib.sha256(unit.encode("utf-8")).digest()[:8], "big") % count
 
 
+def section_of(unit: str) -> str:
+    """The top folder of a unit ("" for a page at the top)."""
+    return unit.split("/")[0] if "/" in unit else ""
+
+
 def plan(pages: Iterable[IndexedPage], shard_bytes: int) -> list[Shard]:
-    """The shards of ``pages``, in bucket order; empty buckets are left out.
+    """The shards of ``pages``, by group and bucket; empty buckets are left out.
 
     The first shard's bundle is the one the search page loads; the rest are
-    merged into it.
+    merged into it. ``shard_bytes`` 0: one shard.
     """
     pages = sorted(pages, key=lambda page: page.path)
     for page in pages:
         check_globbable(page.path)
-    count = shard_count(sum(page.size for page in pages), shard_bytes)
-    buckets: dict[int, list[IndexedPage]] = {}
+    shards: list[Shard] = []
+    for group, members in enumerate(groups(pages, shard_bytes)):
+        count = shard_count(sum(page.size for page in members), shard_bytes)
+        buckets: dict[int, list[IndexedPage]] = {}
+        for page in members:
+            buckets.setdefault(bucket_of(unit_of(page.path), count), []).append(page)
+        shards.extend(Shard(group, bucket, tuple(sorted(buckets[bucket], key=lambda page: page.path)))
+                      for bucket in sorted(buckets))
+    return shards
+
+
+def groups(pages: list[IndexedPage], shard_bytes: int) -> list[list[IndexedPage]]:
+    """The pages of the sections under ``shard_bytes`` together, then each bigger section's."""
+    sections: dict[str, list[IndexedPage]] = {}
     for page in pages:
-        buckets.setdefault(bucket_of(unit_of(page.path), count), []).append(page)
-    return [Shard(number, tuple(buckets[number])) for number in sorted(buckets)]
+        sections.setdefault(section_of(unit_of(page.path)), []).append(page)
+    big = [name for name, members in sorted(sections.items())
+           if shard_bytes > 0 and sum(page.size for page in members) > shard_bytes]
+    small = [page for name, members in sorted(sections.items()) if name not in big for page in members]
+    return ([small] if small else []) + [sections[name] for name in big]
 
 
 def bundle_folder(shard: Shard, first: Shard) -> str:
     """Where a shard's bundle goes under the site's pagefind/ folder: the first one at its top."""
-    return "" if shard.number == first.number else f"shard-{shard.number}"
+    return "" if shard == first else f"shard-{shard.group}-{shard.bucket}"
