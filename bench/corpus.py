@@ -113,13 +113,22 @@ def _syllables(rng: random.Random, count: int) -> str:
     return "".join(rng.choice(ONSETS) if i == 0 else rng.choice(CODAS).lower() for i in range(count))
 
 
-def _unique(rng: random.Random, make, taken: set[str]) -> str:
-    """A name from ``make(rng)`` not yet in ``taken`` (only membership is asked of the set)."""
+def _unique(rng: random.Random, make, taken: set[str], tries: int = 1_000) -> str:
+    """A name from ``make(rng)`` not yet in ``taken`` (only membership is asked of the set).
+
+    Once ``tries`` names in a row are taken (the 280 two-syllable words run
+    out before 5,000 sources), a syllable is added; smaller corpora never
+    get there, so they stay as they were.
+    """
+    misses = 0
     while True:
         name = make(rng)
+        if misses >= tries:
+            name += _syllables(rng, 1).lower()
         if name not in taken:
             taken.add(name)
             return name
+        misses += 1
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ and news enough that a build does the pipeline's real work (quotes, speakers, re
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from bench.corpus import (  # noqa: E402
     MAX_WORDS,
     MIN_SOURCES,
     MIN_WORDS,
+    _unique,
     edit_one_quote,
     generate,
     write_ours,
@@ -125,3 +127,9 @@ def test_a_generated_brief_builds_with_quotes_speakers_key_points_and_a_rewrite(
     rewrites = {s.slug: s.derived_from for s in brief.sources if s.derived_from}
     found = {s["id"]: s["derived_from"] for s in data["sources"] if s["derived_from"]}
     assert rewrites and rewrites.items() <= found.items()
+
+
+def test_a_name_pool_that_runs_out_gets_longer_names_instead_of_looping_forever():
+    taken = {"Lorem"}
+    name = _unique(random.Random(1), lambda r: "Lorem", taken, tries=5)
+    assert name.startswith("Lorem") and name != "Lorem" and name in taken
