@@ -96,7 +96,13 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 DISPLAY_PAGES_ON_MENU = True
 
 # Same content, same bytes: no build times anywhere.
-DELETE_OUTPUT_DIRECTORY = True
+# A rebuild writes into the folder as the last build left it, so unchanged
+# pages are neither deleted nor written again; the plugin deletes the pages
+# the build no longer writes (a brief or source removed) and the theme
+# assets' older hashed copies. `invoke build` always starts from an empty
+# folder. (With BRIEFING_CACHE_PATH = False there is no record of what the
+# last build wrote: set DELETE_OUTPUT_DIRECTORY = True then.)
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".git", ".nojekyll", "pagefind"]
 
 # --- briefing plugin (see plugins/briefing/settings.py for every setting) ------

@@ -48,7 +48,8 @@ def test_only_the_themes_own_files_are_renamed_so_nothing_is_hashed_twice(tmp_pa
     (out / "js" / "a.0000aaaa.js").write_bytes(b"old;")  # left by an earlier build
     renamed = hash_theme_files(theme, out)
     assert [p.name for p in renamed] == [Path(hashed_name("a.js", b"1;")).name]
-    assert sorted(p.name for p in (out / "js").iterdir()) == sorted(["a.0000aaaa.js", renamed[0].name])
+    # not hashed again, and gone: nothing links to the older copy
+    assert sorted(p.name for p in (out / "js").iterdir()) == [renamed[0].name]
 
 
 def test_the_built_site_links_its_css_and_js_by_hashes_of_their_bytes(built_site):
@@ -100,3 +101,17 @@ def test_the_publishing_404_page_links_absolutely_so_it_works_at_any_depth(tmp_p
     assert links and all(link.startswith("https://news.example.org/briefing/") for link in links), links
     assert (build.output / stylesheet(doc).removeprefix("https://news.example.org/briefing/")).is_file()
     assert (build.output / ".nojekyll").is_file()
+
+
+def test_a_copy_under_an_older_hash_is_deleted_and_other_files_are_kept(tmp_path):
+    theme_static, output = tmp_path / "static", tmp_path / "out"
+    (theme_static / "css").mkdir(parents=True)
+    (output / "css").mkdir(parents=True)
+    (theme_static / "css" / "site.css").write_text("body { color: red }", encoding="utf-8")
+    shutil.copy(theme_static / "css" / "site.css", output / "css" / "site.css")
+    (output / "css" / "site.0123abcd.css").write_text("body { color: blue }", encoding="utf-8")  # last build's
+    (output / "css" / "site.print.css").write_text("@media print {}", encoding="utf-8")  # not a hash
+    (output / "css" / "site.0123abcd.css.map").write_text("{}", encoding="utf-8")  # another suffix
+    (renamed,) = hash_theme_files(theme_static, output)
+    assert sorted(p.name for p in (output / "css").iterdir()) == sorted(
+        [renamed.name, "site.print.css", "site.0123abcd.css.map"])

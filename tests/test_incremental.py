@@ -209,6 +209,16 @@ def add_a_brief(content, tmp_path):
     return ()
 
 
+def remove_a_brief(content, tmp_path):
+    shutil.rmtree(content / "briefs/harbour-bridge")
+    return ()
+
+
+def change_the_stylesheet(content, tmp_path):
+    edit(theme_copy(tmp_path) / "static" / "css" / "site.css", "}", "}\n.brief { letter-spacing: 0; }")
+    return ()
+
+
 def change_a_template(content, tmp_path):
     edit(theme_copy(tmp_path) / "templates" / "source.html", "{% block content %}",
          "{% block content %}<p>Read the original as well.</p>")
@@ -219,7 +229,8 @@ def change_a_setting(content, tmp_path):
     return ("-e", 'SITESUBTITLE="Stories told by several outlets"')
 
 
-CHANGES = [edit_a_quote, remove_a_source, add_a_brief, change_a_template, change_a_setting]
+CHANGES = [edit_a_quote, remove_a_source, remove_a_brief, add_a_brief, change_a_template, change_the_stylesheet,
+           change_a_setting]
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=[c.__name__ for c in CHANGES])
@@ -285,3 +296,25 @@ def test_link_check_answer_is_reused_only_for_the_same_site(tmp_path, monkeypatc
     assert build_command.checked_links(site, "", False, settings) == first and len(calls) == 1
     (site / "missing.html").write_text("<p>here</p>", encoding="utf-8")
     assert build_command.checked_links(site, "", False, settings) == [] and len(calls) == 2
+
+
+def test_a_build_deletes_only_what_the_last_build_wrote_and_this_one_did_not(tmp_path):
+    output, manifest = tmp_path / "site", tmp_path / "cache" / "written.json"
+    for name in ["index.html", "briefs/gone/index.html", "briefs/gone/sources/a/index.html",
+                 "briefs/kept/index.html", "theme/css/site.css", "notes.txt"]:
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(name, encoding="utf-8")
+    first = ["index.html", "briefs/gone/index.html", "briefs/gone/sources/a/index.html", "briefs/kept/index.html"]
+    assert incremental.sweep_stale_output(output, manifest, first) == []  # no record yet: nothing deleted
+    second = ["index.html", "briefs/kept/index.html"]
+    deleted = incremental.sweep_stale_output(output, manifest, second)
+    assert deleted == ["briefs/gone/index.html", "briefs/gone/sources/a/index.html"]
+    assert not (output / "briefs" / "gone").exists()  # its emptied folders too
+    assert sorted(p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()) == [
+        "briefs/kept/index.html", "index.html", "notes.txt", "theme/css/site.css"]
+    # the record is of one output folder: building another deletes nothing there
+    other = tmp_path / "other"
+    (other / "briefs" / "kept").mkdir(parents=True)
+    (other / "briefs" / "kept" / "index.html").write_text("x", encoding="utf-8")
+    assert incremental.sweep_stale_output(other, manifest, []) == []
+    assert (other / "briefs" / "kept" / "index.html").is_file()

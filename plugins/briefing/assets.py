@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from pathlib import Path, PurePosixPath
 from typing import Mapping
 
@@ -32,6 +33,7 @@ logger = logging.getLogger(__name__)
 HASHED_SUFFIXES = (".css", ".js")
 HASH_LENGTH = 8
 NOJEKYLL = ".nojekyll"
+OLDER_HASH = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.[a-z]+")  # what follows the stem in a hashed name
 
 
 class AssetError(RuntimeError):
@@ -65,7 +67,9 @@ def hash_theme_files(theme_static: Path, static_output: Path) -> list[Path]:
     """Rename the output copy of each CSS/JS file of ``theme_static`` to its hashed name.
 
     Only the theme's own files are renamed, so an already hashed file left by
-    an earlier build (when the output is not emptied first) is not hashed again.
+    an earlier build (when the output is not emptied first) is not hashed again,
+    and a copy of the same file under an older hash is deleted: nothing links
+    to it any more.
     """
     renamed = []
     for source in sorted(theme_static.rglob("*")):
@@ -75,6 +79,9 @@ def hash_theme_files(theme_static: Path, static_output: Path) -> list[Path]:
             target = static_output / hashed_name(name, copy.read_bytes())
             copy.replace(target)
             renamed.append(target)
+            for older in target.parent.glob(f"{copy.stem}.*{copy.suffix}"):
+                if older != target and OLDER_HASH.fullmatch(older.name[len(copy.stem):]):
+                    older.unlink()
     return renamed
 
 

@@ -1,10 +1,9 @@
 """Do not render, index or check again what did not change since the last build.
 
-A rebuild (``invoke livereload``, ``invoke build``) starts from an empty
-output folder: pelican.conf.py deletes it (DELETE_OUTPUT_DIRECTORY) and the
-build command builds into a fresh temporary folder. So skipping a write
-because the file already holds the same bytes would rarely help; instead the
-bytes of each rendered page are kept in a **render cache**
+``invoke build`` builds into a fresh temporary folder, and a development
+build (``invoke livereload``) into the folder as the last build left it, so
+skipping a write because the file already holds the same bytes helps only
+the second; for both, the bytes of each rendered page are kept in a **render cache**
 (``<CACHE_PATH>/briefing/render/``) under the page's fingerprint, and a page
 whose fingerprint is found is copied from there instead of rendered.
 
@@ -338,6 +337,37 @@ def _outlet_link(outlet: Any) -> str:
 # ==========================================================================
 # whole-site steps: a folder or a result stored under the site's digest
 # ==========================================================================
+
+
+def sweep_stale_output(output: Path, manifest: Path, written: Iterable[str]) -> list[str]:
+    """Delete what an earlier build wrote into ``output`` and this one did not; the names deleted.
+
+    A build into the folder the last one left (DELETE_OUTPUT_DIRECTORY off,
+    so that unchanged pages are neither deleted nor written again) must not
+    keep the pages of a brief, source or person that is gone. ``manifest``
+    lists what the writer wrote into ``output`` last time (relative names),
+    so only those files can be deleted, never a file the build did not
+    make; then it lists ``written``, this build's. A manifest of another
+    output folder deletes nothing.
+    """
+    output = Path(output)
+    key = str(output.resolve())
+    current = sorted(set(written))
+    stale = sorted(set(load_result(manifest, key) or ()) - set(current))
+    for name in stale:
+        path = output / name
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            _remove_empty_folders(path.parent, output)
+    store_result(manifest, key, current)
+    return stale
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    root = root.resolve()
+    while folder.resolve() != root and root in folder.resolve().parents and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def load_result(path: Path, key: str) -> list | None:

@@ -19,6 +19,8 @@ from .buildstate import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
 
+OUTPUT_MANIFEST = "written.json"  # under the cache root: what the last build wrote, and where
+
 
 class CachingWriter(Writer):
     """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered.
@@ -65,7 +67,15 @@ class CachingWriter(Writer):
         if data is None:
             data = make()
             self.render_cache.put(key, data)
-        incremental.write_if_changed(Path(sanitised_join(self.output_path, name)), data)
+        path = sanitised_join(self.output_path, name)
+        self._written_files.add(path)
+        incremental.write_if_changed(Path(path), data)
+
+    def written_names(self) -> list[str]:
+        """Every file this build wrote (pages, feeds, brief.json), relative to the output folder."""
+        output = Path(self.output_path).resolve()
+        paths = (Path(path).resolve() for path in self._written_files)
+        return [path.relative_to(output).as_posix() for path in paths if output in path.parents]
 
     def page_data(self, state) -> "incremental.PageData":
         """The dependency map of this build's briefs (made once per build state)."""
@@ -103,16 +113,24 @@ class CachingWriter(Writer):
 
 
 class RenderCachePruner:
-    """Runs after every page generator (last in ``get_generators``): the cache keeps this build's pages only."""
+    """Runs after every page generator (last in ``get_generators``, before Pelican's static files):
+    the cache keeps this build's pages only, and the output folder loses the pages this build no
+    longer writes (``incremental.sweep_stale_output``)."""
 
-    def __init__(self, **_pelican_kwargs):
-        pass
+    def __init__(self, settings=None, output_path=None, **_pelican_kwargs):
+        self.settings = settings or {}
+        self.output_path = output_path
 
     def generate_output(self, writer) -> None:
         cache = getattr(writer, "render_cache", None)
         if cache is not None:
             logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
             cache.prune()
+        root = incremental.cache_root(self.settings)
+        if root is not None and isinstance(writer, CachingWriter) and self.output_path:
+            for name in incremental.sweep_stale_output(Path(self.output_path), root / OUTPUT_MANIFEST,
+                                                       writer.written_names()):
+                logger.info("briefing: %s is no longer written by the build: deleted", name)
 
 
 def get_writer(pelican):
