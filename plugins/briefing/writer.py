@@ -8,7 +8,8 @@ the cache itself, are in ``briefing.incremental``, which knows no Pelican.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
@@ -73,9 +74,10 @@ class CachingWriter(Writer):
 
     def written_names(self) -> list[str]:
         """Every file this build wrote (pages, feeds, brief.json), relative to the output folder."""
-        output = Path(self.output_path).resolve()
-        paths = (Path(path).resolve() for path in self._written_files)
-        return [path.relative_to(output).as_posix() for path in paths if output in path.parents]
+        # every path is sanitised_join(output_path, name): absolute and normalised already
+        output = os.path.abspath(self.output_path) + os.sep
+        return [PurePath(path[len(output):]).as_posix()
+                for path in map(str, self._written_files) if path.startswith(output)]
 
     def page_data(self, state) -> "incremental.PageData":
         """The dependency map of this build's briefs (made once per build state)."""
