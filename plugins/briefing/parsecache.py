@@ -17,6 +17,12 @@ hash of everything the result depends on:
     the keys of the brief's sources, its metadata (brief.md), the registry,
     the number of key points, and ``assembler_version()`` (``assemble.py`` and
     its imports, the data files, libraries, Python).
+``kept_key``
+    what a build keeps of a brief's whole result once its parses are
+    shelved (``SourceShelf``): its assembly key, each source's path, id and
+    key, the brief's folder, every ``BRIEFING_*`` setting and
+    ``pipeline_version()``. A rebuild takes a brief nothing changed in from
+    there without loading its parses (``pipeline.Shelving``).
 
 So a stale entry is never looked up: any change to what it depends on gives
 another name. Values are pickled: the cache is local, written only by this
