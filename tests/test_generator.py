@@ -407,3 +407,52 @@ def test_a_build_holds_its_briefs_but_not_their_parsed_sources(tmp_path, cached)
         page = (out / f"briefs/{SLUG}/sources/{source.id}/index.html").read_text(encoding="utf-8")
         first = parsed.raw[parsed.paragraphs[0].start:parsed.paragraphs[0].end].split()[0]
         assert parsed.id == source.id and first in page
+
+
+UNATTRIBUTED = (
+    "Outlet: Northwire\n\n"
+    "Harbour reopens after storm\n\n"
+    "The harbour in Valmora reopened on Monday after a week of repairs.\n\n"
+    '"The quay is safe again and the ferries will run," a notice on the harbour gate read.\n'
+)
+
+
+def test_a_rebuild_reports_the_same_problems_without_loading_unchanged_briefs_parses(tmp_path, monkeypatch):
+    """A brief nothing changed in comes whole from the cache (pipeline.Shelving); its problems, the
+    Checked: yes check's too (at the quote's source and line), are reported as on a cold build."""
+    from pelican import Pelican, signals
+    from pelican.settings import read_settings
+
+    from briefing import parsecache
+    from briefing.buildstate import CONTEXT_KEY
+
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content / "briefs" / SLUG)
+    checked = content / "briefs" / "checked"
+    (checked / "sources").mkdir(parents=True)
+    (checked / "brief.md").write_text("Title: Harbour\nDate: 2024-05-06\nChecked: yes\n\nNote.\n", encoding="utf-8")
+    (checked / "sources" / "notice.txt").write_text(UNATTRIBUTED, encoding="utf-8")
+    loads, seen = [], []
+    real = parsecache.ResultCache.load
+    monkeypatch.setattr(parsecache.ResultCache, "load",
+                        lambda self, key, kind: loads.append(kind.__name__) or real(self, key, kind))
+
+    def after_attach(generators):  # before anything is written: source pages load their own parses
+        seen.append((generators[0].context[CONTEXT_KEY].problems, list(loads)))
+
+    signals.all_generators_finalized.connect(after_attach)
+    try:
+        for run in ("cold", "warm"):
+            loads.clear()
+            settings = read_settings(str(ROOT / "pelican.conf.py"), override={
+                "PATH": str(content), "OUTPUT_PATH": str(tmp_path / run),
+                "BRIEFING_CACHE_PATH": str(tmp_path / "cache")})
+            Pelican(settings).run()
+    finally:
+        signals.all_generators_finalized.disconnect(after_attach)
+    (cold, _), (warm, warm_loads) = seen
+    assert warm == cold
+    [speakerless] = [p for p in warm if "has no speaker" in p.message]
+    assert speakerless.path.endswith("notice.txt") and speakerless.line == 7  # the quote's line
+    # one kept result a brief; the Checked brief's one source, for the line of its quote
+    assert sorted(warm_loads) == ["BriefResult", "BriefResult", "ParsedSource"]

@@ -509,7 +509,7 @@ def test_cached_pooled_and_plain_builds_are_byte_identical(corpus, tmp_path):
     assert pooled == uncached and cold == uncached and warm == uncached
     sources = len(list(corpus.glob("briefs/*/sources/*.txt")))
     briefs = len(list(corpus.glob("briefs/*/brief.md")))
-    assert len(entries) == sources + briefs  # one per parse and per assembly
+    assert len(entries) == sources + 2 * briefs  # one per parse, per assembly and per brief kept (its parses shelved)
     assert {p: p.stat().st_mtime_ns for p in entries} == entries  # the warm build only read them
 
 
@@ -537,7 +537,8 @@ def test_a_rebuild_after_an_edit_equals_a_cold_build(corpus, tmp_path):
     assert rebuilt == build(content, tmp_path / "cold", None)
     assert "this year" in edited.read_text(encoding="utf-8")
     entries = len(result_entries(tmp_path / "cache", content))
-    assert entries == len(list(content.glob("briefs/*/sources/*.txt"))) + len(list(content.glob("briefs/*/brief.md")))
+    # the old parse, assembly and kept result of the edited brief are swept
+    assert entries == len(list(content.glob("briefs/*/sources/*.txt"))) + 2 * len(list(content.glob("briefs/*/brief.md")))
 
 
 def test_the_pool_works_under_the_in_process_build_command(corpus, tmp_path):
@@ -583,31 +584,129 @@ def test_package_imports_are_read_in_every_form():
 # --------------------------------------------------------------------------
 
 
-def shelved_build(specs, cache_folder: Path):
+def shelved_build(specs, cache_folder: Path, workers: int = 1):
     """``build_briefs`` as the site build runs it: each result's parses shelved as it is ready."""
     shelf = parsecache.SourceShelf(ResultCache(cache_folder))
     given = []
+    return build_briefs(specs, shelf.cache, workers=workers, on_built=given.append, shelf=shelf), shelf, given
 
-    def keep(result):
-        given.append(result)
-        return pipeline.shelve_sources(result, shelf)
 
-    return build_briefs(specs, shelf.cache, workers=1, keep=keep), shelf, given
+@pytest.fixture
+def loads(monkeypatch):
+    """The kinds (class names) of the values ``ResultCache.load`` is asked for, in this process."""
+    kinds = []
+    real = ResultCache.load
+
+    def load(self, key, kind):
+        kinds.append(kind.__name__)
+        return real(self, key, kind)
+
+    monkeypatch.setattr(ResultCache, "load", load)
+    return kinds
 
 
 def test_a_build_keeps_its_briefs_and_shelves_their_parses(tmp_path):
     specs = briefs_of(tmp_path, [2, 3])
     whole = build_briefs(specs, None, workers=1)
-    for _ in ("cold", "warm"):  # a cold build, then one from the cache
+    for run in ("cold", "warm"):  # a cold build, then one from the cache
         results, shelf, given = shelved_build(specs, tmp_path / "cache")
-        assert given == whole  # ``keep`` gets each whole result (the site checks its quotes there)
+        # the site checks its quotes in what it is told of: whole when built, shelved when from the cache
+        assert given == (whole if run == "cold" else results)
         assert [r.sources for r in results] == [(), ()]
         assert [replace(r, sources=w.sources) for r, w in zip(results, whole)] == whole
         for result, full in zip(results, whole):
-            assert result.fingerprint is not None
+            assert result.fingerprint is not None and result.source_count == len(full.sources)
             for source in full.sources:
                 assert shelf.get(result.meta.slug, source.id) == source
         assert shelf.get("brief-0", "no-such-source") is None
+
+
+@pytest.fixture
+def textless(monkeypatch):
+    """Sources named ``zz-textless*`` parse (in this process) with no paragraphs: a problem of the
+    pipeline's own (``has no article text``) in a brief whose every parse is cached."""
+    real = parsecache.parse_bytes
+
+    def parse_bytes(data, **kw):
+        parsed = real(data, **kw)
+        return replace(parsed, paragraphs=()) if Path(kw["path"]).name.startswith("zz-textless") else parsed
+
+    monkeypatch.setattr(parsecache, "parse_bytes", parse_bytes)
+
+
+def textless_briefs(tmp_path: Path) -> list[BriefSpec]:
+    return briefs_of(tmp_path, [2, 3], {"zz-textless.txt": (GOLD / gold_names(1)[0]).read_bytes()})
+
+
+def test_a_rebuild_takes_unchanged_briefs_whole_without_loading_their_parses(tmp_path, loads, textless):
+    specs = textless_briefs(tmp_path)
+    cold, cold_shelf, _ = shelved_build(specs, tmp_path / "cache")
+    loads.clear()
+    warm, shelf, given = shelved_build(specs, tmp_path / "cache")
+    assert loads == ["BriefResult", "BriefResult"]  # no ParsedSource, no Brief: one entry a brief
+    assert warm == cold and given == warm
+    assert [(r.fingerprint, r.source_keys) for r in warm] == [(r.fingerprint, r.source_keys) for r in cold]
+    assert [str(p) for p in warm[1].problems] == [str(p) for p in cold[1].problems]
+    assert [p.message.split(" (")[0] for p in warm[1].problems] == ["has no article text"]
+    assert shelf.shelved == cold_shelf.shelved  # each source's page has its parse again, by key
+    entries = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    shelf.cache.sweep()  # what a rebuild took whole keeps its parses and assembly in the cache
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == entries
+    assert [shelf.get(r.meta.slug, i) for r in warm for i, _ in r.source_keys] == \
+        [cold_shelf.get(r.meta.slug, i) for r in cold for i, _ in r.source_keys]
+
+
+def kept_entries(specs, folder: Path) -> list[Path]:
+    return [folder / pipeline.kept_result_key(spec, parsecache.read_keys(spec.jobs())[0]) for spec in specs]
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt", "other type"])
+def test_a_kept_result_gone_or_corrupt_is_built_again_from_the_parses(tmp_path, loads, textless, damage):
+    specs = textless_briefs(tmp_path)
+    cold, _, _ = shelved_build(specs, tmp_path / "cache")
+    for entry in kept_entries(specs, tmp_path / "cache"):
+        if damage == "delete":
+            entry.unlink()
+        elif damage == "corrupt":
+            entry.write_bytes(entry.read_bytes()[:40])
+        else:
+            ResultCache(tmp_path / "cache").store(entry.name, META)
+    loads.clear()
+    warm, shelf, _ = shelved_build(specs, tmp_path / "cache")
+    assert warm == cold and [str(p) for p in warm[1].problems] == [str(p) for p in cold[1].problems]
+    assert loads.count("ParsedSource") == 6  # every parse (the textless one too), as before there were kept results
+    loads.clear()
+    shelved_build(specs, tmp_path / "cache")  # and kept again
+    assert loads == ["BriefResult", "BriefResult"]
+
+
+def test_a_kept_result_is_not_taken_when_what_it_is_made_of_changes(tmp_path, loads):
+    specs = briefs_of(tmp_path, [2, 3])
+    cold, _, _ = shelved_build(specs, tmp_path / "cache")
+    first = sorted(Path(specs[0].folder, "sources").iterdir())[0]
+    first.write_bytes(first.read_bytes().replace(b" said", b" told", 1))
+    settings = with_defaults({"BRIEFING_MAX_KEY_POINTS": 3})
+    changed = [specs[0], replace(specs[1], settings=settings)]
+    loads.clear()
+    rebuilt, _, _ = shelved_build(changed, tmp_path / "cache")
+    assert rebuilt == [replace(r, sources=()) for r in build_briefs(changed, None, workers=1)]
+    assert "BriefResult" not in loads  # their keys changed: built again, from the parses the cache has
+    assert loads.count("ParsedSource") == 2 + 3  # brief-0's (the edited one misses); brief-1's, to assemble again
+
+
+def test_a_brief_with_a_source_that_does_not_parse_reports_it_on_every_build(tmp_path, loads):
+    specs = briefs_of(tmp_path, [2, 3], {"zz-empty.txt": b"Outlet: Northwire\n\n"})
+    builds = [shelved_build(specs, tmp_path / "cache")[0] for _ in range(2)]
+    assert [str(p) for p in builds[1][1].problems] == [str(p) for p in builds[0][1].problems]
+    assert "there is a header but no article text" in builds[1][1].problems[0].message
+
+
+def test_a_kept_result_is_stored_from_the_pool_too(tmp_path, loads):
+    specs = briefs_of(tmp_path, [3] * 4)
+    cold, _, _ = shelved_build(specs, tmp_path / "cache", workers=2)
+    loads.clear()
+    warm, _, _ = shelved_build(specs, tmp_path / "cache", workers=2)
+    assert warm == cold and loads == ["BriefResult"] * 4
 
 
 def test_a_result_without_a_fingerprint_keeps_its_parses(tmp_path):

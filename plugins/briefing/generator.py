@@ -57,7 +57,7 @@ import fnmatch
 import logging
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from bs4 import BeautifulSoup
 from markupsafe import escape
@@ -69,7 +69,7 @@ from . import assets, feeds, incremental, jsonld, parsecache, search, sitemap, t
 from .briefmeta import BRIEF_FILE, CHECKED_FIELD, checked_flag, line_of
 from .buildstate import CONTEXT_KEY, BuildState
 from .link import link_site, source_url
-from .model import Brief, BriefMeta, SourceError
+from .model import Brief, BriefMeta, ParsedSource, SourceError
 from .pipeline import (
     BriefResult,
     BriefSpec,
@@ -77,7 +77,6 @@ from .pipeline import (
     build_briefs,
     find_brief_folders,
     load_registry_file,
-    shelve_sources,
 )
 from .serialize import dumps
 from .settings import with_defaults
@@ -193,16 +192,19 @@ def attach_briefs(article_generator) -> None:
     cache = result_cache(settings)
     # Each result's parsed sources are let go of as soon as it is checked, and
     # loaded again for their own pages only (parsecache.SourceShelf): held all
-    # build long, they were most of its memory.
+    # build long, they were most of its memory. A brief nothing changed in
+    # comes from the cache without them (its parses are not even loaded).
     shelf = parsecache.SourceShelf(cache) if cache else None
     brief_md = {meta.slug: article for _, article, meta in briefs}
     checked: dict[str, list[Problem]] = {}
 
-    def keep(result: BriefResult) -> BriefResult:
-        checked[result.meta.slug] = checked_brief_problems(brief_md[result.meta.slug], result)
-        return shelve_sources(result, shelf) if shelf else result
+    def keep(result: BriefResult) -> None:
+        """Each result as it is ready, before its parses are shelved (or after: from the cache)."""
+        _announce(result)
+        parsed = _parse_of(result, shelf) or result.source
+        checked[result.meta.slug] = checked_brief_problems(brief_md[result.meta.slug], result, parsed)
 
-    built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=_announce, keep=keep)
+    built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=keep, shelf=shelf)
 
     results: dict[str, BriefResult] = {}
     pages: dict[str, Any] = {}
@@ -238,7 +240,7 @@ def _parse_of(result: BriefResult, shelf: parsecache.SourceShelf | None):
 
 
 def _announce(result: BriefResult) -> None:
-    brief_read.send(result.meta.slug, sources=len(result.sources))
+    brief_read.send(result.meta.slug, sources=result.source_count)  # shelved or not
 
 
 def result_cache(settings) -> parsecache.ResultCache | None:
@@ -252,11 +254,15 @@ def result_cache(settings) -> parsecache.ResultCache | None:
     return parsecache.ResultCache(folder / parsecache.content_folder_name(content))
 
 
-def checked_brief_problems(article, result: BriefResult) -> list[Problem]:
+def checked_brief_problems(article, result: BriefResult,
+                           parsed: Callable[[str], ParsedSource | None] | None = None) -> list[Problem]:
     """What a brief whose brief.md says ``Checked: yes`` must not have: a quote with no speaker.
 
     One problem per such quote, at the source file and line of its words.
+    ``parsed`` gives a source by id (``_parse_of``: from the shelf when the
+    result let its parses go); by default the result's own.
     """
+    parsed = parsed or result.source
     brief_md = str(article.source_path)
     try:
         checked = checked_flag(article.metadata.get(CHECKED_FIELD), brief_md)
@@ -270,7 +276,7 @@ def checked_brief_problems(article, result: BriefResult) -> list[Problem]:
         if quote.speaker is not None:
             continue
         evidence = quote.evidence[0]
-        source = result.source(evidence.source)
+        source = parsed(evidence.source)
         path = source.path if source else brief_md
         line = source.raw.count("\n", 0, evidence.start) + 1 if source else None
         problems.append(Problem(

@@ -17,6 +17,12 @@ hash of everything the result depends on:
     the keys of the brief's sources, its metadata (brief.md), the registry,
     the number of key points, and ``assembler_version()`` (``assemble.py`` and
     its imports, the data files, libraries, Python).
+``kept_key``
+    what a build keeps of a brief's whole result once its parses are
+    shelved (``SourceShelf``): its assembly key, each source's path, id and
+    key, the brief's folder, every ``BRIEFING_*`` setting and
+    ``pipeline_version()``. A rebuild takes a brief nothing changed in from
+    there without loading its parses (``pipeline.Shelving``).
 
 So a stale entry is never looked up: any change to what it depends on gives
 another name. Values are pickled: the cache is local, written only by this
@@ -157,6 +163,12 @@ def assembler_version() -> str:
     return code_version("assemble")
 
 
+@lru_cache(maxsize=None)
+def pipeline_version() -> str:
+    """The code that makes a brief's whole result (``pipeline.py``: its problems, from parses and assembly)."""
+    return code_version("pipeline")
+
+
 # --------------------------------------------------------------------------
 # keys
 # --------------------------------------------------------------------------
@@ -196,6 +208,14 @@ def result_key(brief_key: str, source_keys: Sequence[str], meta: str, problems: 
     """A brief's whole result (``pipeline.BriefResult``): its assembly, its parsed sources, the
     text of its metadata and problems. Equal keys, equal results: what the render cache needs."""
     return _hash("result", brief_key, meta, problems, *source_keys)
+
+
+def kept_key(brief_key: str, folder: str, settings: str, jobs: Sequence[str], version: str | None = None) -> str:
+    """What a build keeps of a brief's result once its parses are shelved (``pipeline.Shelving``):
+    everything the result is made of, before any of it is loaded. ``jobs`` names each source's
+    path, id and key; ``brief_key`` its assembly (sources by id, brief.md, registry, assembler);
+    the folder and ``BRIEFING_*`` settings are in its problems' text."""
+    return _hash("kept", version or pipeline_version(), brief_key, folder, settings, *jobs)
 
 
 def content_folder_name(content: str) -> str:

@@ -35,6 +35,7 @@ from .parsecache import (
     SourceShelf,
     brief_key,
     in_order,
+    kept_key,
     load_cached,
     parse_all,
     pooled,
@@ -83,6 +84,11 @@ class BriefResult:
 
     def source(self, source_id: str) -> ParsedSource | None:
         return next((s for s in self.sources if s.id == source_id), None)
+
+    @property
+    def source_count(self) -> int:
+        """How many of its sources could be read: its parses, or their keys once shelved."""
+        return len(self.sources) or len(self.source_keys)
 
 
 # --------------------------------------------------------------------------
@@ -301,10 +307,12 @@ class BriefJob:
 
 @dataclass(frozen=True)
 class BuiltBrief:
-    """A ``BriefJob``'s result, and what it parsed and assembled for the cache to keep, by key."""
+    """A ``BriefJob``'s result, and what it parsed and assembled for the cache to keep, by key;
+    ``keys``: the key of each source as the worker read it (``read_keys``)."""
 
     result: BriefResult
     written: dict[str, Any]
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def build_briefs(
@@ -312,7 +320,7 @@ def build_briefs(
     cache: ResultCache | None = None,
     workers: int = 0,
     on_built: Callable[[BriefResult], None] | None = None,
-    keep: Callable[[BriefResult], BriefResult] | None = None,
+    shelf: SourceShelf | None = None,
 ) -> list[BriefResult]:
     """Every brief's result, in the order of ``specs``, the same as ``build_brief`` gives each.
 
@@ -323,20 +331,29 @@ def build_briefs(
     to assemble (``parsecache.pooled``): parsed sources cross processes once,
     on their way back (a worker loads the cached ones itself). ``on_built`` is
     told of each brief as it is ready (not in order): the build's progress.
-    ``keep`` gives what is kept of each result (``shelve_sources``: its brief
-    but not its parses), as soon as it is ready, so that the parses of every
-    brief are never all in memory at once.
+
+    With a ``shelf`` (and a cache) each result's parses go to it as soon as
+    ``on_built`` has seen them (``shelve_sources``: the result keeps its brief
+    but not its parses), so that the parses of every brief are never all in
+    memory at once; and what is kept is stored (``kept_key``), so that the
+    next build takes a brief nothing changed in without loading its parses.
+    ``on_built`` then gets a result without sources: the shelf has them.
     """
     results: list[BriefResult | None] = [None] * len(specs)
     jobs: list[tuple[int, BriefJob]] = []
-    in_cache: list[tuple[int, dict[tuple[str, str], str]]] = []
+    in_cache: list[int] = []
+    jobs_of: list[list[ParseJob]] = []
+    keys_of: list[dict[tuple[str, str], str]] = []  # by spec: the key of each source that could be read
     misses = assemblies = 0
     for index, spec in enumerate(specs):
         spec_jobs = spec.jobs()
         keys, _ = read_keys(spec_jobs)  # each source file read and hashed once a build
+        keys_of.append(keys)
+        jobs_of.append(spec_jobs)
         if cache and all_stored(spec_jobs, keys, cache):
-            if cache.has(assembly_key(spec, keys)):
-                in_cache.append((index, keys))  # loaded when built: not every brief's parses at once
+            # (a kept result, when its assembly is under another key: it left out a source with no text)
+            if cache.has(assembly_key(spec, keys)) or (shelf and cache.has(kept_result_key(spec, keys))):
+                in_cache.append(index)  # loaded when built: not every brief's parses at once
             else:  # the assembly code, brief.md or registry changed: assembled on every core
                 jobs.append((index, BriefJob(spec, {}, stored_in=cache.lend(keys.values()))))
                 assemblies += 1
@@ -346,19 +363,76 @@ def build_briefs(
         misses += len(keys) - len(hits)
     pool = pooled(workers, misses + assemblies)
     built = in_order(build_job, [job for _, job in jobs], pool)  # a pool starts now
-    finish = keep or (lambda result: result)
-    for index, keys in in_cache:  # meanwhile, the briefs the cache has
+    shelving = Shelving(cache, shelf) if cache and shelf else None
+    for index in in_cache:  # meanwhile, the briefs the cache has
+        spec, keys = specs[index], keys_of[index]
+        kept = shelving.take(spec, keys) if shelving else None
+        if kept is not None:  # nothing it is made of changed: its parses are not even loaded
+            _tell(on_built, kept)
+            results[index] = kept
+            continue
         # by the keys found above; an entry gone since is read by build_brief itself
-        result = _build_read(specs[index], PreparsedReader(load_cached(keys, cache), keys), cache)
+        loaded = load_cached(keys, cache)
+        result = _build_read(spec, PreparsedReader(loaded, keys), cache)
         _tell(on_built, result)
-        results[index] = finish(result)
+        whole = len(loaded) == len(keys)  # else a source was read from its file, maybe other bytes
+        results[index] = shelving.put(spec, keys, result, storable=whole) if shelving else result
     for (index, _), done in zip(jobs, built):
         if cache:
             for key, value in done.written.items():
                 cache.store(key, value)
         _tell(on_built, done.result)
-        results[index] = finish(done.result)
+        # stored only if made of every source, and the worker read the very bytes the key is made of
+        storable = done.keys == keys_of[index] and len(done.keys) == len(jobs_of[index])
+        results[index] = shelving.put(specs[index], done.keys, done.result, storable) if shelving else done.result
     return results
+
+
+class Shelving:
+    """Results let go of their parses (``shelve_sources``), and what is kept of them stored and
+    taken again whole, by a key of everything it is made of (``kept_key``)."""
+
+    def __init__(self, cache: ResultCache, shelf: SourceShelf):
+        self.cache = cache
+        self.shelf = shelf
+
+    def put(self, spec: BriefSpec, keys: dict[tuple[str, str], str], result: BriefResult,
+            storable: bool) -> BriefResult:
+        """``result`` shelved; stored when ``storable`` (made of the very bytes of ``keys``)."""
+        kept = shelve_sources(result, self.shelf)
+        if storable and kept is not result and _made_of(kept, keys):
+            self.cache.store(kept_result_key(spec, keys), kept)
+        return kept
+
+    def take(self, spec: BriefSpec, keys: dict[tuple[str, str], str]) -> BriefResult | None:
+        """The stored kept result of ``spec``, its parses shelved by key (not loaded); None if
+        there is none that can be used (missing, corrupt, or not what these keys make)."""
+        kept = self.cache.load(kept_result_key(spec, keys), BriefResult)
+        if kept is None or kept.sources or kept.fingerprint is None or not _made_of(kept, keys):
+            return None
+        by_id = dict(kept.source_keys)
+        for path, source_id in keys:
+            if source_id in by_id:
+                job = ParseJob(path=path, source_id=source_id, reference_date=kept.meta.date)
+                self.shelf.shelve(kept.meta.slug, job, by_id[source_id])
+        # what it was made of is needed still: the shelf loads the parses for their pages, an
+        # edit to one source parses that source only, and the assembly is had if this entry goes
+        self.cache.lend([*keys.values(), _assembled_key(spec, [key for _, key in kept.source_keys])])
+        return kept
+
+
+def _made_of(kept: BriefResult, keys: dict[tuple[str, str], str]) -> bool:
+    """Whether each shelved source of ``kept`` is one of ``keys``, under its key there (so the shelf
+    can have it again from its file)."""
+    by_id = {source_id: key for (_, source_id), key in keys.items()}
+    return all(by_id.get(source_id) == key for source_id, key in kept.source_keys)
+
+
+def kept_result_key(spec: BriefSpec, keys: dict[tuple[str, str], str]) -> str:
+    """The key of what is kept of the result of ``spec`` made of the sources in ``keys``."""
+    settings = sorted(with_defaults(spec.settings).items())
+    return kept_key(assembly_key(spec, keys), spec.folder, repr(settings),
+                    [f"{path}\n{source_id}\n{key}" for (path, source_id), key in keys.items()])
 
 
 def all_stored(jobs: Sequence[ParseJob], keys: dict[tuple[str, str], str], cache: ResultCache) -> bool:
@@ -369,7 +443,13 @@ def all_stored(jobs: Sequence[ParseJob], keys: dict[tuple[str, str], str], cache
 def assembly_key(spec: BriefSpec, keys: dict[tuple[str, str], str]) -> str:
     """The key ``CachedAssembler`` will give the brief of ``spec`` if every source in ``keys`` is in it."""
     by_id = [key for (_, source_id), key in sorted(keys.items(), key=lambda item: item[0][1])]
-    return brief_key(by_id, spec.meta, spec.registry, with_defaults(spec.settings)["BRIEFING_MAX_KEY_POINTS"])
+    return _assembled_key(spec, by_id)
+
+
+def _assembled_key(spec: BriefSpec, source_keys_by_id: Sequence[str]) -> str:
+    """The key of the brief of ``spec`` assembled from the sources of these keys (in the order of their ids)."""
+    return brief_key(source_keys_by_id, spec.meta, spec.registry,
+                     with_defaults(spec.settings)["BRIEFING_MAX_KEY_POINTS"])
 
 
 def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
@@ -392,7 +472,7 @@ def build_job(job: BriefJob) -> BuiltBrief:
     """Parse and assemble one brief, through the same code as a brief the cache has (runs in pool workers)."""
     memory = MemoryCache(job.cached, ResultCache(job.stored_in) if job.stored_in else None)
     reader = parse_all(job.spec.jobs(), memory, workers=1)
-    return BuiltBrief(_build_read(job.spec, reader, memory), memory.written)
+    return BuiltBrief(_build_read(job.spec, reader, memory), memory.written, reader.keys)
 
 
 def _build_read(spec: BriefSpec, reader: PreparsedReader, cache) -> BriefResult:
