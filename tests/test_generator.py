@@ -456,3 +456,5 @@ def test_a_rebuild_reports_the_same_problems_without_loading_unchanged_briefs_pa
     assert speakerless.path.endswith("notice.txt") and speakerless.line == 7  # the quote's line
     # one kept result a brief; the Checked brief's one source, for the line of its quote
     assert sorted(warm_loads) == ["BriefResult", "BriefResult", "ParsedSource"]
+    # and the source pages, copied from the render cache, load no parse to be written
+    assert sorted(loads) == sorted(warm_loads)

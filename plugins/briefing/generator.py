@@ -413,7 +413,6 @@ class BriefingGenerator(Generator):
                     "source",
                     briefing=page,
                     source=source,
-                    parsed=page.parsed(source.id),
                     page_title=f"{page.source_label(source.id)}: {source.title or source.id}",
                 )
         for entity in site.entities:
