@@ -149,7 +149,7 @@ def run_pagefind(executable: Path, output: Path, shard: Shard, bundle: Path, kee
 
 
 def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scratch: Path) -> None:
-    """Make ``target`` hold the shards' bundles (the first at its top, the rest in shard-N/ folders,
+    """Make ``target`` hold the shards' bundles (the first at its top, the rest in shard-G-B/ folders,
     and their list for search.js) and nothing else, writing only the files that differ."""
     files = {}
     for shard, bundle in zip(shards, bundles):

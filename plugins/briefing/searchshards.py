@@ -29,7 +29,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Iterable
 
-INDEX_MARKER = b"data-pagefind-body"  # Pagefind indexes only the pages holding it
 GLOB_SPECIAL = frozenset("{}[]*?,!\\")
 SHARD_LIST = "briefing-shards.json"  # beside the first bundle: the others, for search.js
 
