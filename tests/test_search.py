@@ -362,3 +362,22 @@ def test_mirroring_a_bundle_removes_what_is_gone_and_rewrites_only_what_differs(
         "index", "index/en_1.pf_index", "pagefind-entry.json"]
     assert (target / "index" / "en_1.pf_index").read_bytes() == b"new"
     assert (target / "pagefind-entry.json").stat().st_ino == kept  # same bytes: not rewritten
+
+
+def test_a_page_unchanged_since_the_last_index_is_not_read_again(tmp_path, monkeypatch):
+    site, record = tmp_path / "site", tmp_path / "cache" / search.PAGES_RECORD
+    for name in ("a", "b"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f'<html lang="en"><body><main data-pagefind-body><h1>{name}</h1></main></body></html>', encoding="utf-8")
+    first = search.indexed_pages(site, record)
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: (reads.append(self.parent.name) if self.suffix == ".html" else None) or real(self))
+    assert search.indexed_pages(site, record) == first and reads == []
+    edited = site / "b" / "index.html"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("<h1>b", "<h1>bee"), encoding="utf-8")
+    again = search.indexed_pages(site, record)
+    assert reads == ["b"] and again[0] == first[0] and again[1].digest != first[1].digest
+    assert [p.path for p in again] == ["a/index.html", "b/index.html"]

@@ -35,6 +35,7 @@ from .settings import with_defaults
 logger = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
+PAGES_RECORD = "pages.json"  # in the index's cache: each page's size, time, inode, digest, whether marked
 SEARCH_TEMPLATE = "search"  # the DIRECT_TEMPLATES entry that writes /search/
 MISSING_BINARY = (
     "briefing: the Pagefind binary for the search index is not installed; "
@@ -82,8 +83,9 @@ def build_index(output: Path, keep_index_url: bool, shard_bytes: int, cache: Pat
     re-indexes only the shards whose pages changed. Without a cache every
     shard is indexed.
     """
+    pages_record = None if cache is None else Path(cache) / PAGES_RECORD
     try:
-        shards = searchshards.plan(indexed_pages(output), shard_bytes)
+        shards = searchshards.plan(indexed_pages(output, pages_record), shard_bytes)
     except searchshards.ShardPlanError as error:
         raise SearchIndexError(str(error)) from error
     if not shards:
@@ -99,27 +101,42 @@ def build_index(output: Path, keep_index_url: bool, shard_bytes: int, cache: Pat
             list(pool.map(lambda job: run_pagefind(executable, output, *job, keep_index_url), missing))
         install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch))
     if cache is not None:
-        sweep(store, keep={bundle.name for bundle in bundles})
+        sweep(store, keep={bundle.name for bundle in bundles} | {PAGES_RECORD})
     logger.info("briefing: search index written to %s (shards: %d, indexed again: %d)",
                 output / BUNDLE_DIR, len(shards), len(missing))
     return len(missing)
 
 
-def indexed_pages(output: Path) -> list[IndexedPage]:
+def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]:
     """Every page of the site Pagefind will index: those marked ``data-pagefind-body``.
 
     When no page is marked, Pagefind indexes every page, and so do the shards.
+    With a ``record`` (what the last build found), a page whose file has the
+    same size, modification time and inode as then is not read again: a
+    rebuild rewrites only the pages that changed (by replacing the file), and
+    reading every page of a large site took seconds.
     """
-    marked, every = [], []
+    key = str(output.resolve())
+    stored = incremental.load_result(record, key) if record is not None else None
+    known = {entry[0]: entry for entry in stored or ()}
+    marked, every, found = [], [], []
     for path in sorted(output.rglob("*.html")):
         name = path.relative_to(output).as_posix()
         if name.split("/")[0] == BUNDLE_DIR:
             continue
-        data = path.read_bytes()
-        page = IndexedPage(name, len(data), hashlib.sha256(data).hexdigest())
+        stat = path.stat()
+        seen = [name, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        entry = known.get(name)
+        if entry is None or entry[:4] != seen:
+            data = path.read_bytes()
+            entry = [*seen, hashlib.sha256(data).hexdigest(), bool(MARKED_ELEMENT.search(data))]
+        found.append(entry)
+        page = IndexedPage(name, entry[1], entry[4])
         every.append(page)
-        if MARKED_ELEMENT.search(data):
+        if entry[5]:
             marked.append(page)
+    if record is not None:
+        incremental.store_result(record, key, found)
     return marked or every
 
 
