@@ -381,3 +381,21 @@ def test_a_page_unchanged_since_the_last_index_is_not_read_again(tmp_path, monke
     again = search.indexed_pages(site, record)
     assert reads == ["b"] and again[0] == first[0] and again[1].digest != first[1].digest
     assert [p.path for p in again] == ["a/index.html", "b/index.html"]
+
+
+def test_a_bundle_file_installed_by_the_last_build_and_untouched_is_not_read_again(tmp_path, monkeypatch):
+    bundle, target, record = tmp_path / "bundle", tmp_path / "site" / "pagefind", tmp_path / "installed.json"
+    bundle.mkdir()
+    for name in ("pagefind-entry.json", "en.pf_meta"):
+        (bundle / name).write_text(name, encoding="utf-8")
+    files = {name: bundle / name for name in ("pagefind-entry.json", "en.pf_meta")}
+    search.mirror(files, target, record)
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: (reads.append(self.name) if self.parent == bundle else None) or real(self))
+    search.mirror(files, target, record)
+    assert reads == []
+    (target / "en.pf_meta").write_text("changed by hand", encoding="utf-8")  # the output was touched
+    search.mirror(files, target, record)
+    assert reads == ["en.pf_meta"] and (target / "en.pf_meta").read_text(encoding="utf-8") == "en.pf_meta"

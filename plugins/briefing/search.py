@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 BUNDLE_DIR = "pagefind"
 PAGES_RECORD = "pages.json"  # in the index's cache: each page's size, time, inode, digest, whether marked
+INSTALLED_RECORD = "installed.json"  # in the index's cache: each file put in pagefind/, from where, its stat
 SEARCH_TEMPLATE = "search"  # the DIRECT_TEMPLATES entry that writes /search/
 MISSING_BINARY = (
     "briefing: the Pagefind binary for the search index is not installed; "
@@ -99,9 +100,10 @@ def build_index(output: Path, keep_index_url: bool, shard_bytes: int, cache: Pat
         # a two-core machine, and their memory is two shards', not the site's
         with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
             list(pool.map(lambda job: run_pagefind(executable, output, *job, keep_index_url), missing))
-        install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch))
+        installed = None if cache is None else Path(cache) / INSTALLED_RECORD
+        install_bundles(output / BUNDLE_DIR, shards, bundles, Path(scratch), installed)
     if cache is not None:
-        sweep(store, keep={bundle.name for bundle in bundles} | {PAGES_RECORD})
+        sweep(store, keep={bundle.name for bundle in bundles} | {PAGES_RECORD, INSTALLED_RECORD})
     logger.info("briefing: search index written to %s (shards: %d, indexed again: %d)",
                 output / BUNDLE_DIR, len(shards), len(missing))
     return len(missing)
@@ -165,7 +167,8 @@ def run_pagefind(executable: Path, output: Path, shard: Shard, bundle: Path, kee
     os.replace(partial, bundle)
 
 
-def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scratch: Path) -> None:
+def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scratch: Path,
+                    record: Path | None = None) -> None:
     """Make ``target`` hold the shards' bundles (the first at its top, the rest in shard-G-B/ folders,
     and their list for search.js) and nothing else, writing only the files that differ."""
     files = {}
@@ -181,16 +184,18 @@ def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scra
     listing.parent.mkdir(parents=True, exist_ok=True)
     listing.write_text(json.dumps({"merge": merged}, indent=1) + "\n", encoding="utf-8")
     files[searchshards.SHARD_LIST] = listing
-    mirror(files, target)
+    mirror(files, target, record)
 
 
-def mirror(files: dict[str, Path], target: Path) -> None:
+def mirror(files: dict[str, Path], target: Path, record: Path | None = None) -> None:
     """Make the folder ``target`` hold exactly ``files`` (relative name → file with its bytes).
 
     Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
     the folder between builds: whatever else is there goes, so no fragment
     of a page that is gone survives. Files already holding their bytes are
-    not rewritten (an in-place rebuild).
+    not rewritten (an in-place rebuild); with a ``record`` of what the last
+    call copied where, a file copied from the same bundle file and untouched
+    since (same size, time and inode) is not even read.
     """
     if target.is_dir():
         for path in sorted(target.rglob("*"), reverse=True):  # children before their folders
@@ -200,8 +205,27 @@ def mirror(files: dict[str, Path], target: Path) -> None:
                     path.rmdir()
             elif name not in files:
                 path.unlink()
+    key = str(target.resolve())
+    stored = incremental.load_result(record, key) if record is not None else None
+    installed = {entry[0]: entry for entry in stored or ()}
+    now = []
     for name, source in sorted(files.items()):
-        incremental.write_if_changed(target / name, source.read_bytes())
+        path = target / name
+        entry = installed.get(name)
+        # copied from this very bundle file by the last build and untouched since: not read again
+        if entry is None or entry[1] != str(source) or entry[2:] != _stat_of(path):
+            incremental.write_if_changed(path, source.read_bytes())
+        now.append([name, str(source), *_stat_of(path)])
+    if record is not None:
+        incremental.store_result(record, key, now)
+
+
+def _stat_of(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
 def sweep(store: Path, keep: set[str]) -> None:
