@@ -257,8 +257,11 @@ class RenderCache:
 class PageData:
     """Digests of the data each kind of page shows, from one build's briefs and linked site.
 
-    Every value is a frozen dataclass of strings, numbers and tuples, so its
-    ``repr`` is a complete and deterministic account of it.
+    A brief's result is known by its fingerprint (``BriefResult.fingerprint``:
+    the keys of the parses and assembly that made it) when the parse cache
+    made it, else by the digest of its ``repr``; every other value is a frozen
+    dataclass of strings, numbers and tuples, so its ``repr`` is a complete
+    and deterministic account of it.
 
     - a brief's page and its source pages: the brief's result (the brief, its
       parsed sources, its problems) and, from the site, its related briefs,
@@ -267,7 +270,9 @@ class PageData:
       re-render every brief that names its speaker or shares its outlet;
     - an entity's or an outlet's page: the entry, and the result of every
       brief it names (templates take titles, URLs and badges from them);
-    - any other page (index, timeline, pages, search): the whole site.
+    - any other page (index, timeline, pages, search): the whole site, that
+      is every brief's result (the linked site is ``link.link_site`` of the
+      briefs alone, and its code is in every page's key).
     """
 
     def __init__(self, results: Mapping[str, Any], site: Any):
@@ -316,7 +321,9 @@ class PageData:
 
     def whole_site(self) -> str:
         if self._whole is None:
-            parts = [repr(self.site), *(self.brief(slug) for slug in sorted(self.results))]
+            # not repr(self.site): it is made from the briefs alone, and its repr
+            # (every entity, outlet and event of the site) was O(N) on every build
+            parts = [f"{slug}={self.brief(slug)}" for slug in sorted(self.results)]
             self._whole = sha("\n".join(parts))
         return self._whole
 
