@@ -119,15 +119,13 @@ def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]
     reading every page of a large site took seconds.
     """
     key = str(output.resolve())
-    stored = incremental.load_result(record, key) if record is not None else None
-    known = {entry[0]: entry for entry in stored or ()}
+    known = _load_record(record, key)
     marked, every, found = [], [], []
     for path in sorted(output.rglob("*.html")):
         name = path.relative_to(output).as_posix()
         if name.split("/")[0] == BUNDLE_DIR:
             continue
-        stat = path.stat()
-        seen = [name, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        seen = [name, *_stat_key(path.stat())]
         entry = known.get(name)
         if entry is None or entry[:4] != seen:
             data = path.read_bytes()
@@ -206,26 +204,36 @@ def mirror(files: dict[str, Path], target: Path, record: Path | None = None) -> 
             elif name not in files:
                 path.unlink()
     key = str(target.resolve())
-    stored = incremental.load_result(record, key) if record is not None else None
-    installed = {entry[0]: entry for entry in stored or ()}
+    installed = _load_record(record, key)
     now = []
     for name, source in sorted(files.items()):
         path = target / name
-        entry = installed.get(name)
+        entry, stat = installed.get(name), _stat_of(path)
         # copied from this very bundle file by the last build and untouched since: not read again
-        if entry is None or entry[1] != str(source) or entry[2:] != _stat_of(path):
+        if entry is None or entry[1] != str(source) or entry[2:] != stat:
             incremental.write_if_changed(path, source.read_bytes())
-        now.append([name, str(source), *_stat_of(path)])
+            stat = _stat_of(path)
+        now.append([name, str(source), *stat])
     if record is not None:
         incremental.store_result(record, key, now)
 
 
+def _load_record(record: Path | None, key: str) -> dict[str, list]:
+    """The entries a record (``PAGES_RECORD``, ``INSTALLED_RECORD``) holds for ``key``, by name."""
+    stored = incremental.load_result(record, key) if record is not None else None
+    return {entry[0]: entry for entry in stored or ()}
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    """What tells a file left as it was from one replaced or rewritten: size, time, inode."""
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
 def _stat_of(path: Path) -> list[int] | None:
     try:
-        stat = path.stat()
+        return _stat_key(path.stat())
     except OSError:
         return None
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
 def sweep(store: Path, keep: set[str]) -> None:
