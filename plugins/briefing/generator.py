@@ -201,8 +201,8 @@ def attach_briefs(article_generator) -> None:
     def keep(result: BriefResult) -> None:
         """Each result as it is ready, before its parses are shelved (or after: from the cache)."""
         _announce(result)
-        parsed = _parse_of(result, shelf) or result.source
-        checked[result.meta.slug] = checked_brief_problems(brief_md[result.meta.slug], result, parsed)
+        checked[result.meta.slug] = checked_brief_problems(brief_md[result.meta.slug], result,
+                                                           _parse_of(result, shelf))
 
     built = build_briefs(specs, cache, workers=conf["BRIEFING_PARSE_WORKERS"], on_built=keep, shelf=shelf)
 
