@@ -253,6 +253,7 @@ def _first_by(items, key) -> dict:
 
 @lru_cache(maxsize=4096)
 def _outlet_id(name: str) -> str:
+    """An outlet's id (its page's slug), from its name: one rule for making and looking up."""
     return slugify(name, "outlet")
 
 
@@ -376,7 +377,7 @@ def _outlets(ordered: list[Brief]) -> tuple[SiteOutlet, ...]:
         for source in sorted(brief.sources, key=lambda s: s.id):
             if not source.outlet:
                 continue  # shown as "outlet unknown", never guessed
-            outlet_id = slugify(source.outlet, "outlet")
+            outlet_id = _outlet_id(source.outlet)
             names.setdefault(outlet_id, source.outlet)
             by_id[outlet_id].append(OutletSource(brief.slug, source))
             outlet_of[source.id] = outlet_id
