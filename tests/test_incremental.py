@@ -248,6 +248,9 @@ def test_a_rebuild_after_a_change_equals_a_cold_build(content, tmp_path, change)
     if change is edit_a_quote:  # the brief sharing nobody: the harbour briefs' 5 pages are reused
         fresh, reused = rendered(log)
         assert fresh > 0 and reused >= 5
+        # and the timeline page, re-rendered, took the other dated brief's rows from the cache
+        # (the ferries brief gives no event)
+        assert "pieces of site-wide pages: 1 brief(s) rendered, 1 reused" in log, log
 
 
 def test_a_rebuild_with_nothing_changed_renders_and_rewrites_nothing(content, tmp_path):
@@ -272,6 +275,61 @@ def test_a_brief_with_a_fingerprint_is_known_by_it_not_hashed_again(content):
     assert data.brief(slug) == incremental.sha(repr(result))  # no fingerprint: the digest of its repr
     marked = incremental.PageData({slug: dataclasses.replace(result, fingerprint="made-of-these-keys")}, data.site)
     assert marked.brief(slug) == "made-of-these-keys"
+
+
+# ==========================================================================
+# pieces of a site-wide page (the timeline's rows)
+# ==========================================================================
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    brief: str
+    text: str
+
+
+ROWS = [Row("b", "b1"), Row("a", "a1"), Row("b", "b2"), Row("c", "c1"), Row("a", "a2")]
+
+
+def pieces(items, cache, versions, rendered):
+    """incremental.pieces_by_group of ``items`` by brief, each group keyed by ``versions[brief]``."""
+    def render(item):
+        rendered.append(item.text)
+        return f"<li>{item.text}@{versions[item.brief]}</li>"
+    return incremental.pieces_by_group(items, lambda item: item.brief, render, cache,
+                                       lambda group: f"{group}-{versions[group]}")
+
+
+def test_pieces_are_rendered_once_and_kept_in_order(tmp_path):
+    cache, rendered, versions = incremental.RenderCache(tmp_path, "inputs"), [], {"a": 1, "b": 1, "c": 1}
+    first = pieces(ROWS, cache, versions, rendered)
+    assert first == ["<li>b1@1</li>", "<li>a1@1</li>", "<li>b2@1</li>", "<li>c1@1</li>", "<li>a2@1</li>"]
+    assert sorted(rendered) == ["a1", "a2", "b1", "b2", "c1"]
+    rendered.clear()
+    assert pieces(ROWS, incremental.RenderCache(tmp_path, "inputs"), versions, rendered) == first
+    assert rendered == []  # every group from the cache, none rendered again
+
+
+def test_only_the_changed_groups_pieces_are_rendered_again(tmp_path):
+    versions, rendered = {"a": 1, "b": 1, "c": 1}, []
+    pieces(ROWS, incremental.RenderCache(tmp_path, "inputs"), versions, rendered)
+    rendered.clear()
+    versions["a"] = 2
+    again = pieces(ROWS, incremental.RenderCache(tmp_path, "inputs"), versions, rendered)
+    assert rendered == ["a1", "a2"]
+    assert again == ["<li>b1@1</li>", "<li>a1@2</li>", "<li>b2@1</li>", "<li>c1@1</li>", "<li>a2@2</li>"]
+    # a group with one more item than its cached list (same key) is rendered again, not misaligned
+    rendered.clear()
+    grown = pieces([*ROWS, Row("c", "c2")], incremental.RenderCache(tmp_path, "inputs"), versions, rendered)
+    assert rendered == ["c1", "c2"] and grown[-1] == "<li>c2@1</li>"
+
+
+def test_pieces_with_caching_off_are_all_rendered(tmp_path):
+    rendered = []
+    versions = {"a": 1, "b": 1, "c": 1}
+    for _ in range(2):
+        assert len(pieces(ROWS, incremental.RenderCache(None, "inputs"), versions, rendered)) == 5
+    assert len(rendered) == 10
 
 
 def test_write_if_changed_leaves_equal_bytes_alone(tmp_path):

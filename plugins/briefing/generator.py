@@ -437,6 +437,7 @@ class BriefingGenerator(Generator):
             events=site.timeline,
             brief_pages=pages,
             page_title="Timeline",
+            by_brief=_by_brief(writer, state, save_as("timeline/"), relative),
         )
 
     def _write_json(self, writer, brief: Brief, state: BuildState) -> None:
@@ -449,6 +450,14 @@ class BriefingGenerator(Generator):
         else:
             incremental.write_if_changed(Path(self.output_path) / name, make())
         logger.info('Writing "%s"', Path(self.output_path) / name)
+
+
+def _by_brief(writer, state: BuildState, name: str, relative_urls: bool):
+    """The timeline's ``by_brief(items, macro)``: each brief's rows from the writer's cache of
+    pieces when it has one (CachingWriter), else ``macro(item)`` of every item."""
+    if isinstance(writer, CachingWriter):
+        return writer.by_brief(state, name, relative_urls)
+    return lambda items, render: [render(item) for item in items]
 
 
 def save_as(url: str) -> str:

@@ -26,7 +26,10 @@ plus the page's output name, template and URL. A cached page is what
 rendering would give, and an edited source re-renders only its brief's
 pages, the entity and outlet pages that show it, and the site-wide pages
 (index, timeline, search, pages). A brief.md, a page, a template, a setting
-or the plugin changing re-renders everything.
+or the plugin changing re-renders everything. The timeline, which shows every
+brief's events, is re-rendered from per-brief pieces kept in
+``<CACHE_PATH>/briefing/pieces/`` (``pieces_by_group``): only the edited
+brief's rows are rendered again.
 
 Two whole-site steps are cached too: the Pagefind index, a bundle per shard
 keyed by the digests of the pages in it (``briefing.search``), and the link
@@ -47,7 +50,7 @@ import json
 import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .settings import with_defaults
 from .views import related_briefs
@@ -212,9 +215,11 @@ class RenderCache:
         self.hits = self.misses = 0
 
     @classmethod
-    def for_settings(cls, settings: Mapping[str, Any]) -> "RenderCache":
+    def for_settings(cls, settings: Mapping[str, Any], inputs: str | None = None,
+                     folder: str = "render") -> "RenderCache":
+        """The cache in ``<cache root>/<folder>`` (``inputs``: the input digest, when already made)."""
         root = cache_root(settings)
-        return cls(None if root is None else root / "render", input_digest(settings))
+        return cls(None if root is None else root / folder, inputs or input_digest(settings))
 
     def page_key(self, name: str, template: str, url: str | None, relative_urls: bool, data: str) -> str:
         """The page's fingerprint: the build's inputs, where and how it is rendered, what it shows."""
@@ -247,6 +252,49 @@ class RenderCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.html"
+
+
+# ==========================================================================
+# pieces of a site-wide page
+# ==========================================================================
+
+
+def pieces_by_group(items: Sequence[Any], group_of: Callable[[Any], str], render: Callable[[Any], str],
+                    cache: RenderCache, key_of: Callable[[str], str]) -> list[str]:
+    """``render(item)`` of every item, in order, reusing the cached pieces of unchanged groups.
+
+    A site-wide page made of per-brief pieces (the timeline: every event of
+    every brief, ~8 MB at 1,000 sources) changes on every edit, so the page
+    cache never has it; rendering it all again was O(N) in Jinja on every
+    edit. Its items are grouped (by brief), and a group whose key
+    (``key_of(group)``: what its pieces show) is cached gets its pieces from
+    there; only the edited brief's are rendered. The pieces of a group are
+    stored together, as a JSON list in ``items``' order.
+    """
+    positions: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        positions.setdefault(group_of(item), []).append(n)
+    pieces: list[str] = [""] * len(items)
+    for group, where in positions.items():
+        key = key_of(group)
+        found = _stored_pieces(cache.get(key), len(where))
+        if found is None:
+            found = [str(render(items[n])) for n in where]
+            cache.put(key, json.dumps(found).encode("utf-8"))
+        for n, piece in zip(where, found):
+            pieces[n] = piece
+    return pieces
+
+
+def _stored_pieces(data: bytes | None, count: int) -> list[str] | None:
+    """A cached list of ``count`` pieces, or None (not cached, or not such a list)."""
+    try:
+        found = json.loads(data) if data is not None else None
+    except ValueError:
+        return None
+    if isinstance(found, list) and len(found) == count and all(isinstance(p, str) for p in found):
+        return found
+    return None
 
 
 # ==========================================================================

@@ -11,6 +11,7 @@ import logging
 import os
 from pathlib import Path, PurePath
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
@@ -37,6 +38,8 @@ class CachingWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.render_cache = incremental.RenderCache.for_settings(settings)
+        # pieces of site-wide pages (the timeline's rows per brief), beside the pages
+        self.piece_cache = incremental.RenderCache.for_settings(settings, self.render_cache.inputs, "pieces")
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -71,6 +74,19 @@ class CachingWriter(Writer):
         path = sanitised_join(self.output_path, name)
         self._written_files.add(path)
         incremental.write_if_changed(Path(path), data)
+
+    def by_brief(self, state, name: str, relative_urls: bool):
+        """Jinja callable for the page ``name``: ``by_brief(items, macro)`` is ``macro(item)`` of each
+        item (each with a ``brief`` slug), in order, the pieces of unchanged briefs from the cache."""
+        data = self.page_data(state)
+
+        def key_of(slug: str) -> str:
+            return self.piece_cache.page_key(f"{name}#{slug}", "", None, relative_urls, data.brief_page(slug))
+
+        def by_brief(items, render) -> list[Markup]:
+            pieces = incremental.pieces_by_group(items, lambda item: item.brief, render, self.piece_cache, key_of)
+            return [Markup(piece) for piece in pieces]  # this build's own rendering, or its cached bytes
+        return by_brief
 
     def written_names(self) -> list[str]:
         """Every file this build wrote (pages, feeds, brief.json), relative to the output folder."""
@@ -128,6 +144,11 @@ class RenderCachePruner:
         if cache is not None:
             logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
             cache.prune()
+        pieces = getattr(writer, "piece_cache", None)
+        if pieces is not None:
+            logger.info("briefing: pieces of site-wide pages: %d brief(s) rendered, %d reused",
+                        pieces.misses, pieces.hits)
+            pieces.prune()
         root = incremental.cache_root(self.settings)
         if root is not None and isinstance(writer, CachingWriter) and self.output_path:
             for name in incremental.sweep_stale_output(Path(self.output_path), root / OUTPUT_MANIFEST,
