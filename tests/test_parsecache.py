@@ -194,6 +194,14 @@ def test_the_parser_version_changes_with_parsing_code_and_data_only(package_copy
     assert (parsecache.code_version("parse") != before) is changes
 
 
+def test_library_imports_are_read_from_import_lines_not_prose(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('"""Read the brief.\n\nfrom the registry, then\nimport the sources.\n"""\n'
+                      "import json\nimport syntok.segmenter as seg\nfrom rapidfuzz.fuzz import ratio\n"
+                      "    from yaml import safe_load\nfrom . import model\n", encoding="utf-8")
+    assert parsecache._library_imports([module]) == ["json", "rapidfuzz", "syntok", "yaml"]
+
+
 def test_the_versions_name_the_libraries_the_code_imports(monkeypatch):
     before = parsecache.code_version("parse")
     monkeypatch.setattr(parsecache, "_library_version", lambda name: "9.9" if name == "syntok" else "1")

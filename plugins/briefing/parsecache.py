@@ -86,7 +86,10 @@ MIN_POOL_JOBS = 8
 _RELATIVE_IMPORT = re.compile(
     r"^[ \t]*from[ \t]+\.(\w*)[ \t]+import[ \t]+(\([^)]*\)|[\w, \t]*)", re.MULTILINE
 )
-_ABSOLUTE_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+(\w+)", re.MULTILINE)
+#: ``import x``, ``from x.y import z`` (not prose such as a docstring line "from the registry")
+_ABSOLUTE_IMPORT = re.compile(
+    r"^[ \t]*(?:import[ \t]+(\w+)[\w.]*[ \t]*(?:,|as\b|#|$)|from[ \t]+(\w+)[\w.]*[ \t]+import\b)", re.MULTILINE
+)
 
 
 def module_closure(entry: str) -> list[Path]:
@@ -122,7 +125,8 @@ def _library_imports(paths: Iterable[Path]) -> list[str]:
     """Top-level names of the absolute imports in ``paths`` (stdlib and libraries)."""
     names = set()
     for path in paths:
-        names.update(_ABSOLUTE_IMPORT.findall(path.read_text(encoding="utf-8")))
+        for plain, from_ in _ABSOLUTE_IMPORT.findall(path.read_text(encoding="utf-8")):
+            names.add(plain or from_)
     return sorted(names)
 
 
