@@ -145,9 +145,11 @@ class RenderCachePruner:
             logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
             cache.prune()
         pieces = getattr(writer, "piece_cache", None)
-        if pieces is not None:
+        if pieces is not None and pieces.used:
             logger.info("briefing: pieces of site-wide pages: %d brief(s) rendered, %d reused",
                         pieces.misses, pieces.hits)
+            # only when a page asked for its pieces: a timeline copied whole from the
+            # page cache asks for none, and pruning then would drop every one of them
             pieces.prune()
         root = incremental.cache_root(self.settings)
         if root is not None and isinstance(writer, CachingWriter) and self.output_path:
