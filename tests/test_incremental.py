@@ -343,6 +343,39 @@ def test_write_if_changed_leaves_equal_bytes_alone(tmp_path):
     assert page.read_bytes() == b"<p>two</p>"
 
 
+def test_a_file_is_compared_chunk_by_chunk(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "COMPARE_CHUNK", 4)
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<p>0123456789</p>")
+    assert incremental.holds(page, b"<p>0123456789</p>")
+    assert not incremental.holds(page, b"<p>0123456788</p>")  # the last chunk differs
+    assert not incremental.holds(page, b"<p>0123x56789</p>")  # a middle one
+    assert not incremental.holds(page, b"<p>0123456789</p>!")  # longer
+    assert not incremental.holds(tmp_path / "missing.html", b"")
+    assert not incremental.write_if_changed(page, b"<p>0123456789</p>")
+    assert incremental.write_if_changed(page, b"<p>0123x56789</p>") and page.read_bytes() == b"<p>0123x56789</p>"
+
+
+def test_a_cached_page_is_copied_file_to_file_and_only_when_it_differs(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "COMPARE_CHUNK", 4)
+    cache = incremental.RenderCache(tmp_path / "render", "inputs")
+    page, copy = tmp_path / "site" / "index.html", tmp_path / "copy" / "index.html"
+    page.parent.mkdir()
+    page.write_bytes(b"<p>0123456789</p>")
+    assert cache.find("k") is None and cache.misses == 1
+    cache.put_file("k", page)
+    found = cache.find("k")
+    assert found is not None and found.read_bytes() == page.read_bytes() and cache.hits == 1
+    assert incremental.copy_if_changed(found, copy) and copy.read_bytes() == page.read_bytes()
+    before = copy.stat().st_mtime_ns, copy.stat().st_ino
+    assert not incremental.copy_if_changed(found, copy)  # same bytes: left alone
+    assert (copy.stat().st_mtime_ns, copy.stat().st_ino) == before
+    page.write_bytes(b"<p>0123456788</p>")  # same size, the last chunk differs
+    assert not incremental.same_bytes(page, copy) and incremental.copy_if_changed(page, copy)
+    assert copy.read_bytes() == b"<p>0123456788</p>"
+    assert incremental.RenderCache(None, "inputs").find("k") is None  # caching off
+
+
 def test_link_check_answer_is_reused_only_for_the_same_site(tmp_path, monkeypatch):
     from briefing.commands import build as build_command
 

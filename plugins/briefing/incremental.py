@@ -48,6 +48,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -184,16 +185,59 @@ def cache_root(settings: Mapping[str, Any]) -> Path | None:
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` unless it already holds exactly those bytes; True if written."""
     path = Path(path)
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    if holds(path, data):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)  # never a half-written page, never through a hard link
     return True
+
+
+#: how much of a file is compared at a time (a timeline page is tens of MB at 5,000 sources)
+COMPARE_CHUNK = 1 << 20
+
+
+def copy_if_changed(source: Path, target: Path) -> bool:
+    """Make ``target`` a copy of ``source`` unless it already holds the same bytes; True if written."""
+    if same_bytes(source, target):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, target)  # as write_if_changed: never half a file, never through a hard link
+    return True
+
+
+def same_bytes(first: Path, second: Path) -> bool:
+    """Whether two files hold the same bytes, read a chunk at a time."""
+    try:
+        if Path(first).stat().st_size != Path(second).stat().st_size:
+            return False
+        with open(first, "rb") as one, open(second, "rb") as other:
+            while True:
+                chunk = one.read(COMPARE_CHUNK)
+                if chunk != other.read(COMPARE_CHUNK):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether the file ``path`` holds exactly ``data``, read a chunk at a time, not whole."""
+    try:
+        if Path(path).stat().st_size != len(data):
+            return False
+        view = memoryview(data)
+        with open(path, "rb") as file:
+            for start in range(0, len(data), COMPARE_CHUNK):
+                if file.read(COMPARE_CHUNK) != view[start:start + COMPARE_CHUNK]:
+                    return False
+            return file.read(1) == b""
+    except OSError:
+        return False
 
 
 # ==========================================================================
@@ -238,10 +282,26 @@ class RenderCache:
         self.hits += 1
         return data
 
+    def find(self, key: str) -> Path | None:
+        """The cached file of ``key`` (to be copied, not read: a page may be tens of MB), or None."""
+        self.used.add(key)
+        path = None if self.folder is None else self._path(key)
+        if path is None or not path.is_file():
+            self.misses += 1
+            return None
+        self.hits += 1
+        return path
+
     def put(self, key: str, data: bytes) -> None:
         self.used.add(key)
         if self.folder is not None:
             write_if_changed(self._path(key), data)
+
+    def put_file(self, key: str, path: Path) -> None:
+        """Keep a copy of the file ``path`` (a page just written) under ``key``."""
+        self.used.add(key)
+        if self.folder is not None:
+            copy_if_changed(Path(path), self._path(key))
 
     def prune(self) -> None:
         if self.folder is None or not self.folder.is_dir():

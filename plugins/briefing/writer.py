@@ -51,16 +51,16 @@ class CachingWriter(Writer):
         if path in self._written_files:  # a second write: Pelican decides (override or error)
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
-        cached = self.render_cache.get(key)
+        cached = self.render_cache.find(key)
         if cached is None:
             super().write_file(name, template, context, relative_urls, paginated,
                                template_name, override_output, url, **kwargs)
-            self.render_cache.put(key, Path(path).read_bytes())
+            self.render_cache.put_file(key, Path(path))
             return
         self._written_files.add(path)
         if override_output:
             self._overridden_files.add(path)
-        incremental.write_if_changed(Path(path), cached)
+        incremental.copy_if_changed(cached, Path(path))
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
     def write_data(self, name: str, shows: str, make) -> None:
