@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import http.server
 import json
 import re
@@ -306,6 +307,20 @@ def test_words_about_pagefind_in_a_story_do_not_mark_its_page_for_the_index(tmp_
         '<html lang="en"><body><p>Put data-pagefind-body on &lt;main data-pagefind-body&gt;</p></body></html>',
         encoding="utf-8")
     assert [page.path for page in search.indexed_pages(site)] == ["a/index.html"]
+
+
+def test_a_page_is_hashed_and_its_marker_found_across_chunks(tmp_path, monkeypatch):
+    monkeypatch.setattr(incremental, "COMPARE_CHUNK", 8)  # every tag is cut somewhere
+    page = tmp_path / "page.html"
+    for body, marked in [
+        ('<html><body><main class="x" data-pagefind-body><h1>Bridge</h1></main></body></html>', True),
+        ('<html><body><main data-pagefind-body>' + "word " * 50 + "</main></body></html>", True),
+        ("<html><body><p>&lt;main data-pagefind-body&gt;</p>" + "x" * 40 + "</body></html>", False),
+        ("<html><body><main>Bridge</main></body></html>", False),
+    ]:
+        page.write_text(body, encoding="utf-8")
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        assert search.digest_and_mark(page) == (digest, marked), body
 
 
 @pytest.fixture
