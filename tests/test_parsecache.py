@@ -618,8 +618,9 @@ def test_a_build_keeps_its_briefs_and_shelves_their_parses(tmp_path):
     whole = build_briefs(specs, None, workers=1)
     for run in ("cold", "warm"):  # a cold build, then one from the cache
         results, shelf, given = shelved_build(specs, tmp_path / "cache")
-        # the site checks its quotes in what it is told of: whole when built, shelved when from the cache
-        assert given == (whole if run == "cold" else results)
+        # the site checks its quotes in what it is told of: shelved, whether built (the parses
+        # stored by whoever parsed them) or from the cache
+        assert given == results
         assert [r.sources for r in results] == [(), ()]
         assert [replace(r, sources=w.sources) for r, w in zip(results, whole)] == whole
         for result, full in zip(results, whole):
@@ -627,6 +628,25 @@ def test_a_build_keeps_its_briefs_and_shelves_their_parses(tmp_path):
             for source in full.sources:
                 assert shelf.get(result.meta.slug, source.id) == source
         assert shelf.get("brief-0", "no-such-source") is None
+
+
+def test_pool_workers_store_their_parses_and_send_back_results_without_them(tmp_path, loads, monkeypatch):
+    specs = briefs_of(tmp_path, [parsecache.MIN_POOL_JOBS // 2, parsecache.MIN_POOL_JOBS // 2 + 1])
+    whole = build_briefs(specs, None, workers=1)
+    back = []  # what crosses from the workers
+    real_in_order = pipeline.in_order
+    monkeypatch.setattr(pipeline, "in_order",
+                        lambda *args: (back.append(done) or done for done in real_in_order(*args)))
+    results, shelf, given = shelved_build(specs, tmp_path / "cache", workers=2)
+    assert len(back) == 2 and all(done.result.sources == () and done.written == {} for done in back)
+    assert given == results and [replace(r, sources=w.sources) for r, w in zip(results, whole)] == whole
+    for result, full in zip(results, whole):  # each parse as the worker stored it
+        for source in full.sources:
+            assert shelf.get(result.meta.slug, source.id) == source
+    shelf.cache.sweep()  # what the workers stored counts as this build's
+    loads.clear()
+    again, _, _ = shelved_build(specs, tmp_path / "cache", workers=2)
+    assert again == results and loads == ["BriefResult", "BriefResult"]
 
 
 @pytest.fixture
@@ -744,8 +764,8 @@ def test_a_shelved_parse_whose_entry_is_gone_or_corrupt_is_parsed_again(tmp_path
 
 def test_a_source_changed_during_the_build_is_an_error_naming_it(tmp_path):
     [spec] = briefs_of(tmp_path, [2])
-    [result], shelf, given = shelved_build([spec], tmp_path / "cache")
-    changed, gone = given[0].sources
+    [result], shelf, _given = shelved_build([spec], tmp_path / "cache")
+    changed, gone = build_briefs([spec], None, workers=1)[0].sources
     for entry in (tmp_path / "cache").iterdir():
         entry.unlink()
     Path(changed.path).write_bytes(Path(changed.path).read_bytes().replace(b" said", b" told", 1))

@@ -303,6 +303,10 @@ class BriefJob:
     spec: BriefSpec
     cached: dict[str, ParsedSource]
     stored_in: str | None = None  # loaded by the worker: they do not cross processes twice
+    # the cache folder the worker stores what it parsed and assembled in, sending back the
+    # result without its parses (``lean_result``): they crossed processes only to be stored
+    # and let go of, and unpickling them all was much of a cold build's time and memory here
+    store_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -313,6 +317,7 @@ class BuiltBrief:
     result: BriefResult
     written: dict[str, Any]
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    stored: tuple[str, ...] = ()  # the keys the worker stored itself (``BriefJob.store_to``)
 
 
 def build_briefs(
@@ -332,10 +337,11 @@ def build_briefs(
     on their way back (a worker loads the cached ones itself). ``on_built`` is
     told of each brief as it is ready (not in order): the build's progress.
 
-    With a ``shelf`` (and a cache) each result's parses go to it as soon as
-    ``on_built`` has seen them (``shelve_sources``: the result keeps its brief
-    but not its parses), so that the parses of every brief are never all in
-    memory at once; and what is kept is stored (``kept_key``), so that the
+    With a ``shelf`` (and a cache) each result's parses go to it (``shelve_sources``:
+    the result keeps its brief but not its parses), so that the parses of
+    every brief are never all in memory at once; a job stores what it parsed
+    and assembled itself and sends back the result without its parses
+    (``lean_result``); and what is kept is stored (``kept_key``), so that the
     next build takes a brief nothing changed in without loading its parses.
     ``on_built`` then gets a result without sources: the shelf has them.
     """
@@ -359,7 +365,9 @@ def build_briefs(
                 assemblies += 1
             continue
         hits = load_cached(keys, cache)
-        jobs.append((index, BriefJob(spec, {keys[where]: outcome.parsed for where, outcome in hits.items()})))
+        store_to = str(cache.folder) if cache and shelf else None
+        jobs.append((index, BriefJob(spec, {keys[where]: outcome.parsed for where, outcome in hits.items()},
+                                     store_to=store_to)))
         misses += len(keys) - len(hits)
     pool = pooled(workers, misses + assemblies)
     built = in_order(build_job, [job for _, job in jobs], pool)  # a pool starts now
@@ -381,6 +389,9 @@ def build_briefs(
         if cache:
             for key, value in done.written.items():
                 cache.store(key, value)
+            cache.lend(done.stored)
+        if shelving and not done.result.sources:  # a lean result: its parses are in the cache
+            shelving.shelve_by_keys(done.result, done.keys)
         _tell(on_built, done.result)
         # stored only if made of every source, and the worker read the very bytes the key is made of
         storable = done.keys == keys_of[index] and len(done.keys) == len(jobs_of[index])
@@ -404,17 +415,22 @@ class Shelving:
             self.cache.store(kept_result_key(spec, keys), kept)
         return kept
 
+    def shelve_by_keys(self, kept: BriefResult, keys: dict[tuple[str, str], str]) -> None:
+        """Tell the shelf where each parse of ``kept`` (a result without them) is: under its key
+        in ``kept``, from the file ``keys`` names for that source."""
+        by_id = dict(kept.source_keys)
+        for path, source_id in keys:
+            if source_id in by_id:
+                job = ParseJob(path=path, source_id=source_id, reference_date=kept.meta.date)
+                self.shelf.shelve(kept.meta.slug, job, by_id[source_id])
+
     def take(self, spec: BriefSpec, keys: dict[tuple[str, str], str]) -> BriefResult | None:
         """The stored kept result of ``spec``, its parses shelved by key (not loaded); None if
         there is none that can be used (missing, corrupt, or not what these keys make)."""
         kept = self.cache.load(kept_result_key(spec, keys), BriefResult)
         if kept is None or kept.sources or kept.fingerprint is None or not _made_of(kept, keys):
             return None
-        by_id = dict(kept.source_keys)
-        for path, source_id in keys:
-            if source_id in by_id:
-                job = ParseJob(path=path, source_id=source_id, reference_date=kept.meta.date)
-                self.shelf.shelve(kept.meta.slug, job, by_id[source_id])
+        self.shelve_by_keys(kept, keys)
         # what it was made of is needed still: the shelf loads the parses for their pages, an
         # edit to one source parses that source only, and the assembly is had if this entry goes
         self.cache.lend([*keys.values(), _assembled_key(spec, [key for _, key in kept.source_keys])])
@@ -453,15 +469,11 @@ def _assembled_key(spec: BriefSpec, source_keys_by_id: Sequence[str]) -> str:
 
 
 def shelve_sources(result: BriefResult, shelf: SourceShelf) -> BriefResult:
-    """``result`` without its parsed sources, which ``shelf`` gives back one at a time.
-
-    Only a result with a fingerprint: the render cache takes its digest from
-    that and not from the sources (``incremental.PageData``); the others are
-    kept whole.
-    """
-    keys = dict(result.source_keys)
-    if result.fingerprint is None or any(source.id not in keys for source in result.sources):
+    """``result`` without its parsed sources, which ``shelf`` gives back one at a time
+    (only a ``_shelvable`` one: the others are kept whole)."""
+    if not _shelvable(result):
         return result
+    keys = dict(result.source_keys)
     for source in result.sources:
         job = ParseJob(path=source.path, source_id=source.id, reference_date=result.meta.date)
         shelf.shelve(result.meta.slug, job, keys[source.id])
@@ -472,7 +484,26 @@ def build_job(job: BriefJob) -> BuiltBrief:
     """Parse and assemble one brief, through the same code as a brief the cache has (runs in pool workers)."""
     memory = MemoryCache(job.cached, ResultCache(job.stored_in) if job.stored_in else None)
     reader = parse_all(job.spec.jobs(), memory, workers=1)
-    return BuiltBrief(_build_read(job.spec, reader, memory), memory.written, reader.keys)
+    result = _build_read(job.spec, reader, memory)
+    if job.store_to is None:
+        return BuiltBrief(result, memory.written, reader.keys)
+    store = ResultCache(job.store_to)
+    for key, value in memory.written.items():
+        store.store(key, value)
+    return BuiltBrief(lean_result(result), {}, reader.keys, stored=tuple(memory.written))
+
+
+def lean_result(result: BriefResult) -> BriefResult:
+    """``result`` without its parsed sources when a shelf could have each again by its key
+    (``shelve_sources``), else ``result`` itself."""
+    return replace(result, sources=()) if result.sources and _shelvable(result) else result
+
+
+def _shelvable(result: BriefResult) -> bool:
+    """Whether every parse of ``result`` is known by a key (and the result by its fingerprint: the
+    render cache takes its digest from that, not from the sources; ``incremental.PageData``)."""
+    keys = dict(result.source_keys)
+    return result.fingerprint is not None and all(source.id in keys for source in result.sources)
 
 
 def _build_read(spec: BriefSpec, reader: PreparsedReader, cache) -> BriefResult:
