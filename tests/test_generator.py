@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_pelican
+
+from briefing import generator
 from test_jsonld import is_jsonld_block
 
 SLUG = "china-japan-security-talks-2023"
@@ -458,3 +461,27 @@ def test_a_rebuild_reports_the_same_problems_without_loading_unchanged_briefs_pa
     assert sorted(warm_loads) == ["BriefResult", "BriefResult", "ParsedSource"]
     # and the source pages, copied from the render cache, load no parse to be written
     assert sorted(loads) == sorted(warm_loads)
+
+
+def test_long_lived_objects_are_frozen_after_loading_and_thawed_at_the_end():
+    gc.unfreeze()
+    with generator.long_lived_objects():
+        assert not gc.isenabled()  # no collection while the briefs are loaded
+        briefs = [{"brief": n} for n in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() >= len(briefs)
+    generator.release_long_lived()
+    assert gc.get_freeze_count() == 0
+
+
+def test_long_lived_objects_leave_a_disabled_collector_disabled_and_thaw_a_failed_build():
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            with generator.long_lived_objects():
+                raise RuntimeError("a strict build fails here")
+        assert not gc.isenabled() and gc.get_freeze_count() > 0
+        with generator.long_lived_objects():  # the next build thaws what the failed one froze
+            assert gc.get_freeze_count() == 0
+    finally:
+        generator.release_long_lived()
+        gc.enable()

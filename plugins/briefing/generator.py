@@ -43,7 +43,9 @@ How a build goes, and why each hook is the one used:
     Every written page is noted for the sitemap; the development build's feed
     gets links relative to the feed file (``feeds``); once everything is
     written, Pagefind indexes the site (``search``) and the theme's assets get
-    their hashed names and ``.nojekyll`` is written (``assets``).
+    their hashed names and ``.nojekyll`` is written (``assets``); last, the
+    objects frozen while the briefs were attached go back to the garbage
+    collector (``long_lived_objects``).
 
 State: the results of a build are kept in the build's ``context`` dict (key
 ``"briefing"``), which Pelican creates afresh for every run. Nothing is kept
@@ -54,10 +56,12 @@ reuse the process, never see a previous build's briefs.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from bs4 import BeautifulSoup
 from markupsafe import escape
@@ -156,6 +160,41 @@ def attach_briefs(article_generator) -> None:
     Logs every problem found (a warning naming the file and line; an error in
     strict mode) and then, in strict mode, fails the build.
     """
+    with long_lived_objects():
+        _attach_briefs(article_generator)
+
+
+@contextmanager
+def long_lived_objects() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the briefs are loaded and linked, and every
+    object there is then frozen (``gc.freeze``) for the rest of the build.
+
+    The briefs, their views and the site index are hundreds of thousands of
+    objects that live until the build ends and make no garbage cycles; each
+    full collection scanned them all again, for nothing. On a rebuild with
+    nothing changed at 1,000 sources, collections took ~0.8 s, and the build's
+    CPU after its imports fell from ~3.4 to ~2.8 s (three runs each, a noisy
+    machine) with them frozen. ``release_long_lived`` (``finalized``) thaws
+    them, so a process that builds again (``invoke livereload``) collects the
+    last build's objects as usual.
+    """
+    gc.unfreeze()  # a build that failed before its end left its objects frozen
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def release_long_lived(_pelican=None) -> None:
+    """``finalized``: the objects ``long_lived_objects`` froze go back to the collector."""
+    gc.unfreeze()
+
+
+def _attach_briefs(article_generator) -> None:
     settings = article_generator.settings
     conf = with_defaults(settings)
     content = Path(article_generator.path)
@@ -479,3 +518,4 @@ def register() -> None:
     # finalized: sent once, after every page and static file is written, so Pagefind sees the whole site
     signals.finalized.connect(search.index_site)
     signals.finalized.connect(assets.finalize_output)  # hashed theme assets, .nojekyll
+    signals.finalized.connect(release_long_lived)  # last: the build's objects may go now
