@@ -305,7 +305,7 @@ class BriefJob:
     stored_in: str | None = None  # loaded by the worker: they do not cross processes twice
     # the cache folder the worker stores what it parsed and assembled in, sending back the
     # result without its parses (``lean_result``): they crossed processes only to be stored
-    # and let go of, and unpickling them all was much of a cold build's time and memory here
+    # and let go of, and unpickling and storing them here took ~23 CPU s of a cold build at 5,000
     store_to: str | None = None
 
 
