@@ -404,10 +404,11 @@ def test_a_bundle_file_installed_by_the_last_build_and_untouched_is_not_read_aga
         (bundle / name).write_text(name, encoding="utf-8")
     files = {name: bundle / name for name in ("pagefind-entry.json", "en.pf_meta")}
     search.mirror(files, target, record)
-    reads: list[str] = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes",
-                        lambda self: (reads.append(self.name) if self.parent == bundle else None) or real(self))
+    reads: list[str] = []  # bundle files read (compared or copied: copy_if_changed is where)
+    real = incremental.copy_if_changed
+    monkeypatch.setattr(incremental, "copy_if_changed",
+                        lambda source, path: (reads.append(source.name) if source.parent == bundle else None)
+                        or real(source, path))
     search.mirror(files, target, record)
     assert reads == []
     (target / "en.pf_meta").write_text("changed by hand", encoding="utf-8")  # the output was touched

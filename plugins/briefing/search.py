@@ -228,7 +228,7 @@ def mirror(files: dict[str, Path], target: Path, record: Path | None = None) -> 
         entry, stat = installed.get(name), _stat_of(path)
         # copied from this very bundle file by the last build and untouched since: not read again
         if entry is None or entry[1] != str(source) or entry[2:] != stat:
-            incremental.write_if_changed(path, source.read_bytes())
+            incremental.copy_if_changed(source, path)
             stat = _stat_of(path)
         now.append([name, str(source), *stat])
     if record is not None:
