@@ -256,6 +256,21 @@ def test_seed_story_assembles_into_a_sourced_brief():
     assert "1895" in background and "1972" in background
 
 
+def test_items_citing_the_same_sentence_share_one_evidence_object():
+    # a brief is held in memory all build long: equal parts are made one object (briefing.sharing)
+    files = seed_paths()
+    sources = [parse_source(f.read_bytes().decode("utf-8"), source_id=f.stem.replace("_", "-"), path=str(f),
+                            reference_date="2023-02-22") for f in files]
+    brief = assemble_brief(BriefMeta("seed", "Seed", "2023-02-22"), sources)
+    cited = [e for item in (*brief.key_points, *brief.quotes, *brief.timeline, *brief.background.items)
+             for e in item.evidence]
+    by_value = {}
+    for evidence in cited:
+        by_value.setdefault(evidence, set()).add(id(evidence))
+    assert len(cited) > len(by_value)  # some sentences are cited by more than one item
+    assert all(len(ids) == 1 for ids in by_value.values())
+
+
 # --- quotes in a headline ---------------------------------------------------
 
 

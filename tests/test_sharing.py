@@ -1,0 +1,79 @@
+"""Equal parts of a value made one object (briefing.sharing)."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+from briefing.model import Background, Brief, Evidence, KeyPoint, Quote, Speaker, TimelineEvent
+from briefing.sharing import share_equal_parts
+
+
+def _evidence(start: int) -> Evidence:
+    # built from parts made afresh each time, as assembly does: equal, not the same objects
+    return Evidence("".join(["wire", "-1"]), 3, start + 1000, start + 1080)
+
+
+def test_equal_evidence_of_two_items_becomes_one_object_and_the_value_stays_equal():
+    point = KeyPoint("k1", "Talks resumed.", ("wire-1",), (_evidence(0),))
+    event = TimelineEvent("2024", "Talks resumed.", ("wire-1",), (_evidence(0), _evidence(500)))
+    value = (point, event)
+    shared = share_equal_parts(value)
+    assert shared == value
+    assert shared[0].evidence[0] is shared[1].evidence[0]
+    assert shared[1].evidence[1] is not shared[1].evidence[0]
+    assert shared[0].text is shared[1].text
+    assert shared[0].sources is shared[1].sources  # equal tuples too
+
+
+def test_a_part_already_made_of_shared_parts_is_kept_not_copied():
+    evidence = Evidence("wire-1", 3, 10, 20)
+    point = KeyPoint("k1", "Talks resumed.", ("wire-1",), (evidence,))
+    shared = share_equal_parts((point, point))
+    assert shared[0] is point and shared[1] is point
+
+
+def test_values_equal_across_types_are_not_merged():
+    # True == 1, 1 == 1.0 and 0.0 == -0.0: one must not stand for the other
+    value = ((1, True, 1.0), (True, 1, -0.0), (0.0, 1, True))
+    shared = share_equal_parts(value)
+    assert [[type(x) for x in t] for t in shared] == [[int, bool, float], [bool, int, float], [float, int, bool]]
+    assert repr(shared[1][2]) == "-0.0" and repr(shared[2][0]) == "0.0"
+
+
+def test_dataclasses_of_other_types_with_equal_fields_stay_apart():
+    @dataclass(frozen=True)
+    class A:
+        x: str
+
+    @dataclass(frozen=True)
+    class B:
+        x: str
+
+    shared = share_equal_parts((A("same"), B("same")))
+    assert type(shared[0]) is A and type(shared[1]) is B
+    assert shared[0].x is shared[1].x
+
+
+def test_mutable_and_other_parts_are_left_as_they_are():
+    items = ["a"]
+    table = {"k": "v"}
+    shared = share_equal_parts((items, table, None, 2.5))
+    assert shared[0] is items and shared[1] is table and shared[2] is None
+
+
+def test_a_shared_brief_pickles_smaller_and_loads_back_equal():
+    speaker = Speaker("ada-okafor", "Ada Okafor", "minister")
+    quotes = tuple(
+        Quote(f"q{n}", f"Words {n}.", False, Speaker("ada-okafor", "Ada Okafor", "minister"),
+              ("wire-1", "site-2"), (_evidence(n), _evidence(n)))
+        for n in range(20)
+    )
+
+    brief = Brief("s", "T", None, "briefs/s/", None, (), quotes, Background(None), (), (), ())
+    shared = share_equal_parts(brief)
+    assert shared == brief
+    assert all(q.speaker is shared.quotes[0].speaker for q in shared.quotes)
+    assert shared.quotes[0].speaker == speaker
+    assert len(pickle.dumps(shared)) < len(pickle.dumps(brief))
+    assert pickle.loads(pickle.dumps(shared)) == brief
