@@ -55,10 +55,15 @@ def outlet_url(outlet_id: str) -> str:
 
 # --------------------------------------------------------------------------
 # the index
+#
+# Slotted: the index lives all build long and has an object per timeline event
+# and quote of the site (tens of thousands at 5,000 sources); without a
+# __dict__ each costs about half. SiteIndex itself keeps one, for its
+# cached_property lookups.
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BriefRef:
     """Enough of a brief to link to it."""
 
@@ -68,7 +73,7 @@ class BriefRef:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityRole:
     """A role an entity is given in one brief (roles change over time)."""
 
@@ -76,13 +81,13 @@ class EntityRole:
     brief: str  # brief slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityQuote:
     brief: str  # brief slug
     quote: Quote
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteEntity:
     """One person, place or organisation across all briefs."""
 
@@ -98,13 +103,13 @@ class SiteEntity:
     quotes: tuple[EntityQuote, ...]  # quotes this entity speaks, newest brief first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutletSource:
     brief: str  # brief slug
     source: SourceAttribution
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reporter:
     """A source that was first to report a key point, and where it says it."""
 
@@ -112,7 +117,7 @@ class Reporter:
     paragraph: int | None  # its first evidence paragraph; None when none was located
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FirstReport:
     """A key point of a brief, and the source(s) that reported it first.
 
@@ -156,7 +161,7 @@ class FirstReport:
         return tuple(s for s in self.sources if s != source_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutletFirst:
     """A key point an outlet's source was first (or joint first) to report."""
 
@@ -164,7 +169,7 @@ class OutletFirst:
     report: FirstReport
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteOutlet:
     id: str
     name: str
@@ -182,7 +187,7 @@ class SiteOutlet:
         return tuple(s for s in self.sources if s.source.derived_from)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteEvent:
     """A timeline event of one brief, placed on the site-wide timeline."""
 
