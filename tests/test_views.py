@@ -60,6 +60,15 @@ def test_a_badge_per_source_paragraph_pointing_at_its_anchor(page):
     assert badges[1].rewrite_of == "Northwire"
 
 
+def test_badges_asked_for_again_are_the_same_and_the_page_keeps_one_entry_per_source(page):
+    # a page is held all build long: it keeps each source's part of a badge, not every badge
+    items = [*page.brief.key_points, *page.brief.quotes, *page.brief.timeline, *page.brief.background.items]
+    first = [page.badges(item) for item in items]
+    assert sum(map(len, first)) > len(page.sources)
+    assert [page.badges(item) for item in items] == first
+    assert len(page._badge_parts) <= len(page.sources)
+
+
 def test_marks_cover_the_evidence_and_point_back_at_the_item(page):
     (quote,) = [q for q in page.brief.quotes if q.text.startswith("We will not load")]
     raw = page.parsed("northwire").raw

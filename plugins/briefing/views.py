@@ -37,7 +37,7 @@ from .pipeline import BriefResult
 from .templating import Mark
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Badge:
     """A link from a brief item to the paragraph of a source that says it."""
 
@@ -48,7 +48,7 @@ class Badge:
     rewrite_of: str | None  # label of the source this one rewrites
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """A background item or timeline event with the anchor it gets on the brief page."""
 
@@ -61,7 +61,7 @@ class Item:
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageColumn:
     """One source of the brief, as a column of the coverage table."""
 
@@ -70,7 +70,7 @@ class CoverageColumn:
     rewrite_of: str | None  # label of the source this one rewrites
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageCell:
     source: str
     reported: bool
@@ -78,14 +78,14 @@ class CoverageCell:
     target: str | None  # the evidence paragraph on the source page (or the page)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CoverageRow:
     number: int  # the key point's number on the brief page
     key_point: KeyPoint
     cells: tuple[CoverageCell, ...]  # in the order of the columns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UniqueLine:
     """What one source alone reports: key points by number and anchor."""
 
@@ -93,7 +93,7 @@ class UniqueLine:
     points: tuple[tuple[int, str], ...]  # (number, key-point id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage:
     columns: tuple[CoverageColumn, ...]
     rows: tuple[CoverageRow, ...]
@@ -168,7 +168,7 @@ def _rewrite_notices(sources: Sequence[SourceAttribution], labels: dict[str, str
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelatedBrief:
     brief: BriefRef
     shared: tuple[str, ...]  # names of the people and places both briefs name, sorted
@@ -223,11 +223,13 @@ class BriefPage:
         ]
         self.key_points = {kp.id: (n, kp) for n, kp in enumerate(self.brief.key_points, start=1)}
         # badges are asked for per item of every page that shows the brief's items
-        # (brief, timeline, people): the order and each badge are worked out once
+        # (brief, timeline, people): the order and each source's part of a badge are
+        # worked out once. Not each badge: kept for every brief all build long, they
+        # were ~35 MB at 5,000 sources, and one is quick to make from its source's part.
         self._source_order: dict[str, int] = {}
         for n, source in enumerate(self.sources):
             self._source_order.setdefault(source.id, n)
-        self._badges: dict[tuple[str, int | None], Badge] = {}
+        self._badge_parts: dict[str, tuple[str, str, str | None]] = {}
 
     # -- sources -----------------------------------------------------------
 
@@ -271,22 +273,23 @@ class BriefPage:
         return self._source_order.get(source_id, len(self._source_order))
 
     def _badge(self, source_id: str, paragraph: int | None) -> Badge:
-        key = (source_id, paragraph)
-        if key not in self._badges:
-            self._badges[key] = self._make_badge(source_id, paragraph)
-        return self._badges[key]
-
-    def _make_badge(self, source_id: str, paragraph: int | None) -> Badge:
-        page = self.source_page(source_id)
-        source = self.source(source_id)
-        rewrite_of = self.source_label(source.derived_from) if source and source.derived_from else None
+        parts = self._badge_parts.get(source_id)
+        if parts is None:
+            parts = self._badge_parts[source_id] = self._badge_parts_of(source_id)
+        label, page, rewrite_of = parts
         return Badge(
             source=source_id,
-            label=self.source_label(source_id),
+            label=label,
             paragraph=paragraph,
             target=f"{page}#p{paragraph}" if paragraph else page,
             rewrite_of=rewrite_of,
         )
+
+    def _badge_parts_of(self, source_id: str) -> tuple[str, str, str | None]:
+        """What every badge of a source shows: its label, its page, what it is a rewrite of."""
+        source = self.source(source_id)
+        rewrite_of = self.source_label(source.derived_from) if source and source.derived_from else None
+        return self.source_label(source_id), self.source_page(source_id), rewrite_of
 
     def commentary_outlets(self, item: Any) -> str:
         return ", ".join(dict.fromkeys(self.source_label(s) for s in getattr(item, "sources", ())))
