@@ -11,7 +11,6 @@ changed content with an empty cache.
 from __future__ import annotations
 
 import dataclasses
-
 import os
 import re
 import shutil
@@ -299,8 +298,8 @@ def pieces(items, cache, versions, rendered):
     def render(item):
         rendered.append(item.text)
         return f"<li>{item.text}@{versions[item.brief]}</li>"
-    return incremental.pieces_by_group(items, lambda item: item.brief, render, cache,
-                                       lambda group: f"{group}-{versions[group]}")
+    return list(incremental.pieces_by_group(items, lambda item: item.brief, render, cache,
+                                            lambda group: f"{group}-{versions[group]}"))
 
 
 def test_pieces_are_rendered_once_and_kept_in_order(tmp_path):
@@ -325,6 +324,23 @@ def test_only_the_changed_groups_pieces_are_rendered_again(tmp_path):
     rendered.clear()
     grown = pieces([*ROWS, Row("c", "c2")], incremental.RenderCache(tmp_path, "inputs"), versions, rendered)
     assert rendered == ["c1", "c2"] and grown[-1] == "<li>c2@1</li>"
+
+
+def test_pieces_wait_in_a_file_and_come_back_whole_in_order(tmp_path, monkeypatch):
+    # pieces wait in a temporary file until the page asks for them (the timeline's rows were
+    # the peak of a big build's memory): any text comes back as it was, in the items' order
+    files = []
+    real = incremental.tempfile.TemporaryFile
+    monkeypatch.setattr(incremental.tempfile, "TemporaryFile", lambda: files.append(real()) or files[-1])
+    rows = [Row("b", "≈ 1895 — Café"), Row("a", ""), Row("b", "𝄞 <b>&amp;</b>"), Row("a", "x" * 70000)]
+    given = incremental.pieces_by_group(rows, lambda row: row.brief, lambda row: row.text,
+                                        incremental.RenderCache(None, "inputs"), lambda group: group)
+    assert next(given) == "≈ 1895 — Café"
+    files[0].flush()
+    # every piece written out before the first was given
+    assert os.fstat(files[0].fileno()).st_size == sum(len(row.text.encode("utf-8")) for row in rows)
+    assert list(given) == ["", "𝄞 <b>&amp;</b>", "x" * 70000]
+    assert files[0].closed
 
 
 def test_pieces_with_caching_off_are_all_rendered(tmp_path):

@@ -49,9 +49,11 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
+from array import array
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .settings import with_defaults
 from .views import related_briefs
@@ -320,7 +322,7 @@ class RenderCache:
 
 
 def pieces_by_group(items: Sequence[Any], group_of: Callable[[Any], str], render: Callable[[Any], str],
-                    cache: RenderCache, key_of: Callable[[str], str]) -> list[str]:
+                    cache: RenderCache, key_of: Callable[[str], str]) -> Iterator[str]:
     """``render(item)`` of every item, in order, reusing the cached pieces of unchanged groups.
 
     A site-wide page made of per-brief pieces (the timeline: every event of
@@ -330,20 +332,30 @@ def pieces_by_group(items: Sequence[Any], group_of: Callable[[Any], str], render
     (``key_of(group)``: what its pieces show) is cached gets its pieces from
     there; only the edited brief's are rendered. The pieces of a group are
     stored together, as a JSON list in ``items``' order.
+
+    A group's items are spread over the page (the timeline is by date), so
+    every piece is had before the first is given. They wait in a temporary
+    file, not in memory: at 5,000 sources the rows of the timeline held as
+    strings were the peak of a cold build's memory (+68 MB RSS). A generator:
+    the file is closed when the pieces are all given (or the generator is).
     """
     positions: dict[str, list[int]] = {}
     for n, item in enumerate(items):
         positions.setdefault(group_of(item), []).append(n)
-    pieces: list[str] = [""] * len(items)
-    for group, where in positions.items():
-        key = key_of(group)
-        found = _stored_pieces(cache.get(key), len(where))
-        if found is None:
-            found = [str(render(items[n])) for n in where]
-            cache.put(key, json.dumps(found).encode("utf-8"))
-        for n, piece in zip(where, found):
-            pieces[n] = piece
-    return pieces
+    with tempfile.TemporaryFile() as spool:
+        starts, ends = array("q", bytes(8 * len(items))), array("q", bytes(8 * len(items)))
+        for group, where in positions.items():
+            key = key_of(group)
+            found = _stored_pieces(cache.get(key), len(where))
+            if found is None:
+                found = [str(render(items[n])) for n in where]
+                cache.put(key, json.dumps(found).encode("utf-8"))
+            for n, piece in zip(where, found):
+                starts[n] = spool.tell()
+                ends[n] = starts[n] + spool.write(piece.encode("utf-8"))
+        for start, end in zip(starts, ends):
+            spool.seek(start)
+            yield spool.read(end - start).decode("utf-8")
 
 
 def _stored_pieces(data: bytes | None, count: int) -> list[str] | None:
