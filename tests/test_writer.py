@@ -80,3 +80,10 @@ def test_a_cached_page_is_copied_and_announced(tmp_path, settings, written):
 def test_batches_keep_every_piece_in_order():
     assert list(briefing_writer._batches(iter("abcdefg"), 3)) == [list("abc"), list("def"), ["g"]]
     assert list(briefing_writer._batches(iter(""), 3)) == []
+
+
+def test_a_batch_is_cut_by_the_characters_it_holds_not_its_count_of_pieces():
+    pieces = ["<li>" + "x" * 10 + "</li>", "a", "b", "<ol>", "c" * 40, "d"]
+    batches = list(briefing_writer._batches(iter(pieces), 16))
+    assert batches == [[pieces[0]], ["a", "b", "<ol>", "c" * 40], ["d"]]
+    assert [p for batch in batches for p in batch] == pieces

@@ -23,7 +23,10 @@ from .buildstate import CONTEXT_KEY
 logger = logging.getLogger(__name__)
 
 OUTPUT_MANIFEST = "written.json"  # under the cache root: what the last build wrote, and where
-RENDER_BATCH = 4096  # pieces of a page Jinja yields, joined and written together
+#: characters of a page, as Jinja yields its pieces, joined and written together. Counted in
+#: characters, not pieces: a timeline row is one ~700-character piece, and 4,096 of them per
+#: write held ~9 MB at a time (a batch, the one before it and their join) at 1,000 sources.
+RENDER_BATCH = 256 * 1024
 
 
 class CachingWriter(Writer):
@@ -147,13 +150,16 @@ class CachingWriter(Writer):
 
 
 def _batches(pieces: Iterator[str], size: int) -> Iterator[list[str]]:
-    """``pieces`` in lists of ``size``: a write per piece of a page (a word, a tag) costs more."""
+    """``pieces`` in lists of at least ``size`` characters (the last may hold fewer): a write
+    per piece of a page (a word, a tag) costs more, and a whole page at once holds it all."""
     batch: list[str] = []
+    held = 0
     for piece in pieces:
         batch.append(piece)
-        if len(batch) >= size:
+        held += len(piece)
+        if held >= size:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 
