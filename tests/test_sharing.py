@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing.model import Background, Brief, Evidence, KeyPoint, Quote, Speaker, TimelineEvent
 from briefing.sharing import share_equal_parts
@@ -53,6 +53,22 @@ def test_dataclasses_of_other_types_with_equal_fields_stay_apart():
     shared = share_equal_parts((A("same"), B("same")))
     assert type(shared[0]) is A and type(shared[1]) is B
     assert shared[0].x is shared[1].x
+
+
+def test_a_mutable_dataclass_or_one_not_made_from_its_fields_is_left_as_it_is():
+    @dataclass
+    class Box:
+        name: str
+
+    @dataclass(frozen=True)
+    class Counted:
+        name: str
+        size: int = field(init=False, default=0)
+
+    first, second = Box("x"), Box("x")
+    shared = share_equal_parts((first, second, Counted("y"), Counted("y")))
+    assert shared[0] is first and shared[1] is second  # one changed must not change the other
+    assert shared[2] == Counted("y") and shared[3] == Counted("y")
 
 
 def test_mutable_and_other_parts_are_left_as_they_are():

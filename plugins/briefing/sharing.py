@@ -30,7 +30,7 @@ _LEAVES = (str, int)
 
 
 def share_equal_parts(value: T) -> T:
-    """``value`` with every set of equal strings, ints, tuples and dataclasses made one object.
+    """``value`` with every set of equal strings, ints, tuples and frozen dataclasses made one object.
 
     A tuple or dataclass is the same as another when it is of the same type
     and its parts, once shared, are the same objects: so no value is ever
@@ -53,11 +53,11 @@ class _Sharer:
             shared = self._by_value.setdefault((kind, part), part)
         elif kind is tuple:
             shared = self._one_of(part, part, tuple)
-        elif is_dataclass(kind):
+        elif _rebuildable(kind):
             own = _field_values(kind)(part)
             shared = self._one_of(part, own, lambda values: kind(*values))
         else:
-            shared = part  # lists, dicts, floats, None...: left as they are
+            shared = part  # lists, dicts, floats, None, mutable dataclasses...: left as they are
         self._done[id(part)] = shared
         return shared
 
@@ -71,6 +71,14 @@ class _Sharer:
             shared = part if all(map(operator.is_, values, own)) else make(values)
             self._by_value[key] = shared
         return shared
+
+
+@cache
+def _rebuildable(kind: type) -> bool:
+    """A frozen dataclass whose fields are all given to its constructor: one that can be made
+    again from its field values, and shared (two names for a mutable object are a trap)."""
+    return (is_dataclass(kind) and kind.__dataclass_params__.frozen
+            and all(f.init for f in fields(kind)))
 
 
 @cache
