@@ -344,6 +344,7 @@ def pieces_by_group(items: Sequence[Any], group_of: Callable[[Any], str], render
         positions.setdefault(group_of(item), []).append(n)
     with tempfile.TemporaryFile() as spool:
         starts, ends = array("q", bytes(8 * len(items))), array("q", bytes(8 * len(items)))
+        written = 0
         for group, where in positions.items():
             key = key_of(group)
             found = _stored_pieces(cache.get(key), len(where))
@@ -351,8 +352,8 @@ def pieces_by_group(items: Sequence[Any], group_of: Callable[[Any], str], render
                 found = [str(render(items[n])) for n in where]
                 cache.put(key, json.dumps(found).encode("utf-8"))
             for n, piece in zip(where, found):
-                starts[n] = spool.tell()
-                ends[n] = starts[n] + spool.write(piece.encode("utf-8"))
+                starts[n] = written
+                written = ends[n] = written + spool.write(piece.encode("utf-8"))
         for start, end in zip(starts, ends):
             spool.seek(start)
             yield spool.read(end - start).decode("utf-8")
