@@ -223,5 +223,3 @@ def test_what_is_kept_per_sentence_is_bounded(function):
     for n in range(SENTENCE_CACHE + 50):
         function(f"Minister Okafor said on day {n} that {n} boats sailed.")
     assert function.cache_info().currsize == SENTENCE_CACHE
-    assert function("Minister Okafor said on day 7 that 7 boats sailed.") == function(
-        "Minister Okafor said on day 7 that 7 boats sailed.")

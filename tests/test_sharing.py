@@ -14,9 +14,14 @@ def _evidence(start: int) -> Evidence:
     return Evidence("".join(["wire", "-1"]), 3, start + 1000, start + 1080)
 
 
+def _text() -> str:
+    return " ".join(["Talks", "resumed."])  # made afresh too: literals would be one constant
+
+
 def test_equal_evidence_of_two_items_becomes_one_object_and_the_value_stays_equal():
-    point = KeyPoint("k1", "Talks resumed.", ("wire-1",), (_evidence(0),))
-    event = TimelineEvent("2024", "Talks resumed.", ("wire-1",), (_evidence(0), _evidence(500)))
+    point = KeyPoint("k1", _text(), (_text(),), (_evidence(0),))
+    event = TimelineEvent("2024", _text(), (_text(),), (_evidence(0), _evidence(500)))
+    assert point.text is not event.text and point.sources is not event.sources
     value = (point, event)
     shared = share_equal_parts(value)
     assert shared == value
