@@ -20,10 +20,11 @@ import pytest
 from briefing import generator, parsecache, pipeline
 from briefing.assemble import assemble_brief
 from briefing.commands.build import Progress
-from briefing.model import Brief, BriefMeta
+from briefing.model import Brief, BriefMeta, Evidence, KeyPoint
 from briefing.parse import read_source
-from briefing.pipeline import BriefSpec, build_brief, build_briefs, build_from_files, parse_jobs
+from briefing.pipeline import BriefSpec, build_brief, build_briefs, build_from_files, empty_brief, parse_jobs
 from briefing.settings import with_defaults
+from briefing.sharing import SmallValues
 from briefing.parsecache import CachedAssembler, ParseJob, ResultCache, parse_all
 from conftest import ROOT, run_pelican
 
@@ -638,7 +639,9 @@ def test_pool_workers_store_their_parses_and_send_back_results_without_them(tmp_
     monkeypatch.setattr(pipeline, "in_order",
                         lambda *args: (back.append(done) or done for done in real_in_order(*args)))
     results, shelf, given = shelved_build(specs, tmp_path / "cache", workers=2)
-    assert len(back) == 2 and all(done.result.sources == () and done.written == {} for done in back)
+    crossed = [parsecache.loads(done.result, SmallValues()) for done in back]
+    assert len(back) == 2 and all(result.sources == () for result in crossed)
+    assert all(done.written == {} for done in back)
     assert given == results and [replace(r, sources=w.sources) for r, w in zip(results, whole)] == whole
     for result, full in zip(results, whole):  # each parse as the worker stored it
         for source in full.sources:
@@ -776,3 +779,35 @@ def test_a_source_changed_during_the_build_is_an_error_naming_it(tmp_path):
     with pytest.raises(parsecache.SourceError, match="could not be read again") as raised:
         shelf.get(result.meta.slug, gone.id)
     assert raised.value.path == gone.path
+
+
+def test_values_loaded_through_one_cache_share_their_ints_and_short_strings(tmp_path):
+    def made(text):
+        return "".join(list(text))  # a new object each time, as each brief's pickle gives
+
+    def brief(slug):
+        evidence = Evidence(made("wire-1"), 3, int(made("1000")), int(made("1080")))
+        point = KeyPoint(made("k1"), made("Talks resumed after a night of negotiations in the capital."),
+                         (made("wire-1"),), (evidence,))
+        return replace(empty_brief(BriefMeta(slug, "A brief", "2024-05-07")), key_points=(point,))
+
+    written = ResultCache(tmp_path / "cache")
+    written.store("one", brief("one"))
+    written.store("two", brief("two"))
+    cache = ResultCache(tmp_path / "cache")
+    one, two = cache.load("one", Brief), cache.load("two", Brief)
+    assert one == brief("one") and two == brief("two")
+    first, second = one.key_points[0], two.key_points[0]
+    assert first.evidence[0].start is second.evidence[0].start  # an offset: across briefs
+    assert first.id is second.id and first.evidence[0].source is second.evidence[0].source
+    assert first.text is not second.text  # a sentence is left to each brief
+    other = ResultCache(tmp_path / "cache").load("two", Brief)  # another build: its own values
+    assert other.key_points[0].id is not first.id
+
+
+def test_briefs_built_in_workers_share_small_values_with_the_cache_s(tmp_path):
+    specs = briefs_of(tmp_path, [parsecache.MIN_POOL_JOBS // 2, parsecache.MIN_POOL_JOBS // 2 + 1])
+    results = build_briefs(specs, ResultCache(tmp_path / "cache"), workers=2)
+    first, second = (result.brief for result in results)
+    assert first.quotes and second.quotes
+    assert first.quotes[0].id == second.quotes[0].id and first.quotes[0].id is second.quotes[0].id

@@ -6,7 +6,7 @@ import pickle
 from dataclasses import dataclass, field
 
 from briefing.model import Background, Brief, Evidence, KeyPoint, Quote, Speaker, TimelineEvent
-from briefing.sharing import share_equal_parts
+from briefing.sharing import SmallValues, share_equal_parts
 
 
 def _evidence(start: int) -> Evidence:
@@ -98,3 +98,42 @@ def test_a_shared_brief_pickles_smaller_and_loads_back_equal():
     assert shared.quotes[0].speaker == speaker
     assert len(pickle.dumps(shared)) < len(pickle.dumps(brief))
     assert pickle.loads(pickle.dumps(shared)) == brief
+
+
+# --------------------------------------------------------------------------
+# SmallValues: ints and short strings, across values
+# --------------------------------------------------------------------------
+
+
+def _made(text: str) -> str:
+    return "".join(list(text))  # a new string object each call (a literal would be one constant)
+
+
+def test_small_values_gives_one_object_for_equal_ints_and_short_strings():
+    small = SmallValues()
+    first, second = int(_made("4096")), int(_made("4096"))
+    assert first is not second
+    assert small.share(first) is small.share(second) is first
+    assert small.share(_made("q12")) is small.share(_made("q12"))
+
+
+def test_small_values_leaves_long_strings_bools_floats_and_containers_alone():
+    small = SmallValues(longest=5)
+    long_a, long_b = _made("abcdef"), _made("abcdef")
+    assert small.share(long_a) is long_a and small.share(long_b) is long_b
+    assert small.share(_made("abcde")) is small.share(_made("abcde"))  # the longest shared
+    assert small.share(1) == 1
+    assert small.share(True) is True  # True == 1, but a bool is never turned into an int
+    assert small.share(1.0) == 1.0 and type(small.share(1.0)) is float
+    listed = [1, 2]
+    assert small.share(listed) is listed
+
+
+def test_a_maker_builds_the_class_from_shared_arguments():
+    small = SmallValues()
+    make = small.maker(Evidence)
+    assert small.maker(Evidence) is make  # one per class
+    one = make(_made("wire-1"), 3, int(_made("1000")), int(_made("1080")))
+    two = make(_made("wire-1"), 3, int(_made("1000")), int(_made("2000")))
+    assert one == Evidence("wire-1", 3, 1000, 1080) and type(one) is Evidence
+    assert one.source is two.source and one.start is two.start

@@ -362,5 +362,11 @@ def _pickled_as_fields(cls: type) -> None:
         cls.__reduce__ = lambda self: (cls, values(self))
 
 
-for _cls in [c for c in list(globals().values()) if is_dataclass(c) and c.__module__ == __name__]:
+#: every dataclass of this module: each is pickled as ``(cls, field values)``, so unpickling
+#: calls the class with them (where ``parsecache`` shares their small values across briefs)
+PICKLED_AS_FIELDS: frozenset[type] = frozenset(
+    c for c in list(globals().values()) if is_dataclass(c) and c.__module__ == __name__
+)
+
+for _cls in PICKLED_AS_FIELDS:
     _pickled_as_fields(_cls)

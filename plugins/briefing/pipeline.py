@@ -34,9 +34,11 @@ from .parsecache import (
     ResultCache,
     SourceShelf,
     brief_key,
+    dumps,
     in_order,
     kept_key,
     load_cached,
+    loads,
     parse_all,
     pooled,
     read_keys,
@@ -44,6 +46,7 @@ from .parsecache import (
 )
 from .registry import load_registry
 from .settings import with_defaults
+from .sharing import SmallValues
 from .slug import slugify, unique_slug
 
 logger = logging.getLogger(__name__)
@@ -314,7 +317,9 @@ class BuiltBrief:
     """A ``BriefJob``'s result, and what it parsed and assembled for the cache to keep, by key;
     ``keys``: the key of each source as the worker read it (``read_keys``)."""
 
-    result: BriefResult
+    #: the ``BriefResult``, pickled (``parsecache.dumps``): the build loads it with its small
+    #: values shared with every other brief's (``parsecache.loads``), as it loads the cache's
+    result: bytes
     written: dict[str, Any]
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
     stored: tuple[str, ...] = ()  # the keys the worker stored itself (``BriefJob.store_to``)
@@ -372,6 +377,7 @@ def build_briefs(
     pool = pooled(workers, misses + assemblies)
     built = in_order(build_job, [job for _, job in jobs], pool)  # a pool starts now
     shelving = Shelving(cache, shelf) if cache and shelf else None
+    small_values = cache.small_values if cache else SmallValues()
     for index in in_cache:  # meanwhile, the briefs the cache has
         spec, keys = specs[index], keys_of[index]
         kept = shelving.take(spec, keys) if shelving else None
@@ -390,12 +396,13 @@ def build_briefs(
             for key, value in done.written.items():
                 cache.store(key, value)
             cache.lend(done.stored)
-        if shelving and not done.result.sources:  # a lean result: its parses are in the cache
-            shelving.shelve_by_keys(done.result, done.keys)
-        _tell(on_built, done.result)
+        result = loads(done.result, small_values)
+        if shelving and not result.sources:  # a lean result: its parses are in the cache
+            shelving.shelve_by_keys(result, done.keys)
+        _tell(on_built, result)
         # stored only if made of every source, and the worker read the very bytes the key is made of
         storable = done.keys == keys_of[index] and len(done.keys) == len(jobs_of[index])
-        results[index] = shelving.put(specs[index], done.keys, done.result, storable) if shelving else done.result
+        results[index] = shelving.put(specs[index], done.keys, result, storable) if shelving else result
     return results
 
 
@@ -486,11 +493,11 @@ def build_job(job: BriefJob) -> BuiltBrief:
     reader = parse_all(job.spec.jobs(), memory, workers=1)
     result = _build_read(job.spec, reader, memory)
     if job.store_to is None:
-        return BuiltBrief(result, memory.written, reader.keys)
+        return BuiltBrief(dumps(result), memory.written, reader.keys)
     store = ResultCache(job.store_to)
     for key, value in memory.written.items():
         store.store(key, value)
-    return BuiltBrief(lean_result(result), {}, reader.keys, stored=tuple(memory.written))
+    return BuiltBrief(dumps(lean_result(result)), {}, reader.keys, stored=tuple(memory.written))
 
 
 def lean_result(result: BriefResult) -> BriefResult:
