@@ -414,3 +414,26 @@ def test_a_bundle_file_installed_by_the_last_build_and_untouched_is_not_read_aga
     (target / "en.pf_meta").write_text("changed by hand", encoding="utf-8")  # the output was touched
     search.mirror(files, target, record)
     assert reads == ["en.pf_meta"] and (target / "en.pf_meta").read_text(encoding="utf-8") == "en.pf_meta"
+
+
+def test_mirroring_removes_a_link_to_a_folder_without_following_it(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("not the index's", encoding="utf-8")
+    source = tmp_path / "bundle"
+    source.mkdir()
+    (source / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    target = tmp_path / "site" / "pagefind"
+    (target / "empty" / "deeper").mkdir(parents=True)
+    (target / "linked").symlink_to(elsewhere, target_is_directory=True)
+    search.mirror({"pagefind-entry.json": str(source / "pagefind-entry.json")}, target)
+    assert sorted(p.name for p in target.iterdir()) == ["pagefind-entry.json"]
+    assert (elsewhere / "keep.txt").read_text(encoding="utf-8") == "not the index's"
+
+
+def test_only_the_top_bundle_folder_is_left_out_of_the_pages_to_index(tmp_path):
+    site = tmp_path / "site"
+    for name in ("pagefind/x.html", "briefs/pagefind/index.html", "index.html", "style.css"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text('<main data-pagefind-body>x</main>', encoding="utf-8")
+    assert [p.path for p in search.indexed_pages(site)] == ["briefs/pagefind/index.html", "index.html"]

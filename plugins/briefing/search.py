@@ -27,6 +27,7 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 from . import incremental, searchshards
 from .searchshards import IndexedPage, Shard
@@ -123,12 +124,12 @@ def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]
     key = str(output.resolve())
     known = _load_record(record, key)
     marked, every, found = [], [], []
-    for path in sorted(output.rglob("*.html")):
-        name = path.relative_to(output).as_posix()
-        if name.split("/")[0] == BUNDLE_DIR:
-            continue
+    # names, not Path objects: a site of 5,000 sources has ~9,000 pages, and this step
+    # was the build's memory peak; each entry leaves ``known`` as it goes to ``found``
+    for name in sorted(_files_under(output, skip=BUNDLE_DIR, suffix=".html")):
+        path = output / name
         seen = [name, *_stat_key(path.stat())]
-        entry = known.get(name)
+        entry = known.pop(name, None)
         if entry is None or entry[:4] != seen:
             entry = [*seen, *digest_and_mark(path)]
         found.append(entry)
@@ -139,6 +140,22 @@ def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]
     if record is not None:
         incremental.store_result(record, key, found)
     return marked or every
+
+
+def _files_under(root: Path, skip: str = "", suffix: str = "") -> Iterator[str]:
+    """The relative names (with "/") of the files under ``root`` whose names end in ``suffix``,
+    but none in its top folder ``skip``; symbolic links to folders are not followed."""
+    for folder, folders, files in os.walk(root):
+        if folder == str(root) and skip in folders:
+            folders.remove(skip)
+        prefix = _prefix(folder, root)
+        yield from (prefix + name for name in files if name.endswith(suffix))
+
+
+def _prefix(folder: str, root: Path) -> str:
+    """What the names of the files in ``folder`` start with relative to ``root``: "" or "a/b/"."""
+    relative = os.path.relpath(folder, root).replace(os.sep, "/")
+    return "" if relative == "." else relative + "/"
 
 
 def digest_and_mark(path: Path) -> tuple[str, bool]:
@@ -186,23 +203,22 @@ def install_bundles(target: Path, shards: list[Shard], bundles: list[Path], scra
                     record: Path | None = None) -> None:
     """Make ``target`` hold the shards' bundles (the first at its top, the rest in shard-G-B/ folders,
     and their list for search.js) and nothing else, writing only the files that differ."""
-    files = {}
+    files: dict[str, str] = {}
     for shard, bundle in zip(shards, bundles):
         folder = searchshards.bundle_folder(shard, shards[0])
-        for path in bundle.rglob("*"):
-            name = path.relative_to(bundle).as_posix()
+        for name in _files_under(bundle):
             # the search page runs the first bundle's scripts; the others give only their index
-            if path.is_file() and (not folder or not name.endswith((".js", ".css"))):
-                files[f"{folder}/{name}" if folder else name] = path
+            if not folder or not name.endswith((".js", ".css")):
+                files[f"{folder}/{name}" if folder else name] = os.path.join(bundle, name)
     merged = [f"{searchshards.bundle_folder(shard, shards[0])}/" for shard in shards[1:]]
     listing = scratch / searchshards.SHARD_LIST
     listing.parent.mkdir(parents=True, exist_ok=True)
     listing.write_text(json.dumps({"merge": merged}, indent=1) + "\n", encoding="utf-8")
-    files[searchshards.SHARD_LIST] = listing
+    files[searchshards.SHARD_LIST] = str(listing)
     mirror(files, target, record)
 
 
-def mirror(files: dict[str, Path], target: Path, record: Path | None = None) -> None:
+def mirror(files: dict[str, str | Path], target: Path, record: Path | None = None) -> None:
     """Make the folder ``target`` hold exactly ``files`` (relative name → file with its bytes).
 
     Pagefind adds files but never removes them, and OUTPUT_RETENTION keeps
@@ -212,27 +228,37 @@ def mirror(files: dict[str, Path], target: Path, record: Path | None = None) -> 
     call copied where, a file copied from the same bundle file and untouched
     since (same size, time and inode) is not even read.
     """
-    if target.is_dir():
-        for path in sorted(target.rglob("*"), reverse=True):  # children before their folders
-            name = path.relative_to(target).as_posix()
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif name not in files:
-                path.unlink()
+    _remove_all_but(target, files)
     key = str(target.resolve())
     installed = _load_record(record, key)
     now = []
-    for name, source in sorted(files.items()):
-        path = target / name
-        entry, stat = installed.get(name), _stat_of(path)
+    for name in sorted(files):
+        path, source = target / name, os.fspath(files[name])
+        entry, stat = installed.pop(name, None), _stat_of(path)  # each entry leaves as ``now`` grows
         # copied from this very bundle file by the last build and untouched since: not read again
-        if entry is None or entry[1] != str(source) or entry[2:] != stat:
-            incremental.copy_if_changed(source, path)
+        if entry is None or entry[1] != source or entry[2:] != stat:
+            incremental.copy_if_changed(Path(source), path)
             stat = _stat_of(path)
-        now.append([name, str(source), *stat])
+        now.append([name, source, *stat])
     if record is not None:
         incremental.store_result(record, key, now)
+
+
+def _remove_all_but(target: Path, files: dict[str, str | Path]) -> None:
+    """Remove from the folder ``target`` every file not named in ``files``, and every folder
+    left empty (a symbolic link, even to a folder, is a file here)."""
+    if not target.is_dir():
+        return
+    for folder, folders, names in os.walk(target, topdown=False):  # children before their folders
+        prefix = _prefix(folder, target)
+        links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
+        for name in names + links:
+            if prefix + name not in files:
+                os.unlink(os.path.join(folder, name))
+        for name in folders:
+            path = os.path.join(folder, name)
+            if name not in links and not os.listdir(path):
+                os.rmdir(path)
 
 
 def _load_record(record: Path | None, key: str) -> dict[str, list]:
