@@ -215,12 +215,6 @@ class BriefPage:
         self.url = self.brief.url
         self._sources = {s.id: s for s in self.brief.sources}
         self.sources = originals_first(self.brief.sources)
-        self.background = [
-            Item(f"b{n}", item) for n, item in enumerate(self.brief.background.items, start=1)
-        ]
-        self.timeline = [
-            Item(f"t{n}", event) for n, event in enumerate(sorted_timeline(self.brief.timeline), start=1)
-        ]
         self.key_points = {kp.id: (n, kp) for n, kp in enumerate(self.brief.key_points, start=1)}
         # badges are asked for per item of every page that shows the brief's items
         # (brief, timeline, people): the order and each source's part of a badge are
@@ -230,6 +224,19 @@ class BriefPage:
         for n, source in enumerate(self.sources):
             self._source_order.setdefault(source.id, n)
         self._badge_parts: dict[str, tuple[str, str, str | None]] = {}
+
+    # -- items with their anchors ---------------------------------------------
+    # Made when asked (by the brief page and its source pages only), not kept: a page
+    # of every brief is held all build long, and at 5,000 sources its items and anchor
+    # strings were ~10 MB of the build's memory.
+
+    @property
+    def background(self) -> list[Item]:
+        return [Item(f"b{n}", item) for n, item in enumerate(self.brief.background.items, start=1)]
+
+    @property
+    def timeline(self) -> list[Item]:
+        return [Item(f"t{n}", event) for n, event in enumerate(sorted_timeline(self.brief.timeline), start=1)]
 
     # -- sources -----------------------------------------------------------
 
