@@ -90,6 +90,22 @@ def test_site_timeline_is_every_event_oldest_first():
         ("2023-04-30", "harbour-deal"), ("2024-02", "harbour-opens")]
 
 
+def test_site_events_of_one_date_go_by_brief_then_text():
+    first = make_brief("b-brief", "2024-01-01", timeline=[
+        event("2023-05-01", "Zebra crossing opened.", "wire"), event("1990", "Founded.", "wire"),
+        event("2023-05-01", "Airport closed.", "wire")])
+    second = make_brief("a-brief", "2024-02-01", timeline=[
+        event("2023-05-01", "Storm hit.", "wire"), event("2023-05", "Month began.", "wire")])
+    site = link_site([first, second])
+    assert [(e.date, e.brief, e.text) for e in site.timeline] == [
+        ("1990", "b-brief", "Founded."),
+        ("2023-05", "a-brief", "Month began."),  # the less precise date first
+        ("2023-05-01", "a-brief", "Storm hit."),
+        ("2023-05-01", "b-brief", "Airport closed."),
+        ("2023-05-01", "b-brief", "Zebra crossing opened."),
+    ]
+
+
 def test_the_index_does_not_depend_on_input_order():
     old, new, other = two_briefs()
     assert link_site([old, new, other]) == link_site([other, new, old])

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Iterable, Sequence
 
 from .model import (
@@ -502,7 +503,13 @@ def _timeline(ordered: list[Brief]) -> tuple[SiteEvent, ...]:
         for brief in ordered
         for event in brief.timeline
     ]
-    events.sort(key=lambda e: (date_sort_key(e.date), e.brief, e.text))
+    # by (date, brief, text): three stable sorts, the last on the most significant key, and
+    # one date key per distinct date. A key tuple per event was the linking step's memory
+    # peak (+10 MB for the ~54,000 events of 5,000 sources), held until the sort was done.
+    date_keys = {date: date_sort_key(date) for date in {e.date for e in events}}
+    events.sort(key=attrgetter("text"))
+    events.sort(key=attrgetter("brief"))
+    events.sort(key=lambda e: date_keys[e.date])
     return tuple(events)
 
 
