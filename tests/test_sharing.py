@@ -137,3 +137,6 @@ def test_a_maker_builds_the_class_from_shared_arguments():
     two = make(_made("wire-1"), 3, int(_made("1000")), int(_made("2000")))
     assert one == Evidence("wire-1", 3, 1000, 1080) and type(one) is Evidence
     assert one.source is two.source and one.start is two.start
+    small.share(1)  # an int equal to True is known: a bool must still stay a bool
+    quote = small.maker(Quote)(_made("q1"), _made("x" * 41), True, None, (), ())
+    assert quote.partial is True and quote.text == "x" * 41
