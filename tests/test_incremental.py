@@ -428,3 +428,34 @@ def test_a_build_deletes_only_what_the_last_build_wrote_and_this_one_did_not(tmp
     (other / "briefs" / "kept" / "index.html").write_text("x", encoding="utf-8")
     assert incremental.sweep_stale_output(other, manifest, []) == []
     assert (other / "briefs" / "kept" / "index.html").is_file()
+
+
+def test_a_copy_record_knows_a_file_left_as_it_was_from_the_same_key(tmp_path):
+    from briefing.incremental import CopyRecord
+
+    output, record = tmp_path / "site", tmp_path / "cache" / "copied.json"
+    page = output / "a" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("one", encoding="utf-8")
+    last = CopyRecord(record, output)
+    assert not last.unchanged("a/index.html", "k1", page)  # nothing recorded yet
+    last.note("a/index.html", "k1", page)
+    last.store()
+    assert CopyRecord(record, output).unchanged("a/index.html", "k1", page)
+    assert not CopyRecord(record, output).unchanged("a/index.html", "k2", page)  # another key
+    assert not CopyRecord(record, tmp_path / "other").unchanged("a/index.html", "k1", page)  # another output
+    page.write_text("two", encoding="utf-8")  # same size, rewritten
+    assert not CopyRecord(record, output).unchanged("a/index.html", "k1", page)
+    page.unlink()
+    assert not CopyRecord(record, output).unchanged("a/index.html", "k1", page)
+
+
+def test_a_copy_record_with_caching_off_knows_nothing_and_writes_nothing(tmp_path):
+    from briefing.incremental import CopyRecord
+
+    page = tmp_path / "index.html"
+    page.write_text("one", encoding="utf-8")
+    off = CopyRecord(None, tmp_path)
+    off.note("index.html", "k1", page)
+    off.store()
+    assert not off.unchanged("index.html", "k1", page) and list(tmp_path.iterdir()) == [page]

@@ -87,3 +87,27 @@ def test_a_batch_is_cut_by_the_characters_it_holds_not_its_count_of_pieces():
     batches = list(briefing_writer._batches(iter(pieces), 16))
     assert batches == [[pieces[0]], ["a", "b", "<ol>", "c" * 40], ["d"]]
     assert [p for batch in batches for p in batch] == pieces
+
+
+def test_a_page_still_as_the_last_build_left_it_is_not_compared_again(tmp_path, settings, monkeypatch):
+    from briefing import incremental
+
+    compared = []  # pages of the site compared with (or copied from) their cached copy
+    real = incremental.copy_if_changed
+    site = tmp_path / "site"
+    monkeypatch.setattr(incremental, "copy_if_changed", lambda source, target: (
+        compared.append(target.name) if site in target.parents else None) or real(source, target))
+
+    def build():
+        out = CachingWriter(str(site), settings=settings)
+        page(site, settings, lambda folder, settings: out)
+        out.copies.store()  # as RenderCachePruner does once every page is written
+        return out
+
+    first = site / "a" / "b" / "index.html"
+    assert build().render_cache.misses == 1 and compared == []  # rendered
+    cold = first.read_bytes()
+    assert build().render_cache.hits == 1 and compared == []  # from the cache, not read again
+    first.write_bytes(cold.replace(b"Title", b"Tampered"))  # the output touched by hand
+    build()
+    assert compared == ["index.html"] and first.read_bytes() == cold

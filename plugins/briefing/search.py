@@ -128,7 +128,7 @@ def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]
     # was the build's memory peak; each entry leaves ``known`` as it goes to ``found``
     for name in sorted(_files_under(output, skip=BUNDLE_DIR, suffix=".html")):
         path = output / name
-        seen = [name, *_stat_key(path.stat())]
+        seen = [name, *incremental.stat_key(path.stat())]
         entry = known.pop(name, None)
         if entry is None or entry[:4] != seen:
             entry = [*seen, *digest_and_mark(path)]
@@ -234,11 +234,11 @@ def mirror(files: dict[str, str | Path], target: Path, record: Path | None = Non
     now = []
     for name in sorted(files):
         path, source = target / name, os.fspath(files[name])
-        entry, stat = installed.pop(name, None), _stat_of(path)  # each entry leaves as ``now`` grows
+        entry, stat = installed.pop(name, None), incremental.stat_of(path)  # each entry leaves as ``now`` grows
         # copied from this very bundle file by the last build and untouched since: not read again
         if entry is None or entry[1] != source or entry[2:] != stat:
             incremental.copy_if_changed(Path(source), path)
-            stat = _stat_of(path)
+            stat = incremental.stat_of(path)
         now.append([name, source, *stat])
     if record is not None:
         incremental.store_result(record, key, now)
@@ -265,18 +265,6 @@ def _load_record(record: Path | None, key: str) -> dict[str, list]:
     """The entries a record (``PAGES_RECORD``, ``INSTALLED_RECORD``) holds for ``key``, by name."""
     stored = incremental.load_result(record, key) if record is not None else None
     return {entry[0]: entry for entry in stored or ()}
-
-
-def _stat_key(stat: os.stat_result) -> list[int]:
-    """What tells a file left as it was from one replaced or rewritten: size, time, inode."""
-    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
-
-
-def _stat_of(path: Path) -> list[int] | None:
-    try:
-        return _stat_key(path.stat())
-    except OSError:
-        return None
 
 
 def sweep(store: Path, keep: set[str]) -> None:

@@ -23,6 +23,7 @@ from .buildstate import CONTEXT_KEY
 logger = logging.getLogger(__name__)
 
 OUTPUT_MANIFEST = "written.json"  # under the cache root: what the last build wrote, and where
+COPY_RECORD = "copied.json"  # under the cache root: each page's cache key and its file's stat (CopyRecord)
 #: characters of a page, as Jinja yields its pieces, joined and written together. Counted in
 #: characters, not pieces: a timeline row is one ~700-character piece, and 4,096 of them per
 #: write held ~9 MB at a time (a batch, the one before it and their join) at 1,000 sources.
@@ -45,6 +46,9 @@ class CachingWriter(Writer):
         self.render_cache = incremental.RenderCache.for_settings(settings)
         # pieces of site-wide pages (the timeline's rows per brief), beside the pages
         self.piece_cache = incremental.RenderCache.for_settings(settings, self.render_cache.inputs, "pieces")
+        # what each page was made from, so that one still as it was is not compared again
+        root = incremental.cache_root(settings or {})
+        self.copies = incremental.CopyRecord(None if root is None else root / COPY_RECORD, Path(output_path))
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -60,11 +64,14 @@ class CachingWriter(Writer):
         if cached is None:
             self._render(name, template, context, relative_urls, override_output, kwargs)
             self.render_cache.put_file(key, Path(path))
+            self.copies.note(name, key, Path(path))
             return
         self._written_files.add(path)
         if override_output:
             self._overridden_files.add(path)
-        incremental.copy_if_changed(cached, Path(path))
+        if not self.copies.unchanged(name, key, Path(path)):
+            incremental.copy_if_changed(cached, Path(path))
+        self.copies.note(name, key, Path(path))
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
     def _render(self, name, template, context, relative_urls, override_output, kwargs) -> None:
@@ -85,13 +92,17 @@ class CachingWriter(Writer):
         """A file made by code, not a template (brief.json): ``make()``'s bytes, or the cached
         bytes of the last build whose file showed the same (``shows``: a ``PageData`` digest)."""
         key = self.render_cache.page_key(name, "", None, False, shows)
+        path = sanitised_join(self.output_path, name)
+        self._written_files.add(path)
+        if self.copies.unchanged(name, key, Path(path)) and self.render_cache.find(key) is not None:
+            self.copies.note(name, key, Path(path))  # (``find``: the entry is kept, not read)
+            return
         data = self.render_cache.get(key)
         if data is None:
             data = make()
             self.render_cache.put(key, data)
-        path = sanitised_join(self.output_path, name)
-        self._written_files.add(path)
         incremental.write_if_changed(Path(path), data)
+        self.copies.note(name, key, Path(path))
 
     def by_brief(self, state, name: str, relative_urls: bool):
         """Jinja callable for the page ``name``: ``by_brief(items, macro)`` is ``macro(item)`` of each
@@ -185,6 +196,8 @@ class RenderCachePruner:
             # only when a page asked for its pieces: a timeline copied whole from the
             # page cache asks for none, and pruning then would drop every one of them
             pieces.prune()
+        if isinstance(writer, CachingWriter):
+            writer.copies.store()  # every page is written by now (feeds and static files are not pages)
         root = incremental.cache_root(self.settings)
         if root is not None and isinstance(writer, CachingWriter) and self.output_path:
             for name in incremental.sweep_stale_output(Path(self.output_path), root / OUTPUT_MANIFEST,
