@@ -177,7 +177,8 @@ def _batches(pieces: Iterator[str], size: int) -> Iterator[list[str]]:
 
 class RenderCachePruner:
     """Runs after every page generator (last in ``get_generators``, before Pelican's static files):
-    the cache keeps this build's pages only, and the output folder loses the pages this build no
+    the cache keeps this build's pages only, the record of what made each page is stored for the
+    next build (``incremental.CopyRecord``), and the output folder loses the pages this build no
     longer writes (``incremental.sweep_stale_output``)."""
 
     def __init__(self, settings=None, output_path=None, **_pelican_kwargs):
