@@ -241,7 +241,8 @@ def stat_of(path: Path) -> list[int] | None:
 
 
 class CopyRecord:
-    """Which file of the output each cache key made last build, and how the file was then.
+    """What made each file of a folder last build (a key: a render-cache key, the bundle file a
+    search-index file was copied from), and how the file was then.
 
     A page copied from the render cache was compared with the file already
     there, byte for byte: a rebuild with nothing changed at 5,000 sources
@@ -254,15 +255,14 @@ class CopyRecord:
 
     def __init__(self, path: Path | None, output: Path):
         self.path = path  # None: nothing recorded (caching off)
-        self.key = os.path.abspath(output)
-        stored = load_result(path, self.key) if path is not None else None
-        self._last = {entry[0]: entry[1:] for entry in stored or ()}
+        self.key = str(Path(output).resolve())
+        self._last = load_record(path, self.key)  # [name, key, *stat] by name
         self._now: list[list] = []
 
     def unchanged(self, name: str, key: str, target: Path) -> bool:
         """Whether the file ``target`` (``name`` in the output) is as the last build left it from ``key``."""
         last = self._last.pop(name, None)  # each entry leaves as its new one is noted
-        return last is not None and last[0] == key and last[1:] == stat_of(target)
+        return last is not None and last[1] == key and last[2:] == stat_of(target)
 
     def note(self, name: str, key: str, target: Path) -> None:
         """``target`` (``name`` in the output) now holds what ``key`` makes."""
@@ -553,6 +553,12 @@ def load_result(path: Path, key: str) -> list | None:
     except (OSError, ValueError):
         return None
     return stored.get("result") if isinstance(stored, dict) and stored.get("key") == key else None
+
+
+def load_record(path: Path | None, key: str) -> dict[str, list]:
+    """The entries (lists, each starting with a name) a record at ``path`` holds for ``key``, by name."""
+    stored = load_result(path, key) if path is not None else None
+    return {entry[0]: entry for entry in stored or ()}
 
 
 def store_result(path: Path, key: str, result: list) -> None:

@@ -276,7 +276,8 @@ class ResultCache:
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
         self.used: set[str] = set()
-        #: what every value loaded here shares its ints and short strings through (``loads``)
+        #: what every value loaded here shares its ints and short strings through; the build's
+        #: pool results too (``loads`` in ``pipeline.build_briefs``)
         self.small_values = SmallValues()
 
     def load(self, key: str, kind: type) -> Any | None:
@@ -323,10 +324,6 @@ class ResultCache:
         except OSError as error:
             logger.warning("briefing: cannot write the cache in %s (%s); builds will be slower",
                            self.folder, error.strerror or error)
-
-    def loads(self, data: bytes) -> Any:
-        """A value ``dumps`` made, its small values shared with all this cache loads."""
-        return loads(data, self.small_values)
 
     def sweep(self) -> None:
         """Remove the entries (and leftover temporary files) not used since this object was made."""

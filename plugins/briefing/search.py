@@ -122,7 +122,7 @@ def indexed_pages(output: Path, record: Path | None = None) -> list[IndexedPage]
     reading every page of a large site took seconds.
     """
     key = str(output.resolve())
-    known = _load_record(record, key)
+    known = incremental.load_record(record, key)
     marked, every, found = [], [], []
     # names, not Path objects: a site of 5,000 sources has ~9,000 pages, and this step
     # was the build's memory peak; each entry leaves ``known`` as it goes to ``found``
@@ -229,19 +229,14 @@ def mirror(files: dict[str, str | Path], target: Path, record: Path | None = Non
     since (same size, time and inode) is not even read.
     """
     _remove_all_but(target, files)
-    key = str(target.resolve())
-    installed = _load_record(record, key)
-    now = []
+    copies = incremental.CopyRecord(record, target)  # what made each file: the bundle file it came from
     for name in sorted(files):
         path, source = target / name, os.fspath(files[name])
-        entry, stat = installed.pop(name, None), incremental.stat_of(path)  # each entry leaves as ``now`` grows
         # copied from this very bundle file by the last build and untouched since: not read again
-        if entry is None or entry[1] != source or entry[2:] != stat:
+        if not copies.unchanged(name, source, path):
             incremental.copy_if_changed(Path(source), path)
-            stat = incremental.stat_of(path)
-        now.append([name, source, *stat])
-    if record is not None:
-        incremental.store_result(record, key, now)
+        copies.note(name, source, path)
+    copies.store()
 
 
 def _remove_all_but(target: Path, files: dict[str, str | Path]) -> None:
@@ -259,12 +254,6 @@ def _remove_all_but(target: Path, files: dict[str, str | Path]) -> None:
             path = os.path.join(folder, name)
             if name not in links and not os.listdir(path):
                 os.rmdir(path)
-
-
-def _load_record(record: Path | None, key: str) -> dict[str, list]:
-    """The entries a record (``PAGES_RECORD``, ``INSTALLED_RECORD``) holds for ``key``, by name."""
-    stored = incremental.load_result(record, key) if record is not None else None
-    return {entry[0]: entry for entry in stored or ()}
 
 
 def sweep(store: Path, keep: set[str]) -> None:
