@@ -67,6 +67,7 @@ NUMBER_BONUS = 10.0
 NUMBER_CLASH = 20.0
 NEAR_SAME = 85.0
 NAME_WEIGHT = 1.5
+SCORE_UNIT = 1e-6  # scores closer than this are equal when pairing
 #: sentences whose stems and numbers are kept, per function. Enough for the
 #: biggest brief (every sentence is compared with every other source's), and
 #: bounded: a pool worker assembles hundreds of briefs, and unbounded caches
@@ -236,32 +237,109 @@ def assignment(scores: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     """Row-column pairs that maximise the total score (Hungarian method).
 
     ``scores`` is a rows x columns matrix of non-negative scores; pairs
-    scoring 0 are left out of the answer (0 means "no match"). O(n^2 m),
-    which is nothing for the few hundred sentences of a brief.
+    scoring 0 are left out of the answer (0 means "no match").
+
+    Among matchings of the same total (a sentence said twice, a template
+    sentence told with other numbers), the answer is the one that keeps the
+    two sources' order best: the greatest sum of ``_closeness``, how near
+    the paired sentences sit, each as a share of its source. A rewrite
+    follows its original's order, so the first of two equal sentences pairs
+    with the first. Scores count to ``SCORE_UNIT``, so totals that differ
+    only by float rounding are equal.
+
+    A brief's matrices are sparse: most sentences of one source match no
+    sentence of the other. Pairs scoring above 0 link rows and columns into
+    small groups (``_linked_groups``), and a best matching of the whole is
+    a best matching of each group, so each group is solved on its own: the
+    Hungarian method is O(n^2 m), and a group is a few rows where the whole
+    matrix is a few dozen.
     """
-    if not scores or not scores[0]:
-        return []
+    shape = (len(scores), len(scores[0]) if scores else 0)
+    pairs: list[tuple[int, int]] = []
+    for rows, cols in _linked_groups(scores):
+        if len(rows) == 1 and len(cols) == 1:
+            pairs.append((rows[0], cols[0]))
+            continue
+        group = [[scores[r][c] for c in cols] for r in rows]
+        near = [[_closeness(r, c, shape) for c in cols] for r in rows]
+        pairs += [(rows[i], cols[j]) for i, j in _group_assignment(group, near, shape[0] * shape[1])]
+    return sorted(pairs)
+
+
+def _closeness(row: int, col: int, shape: tuple[int, int]) -> int:
+    """How near a row and a column sit, each as a share of its side: from 1
+    to ``rows x columns`` (same share), in units of ``1 / (rows x columns)``
+    (an int, so sums are exact)."""
+    rows, cols = shape
+    return rows * cols - abs(row * cols - col * rows)
+
+
+def _linked_groups(scores: Sequence[Sequence[float]]) -> list[tuple[list[int], list[int]]]:
+    """Rows and columns (each in order) linked by pairs scoring above 0.
+
+    Connected parts of the bipartite graph whose edges are those pairs; a
+    row or column with no such pair is in none.
+    """
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(node: tuple[int, int]) -> tuple[int, int]:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for r, row in enumerate(scores):
+        for c, value in enumerate(row):
+            if value > 0:
+                a, b = (0, r), (1, c)
+                parent.setdefault(a, a)
+                parent.setdefault(b, b)
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    members: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+    for node in sorted(parent):
+        rows, cols = members.setdefault(root(node), ([], []))
+        (cols if node[0] else rows).append(node[1])
+    return list(members.values())
+
+
+def _group_assignment(scores: list[list[float]], near: list[list[int]], nearest: int) -> list[tuple[int, int]]:
+    """``assignment`` of one group as a whole: the greatest total score, then
+    the greatest total closeness ``near`` (at most ``nearest`` a pair).
+
+    Both go into one exact int cost per pair, the score above the
+    closeness: ``SCORE_UNIT``s short of the top score, times a step greater
+    than any matching's whole closeness, plus how far short of ``nearest``
+    the pair is. A pair scoring 0 counts no closeness.
+    """
     transposed = len(scores) > len(scores[0])
-    matrix = [list(col) for col in zip(*scores)] if transposed else [list(r) for r in scores]
-    top = max(max(r) for r in matrix)
-    if top <= 0:
-        return []  # no pair scores above 0: nothing to answer whatever the matching
+    if transposed:
+        scores, near = [list(c) for c in zip(*scores)], [list(c) for c in zip(*near)]
+    # a score above 0 counts at least one unit: it is a match
+    units = [[max(1, round(v / SCORE_UNIT)) if v > 0 else 0 for v in row] for row in scores]
+    top = max(max(row) for row in units)
+    step = nearest * len(scores) + 1
     # minimise cost = maximise score; a 0 in front makes the rows 1-based
-    cost = [[0.0] + [top - v for v in row] for row in matrix]
-    match = _min_cost_matching(cost, len(matrix[0]))
+    cost = [
+        [0] + [(top - u) * step + nearest - (n if u else 0) for u, n in zip(urow, nrow)]
+        for urow, nrow in zip(units, near)
+    ]
+    match = _min_cost_matching(cost, len(scores[0]))
     pairs = [(match[j] - 1, j - 1) for j in range(1, len(match)) if match[j]]
-    pairs = [(c, r) if transposed else (r, c) for r, c in pairs]
-    return sorted(p for p in pairs if scores[p[0]][p[1]] > 0)
+    return [(c, r) if transposed else (r, c) for r, c in pairs if units[r][c] > 0]
 
 
-def _min_cost_matching(cost: list[list[float]], m: int) -> list[int]:
+def _min_cost_matching(cost: list[list[int]], m: int) -> list[int]:
     """``column -> row`` (1-based, 0 = free) of a least-cost matching of every row.
+
+    Costs are ints, so the sums are exact and equal costs are equal.
 
     The potentials method (e-maxx), a row at a time. The columns still
     free in a search are kept in a list in column order, so each step
     visits those alone and ties still go to the lowest column.
     """
-    u, v = [0.0] * (len(cost) + 1), [0.0] * (m + 1)
+    u, v = [0] * (len(cost) + 1), [0] * (m + 1)
     match = [0] * (m + 1)
     for row in range(1, len(cost) + 1):
         match[0] = row
