@@ -55,6 +55,7 @@ Rule (``detect_rewrites``), for each pair of sources:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from .align import Fact
@@ -149,11 +150,19 @@ def _credited_in_prose(source: ParsedSource, name: str) -> bool:
     """The story credits ``name`` as its source: "the Leeds Courier reports",
     "according to AFP", "told the Associated Press", "first reported by …".
     The name may be written in any case (a masthead is in capitals)."""
+    pattern = _credit_pattern(name)
+    return any(pattern.search(p.text) for p in source.paragraphs)
+
+
+@lru_cache(maxsize=1024)
+def _credit_pattern(name: str) -> re.Pattern[str]:
+    # Kept per name: a brief asks for each outlet's once per other source,
+    # a pool worker for the same outlets brief after brief, and compiling it
+    # is most of the cost (re's own cache of 512 patterns turns over).
     named = rf"(?:the\s+)?(?i:{re.escape(name)})(?!\w)"
-    pattern = re.compile(
+    return re.compile(
         rf"(?<!\w)(?i:{_CREDIT_BEFORE})\s+{named}|(?<!\w){named}(?:['’]s)?\s+(?i:{_CREDIT_AFTER})(?!\w)"
     )
-    return any(pattern.search(p.text) for p in source.paragraphs)
 
 
 def credits_outlet(source: ParsedSource, other: ParsedSource) -> bool:
