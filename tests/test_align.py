@@ -7,6 +7,7 @@ import sys
 from dataclasses import replace
 
 import pytest
+from rapidfuzz import fuzz
 
 from briefing.align import (
     MIN_SHARED,
@@ -143,6 +144,16 @@ def test_only_pairs_sharing_enough_stems_are_scored_and_no_other_scores():
             if (i, j) not in kept:
                 assert score(a.text, b.text) == 0.0
     assert (3, 2) in kept  # exactly MIN_SHARED stems: boats, Lindholm, fishing
+
+
+def test_a_score_averages_the_rapidfuzz_wording_and_the_weighted_overlap():
+    texts = ["Osterby and Lindholm signed a fishing pact at dawn on Monday.",
+             "On Monday at dawn the fishing pact was signed by Lindholm and Osterby."]
+    score = Similarity(texts)
+    a, b = (" ".join(content_stems(t)) for t in texts)
+    wording = (fuzz.token_set_ratio(a, b) + fuzz.token_sort_ratio(a, b)) / 2
+    assert score(*texts) == (wording + score.weighted_overlap(*texts)) / 2
+    assert score.compare(score.features(texts[0]), score.features(texts[1])) == score(*texts)
 
 
 def test_weighted_overlap_sums_the_weights_of_the_stems():

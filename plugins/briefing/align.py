@@ -148,6 +148,21 @@ def name_stems(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+class _Features:
+    """What comparing a sentence needs, worked out once per sentence."""
+
+    __slots__ = ("stems", "names", "joined", "sorted_joined", "numbers")
+
+    def __init__(self, text: str):
+        stems = content_stems(text)
+        self.stems = stem_set(text)
+        self.names = name_stems(text)
+        self.joined = " ".join(stems)
+        # what rapidfuzz's token_sort_ratio compares: the words sorted
+        self.sorted_joined = " ".join(sorted(stems))
+        self.numbers = numbers(text)
+
+
 class Similarity:
     """Sentence similarity with stem weights learnt from one brief's sentences."""
 
@@ -155,12 +170,12 @@ class Similarity:
         texts = list(texts)
         self._sentences = len(texts)
         self._df = Counter(stem for text in texts for stem in set(content_stems(text)))
-        # A brief compares each sentence with hundreds of others: its stems'
-        # weights are worked out once (``_plain``/``_named``) and every pair
-        # only looks them up.
+        # A brief compares each sentence with hundreds of others: its
+        # features and its stems' weights are worked out once (``features``,
+        # ``_plain``/``_named``) and every pair only looks them up.
+        self._features: dict[str, _Features] = {}
         self._plain: dict[str, float] = {}
         self._named: dict[str, float] = {}
-        self._known: set[str] = set()
 
     def _base(self, stem: str) -> float:
         if not self._sentences:
@@ -171,14 +186,18 @@ class Similarity:
     def weight(self, stem: str, names: frozenset[str]) -> float:
         return self._base(stem) * (NAME_WEIGHT if stem in names else 1.0)
 
-    def _learn(self, text: str) -> None:
-        if text in self._known:
-            return
-        self._known.add(text)
-        for stem in stem_set(text) - self._plain.keys():
-            base = self._base(stem)
-            self._plain[stem] = base * 1.0  # the same float ``weight`` makes
-            self._named[stem] = base * NAME_WEIGHT
+    def features(self, text: str) -> _Features:
+        """``text``'s features, its stems' weights learnt."""
+        found = self._features.get(text)
+        if found is None:
+            if len(self._features) >= SENTENCE_CACHE:
+                self._features.clear()  # bounded, as the module's caches are
+            found = self._features[text] = _Features(text)
+            for stem in found.stems - self._plain.keys():
+                base = self._base(stem)
+                self._plain[stem] = base * 1.0  # the same float ``weight`` makes
+                self._named[stem] = base * NAME_WEIGHT
+        return found
 
     def _total(self, stems: frozenset[str], names: frozenset[str]) -> float:
         # fsum: a float sum that does not depend on the order of the terms, and
@@ -192,32 +211,34 @@ class Similarity:
         )
 
     def weighted_overlap(self, a: str, b: str) -> float:
-        sa, sb = stem_set(a), stem_set(b)
-        self._learn(a)
-        self._learn(b)
-        names = name_stems(a) | name_stems(b)
-        wa, wb = self._total(sa, names), self._total(sb, names)
-        shared = self._total(sa & sb, names)
+        fa, fb = self.features(a), self.features(b)
+        return self._overlap(fa, fb, fa.stems & fb.stems)
+
+    def _overlap(self, fa: _Features, fb: _Features, shared_stems: frozenset[str]) -> float:
+        names = fa.names | fb.names
+        wa, wb = self._total(fa.stems, names), self._total(fb.stems, names)
+        shared = self._total(shared_stems, names)
         return 100.0 * 2 * shared / (wa + wb) if wa + wb else 0.0
 
     def __call__(self, a: str, b: str) -> float:
         """How surely two sentences state the same fact, roughly 0-120."""
-        if len(stem_set(a) & stem_set(b)) < MIN_SHARED:
+        return self.compare(self.features(a), self.features(b))
+
+    def compare(self, fa: _Features, fb: _Features) -> float:
+        """``self(a, b)`` of two sentences' ``features``."""
+        shared_stems = fa.stems & fb.stems
+        if len(shared_stems) < MIN_SHARED:
             return 0.0
-        wording = _wording(content_stems(a), content_stems(b))
-        score = (wording + self.weighted_overlap(a, b)) / 2
-        nums_a, nums_b = numbers(a), numbers(b)
-        shared = nums_a & nums_b
+        wording = (
+            fuzz.token_set_ratio(fa.joined, fb.joined) + fuzz.ratio(fa.sorted_joined, fb.sorted_joined)
+        ) / 2
+        score = (wording + self._overlap(fa, fb, shared_stems)) / 2
+        shared = fa.numbers & fb.numbers
         if shared:
             score += NUMBER_BONUS * min(2, len(shared))
-        elif nums_a and nums_b and wording < NEAR_SAME:
+        elif fa.numbers and fb.numbers and wording < NEAR_SAME:
             score -= NUMBER_CLASH
         return score
-
-
-def _wording(stems_a: Sequence[str], stems_b: Sequence[str]) -> float:
-    joined_a, joined_b = " ".join(stems_a), " ".join(stems_b)
-    return (fuzz.token_set_ratio(joined_a, joined_b) + fuzz.token_sort_ratio(joined_a, joined_b)) / 2
 
 
 _PLAIN = Similarity()
@@ -399,9 +420,11 @@ def _eligible(source: ParsedSource) -> list[Sentence]:
 
 def _pair_matches(left, right, score: Similarity, threshold) -> list[tuple[float, Member, Member]]:
     rows, cols = _eligible(left), _eligible(right)
+    row_features = [score.features(s.text) for s in rows]
+    col_features = [score.features(s.text) for s in cols]
     matrix = [[0.0] * len(cols) for _ in rows]
     for i, j in _sharing_pairs(rows, cols):
-        value = score(rows[i].text, cols[j].text)
+        value = score.compare(row_features[i], col_features[j])
         matrix[i][j] = value if value >= threshold else 0.0
     return [
         (matrix[i][j], (left.id, rows[i].index), (right.id, cols[j].index))
