@@ -96,6 +96,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
@@ -165,15 +166,24 @@ _QUOTED_STRETCH = re.compile(r"[\"“«][^\"“”«»]*[\"”»]|‘[^‘’]*�
 _YEAR = re.compile(r"^(\d{4})")
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
-
-
 def has_cue(text: str, cues: frozenset[str]) -> bool:
     """Whether ``text`` has one of ``cues`` (words, or phrases with spaces)."""
-    words = _words(text)
-    padded = " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
-    return any((f" {cue} " in padded) if " " in cue else (cue in words) for cue in cues)
+    words = [w.lower() for w in _WORD.findall(text)]
+    single, phrases = _split_cues(cues)
+    if not single.isdisjoint(words):
+        return True
+    padded = " " + " ".join(words) + " "
+    return any(phrase in padded for phrase in phrases)
+
+
+@lru_cache(maxsize=64)
+def _split_cues(cues: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A cue list's single words, and its phrases padded with a space each
+    side (so that they match whole words): a few lists, asked for per sentence."""
+    return (
+        frozenset(c for c in cues if " " not in c),
+        tuple(sorted(f" {c} " for c in cues if " " in c)),
+    )
 
 
 def is_commentary(text: str, has_quote: bool = False) -> bool:
@@ -231,6 +241,7 @@ def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
 
 
 _OPEN = "\"“«"
+_QUOTE_MARK = re.compile("[\"“«”»]")
 
 
 def _marked_share(text: str) -> float:
@@ -240,7 +251,9 @@ def _marked_share(text: str) -> float:
     of a quote that runs on; the parser's quotes may miss such sentences.
     """
     inside, open_at = 0, None
-    for i, ch in enumerate(text):
+    # Only quote marks change anything: visit those alone.
+    for i in (m.start() for m in _QUOTE_MARK.finditer(text)):
+        ch = text[i]
         if _closes_a_quote_run_on(text, i, open_at, inside):
             inside = i  # the sentence began inside a quote opened before it
         elif ch in _OPEN and open_at is None and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
