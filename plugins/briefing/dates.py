@@ -161,7 +161,7 @@ def _relative(raw: str, span: tuple[int, int], reference: dt.date):
             value = _day_on_or_before(reference, _month_numbers()[m["m"]], int(m["d"]))
             if value:
                 yield _Found(m.start(), m.end(), value, True)
-    units = {k.casefold(): v for k, v in key_values("relative_dates.txt")}
+    units = _folded_key_values("relative_dates.txt")
     for m in patterns["relative"].finditer(raw, *span):
         value = _shift(reference, units[m["r"].casefold()])
         if value:
@@ -171,11 +171,11 @@ def _relative(raw: str, span: tuple[int, int], reference: dt.date):
         if month and m["m"][0].isupper():
             year = reference.year if month <= reference.month else reference.year - 1
             yield _Found(m.start(), m.end(), f"{year:04d}-{month:02d}", True)
-    offsets = {k.casefold(): int(v) for k, v in key_values("season_cues.txt")}
+    offsets = _folded_key_values("season_cues.txt")
     for m in patterns["season"].finditer(raw, *span):
-        year = reference.year + offsets[m["cue"].casefold()]
+        year = reference.year + int(offsets[m["cue"].casefold()])
         yield _Found(m.start(), m.end(), f"{year:04d}", True, m["s"].casefold())
-    cues = {k.casefold(): v for k, v in key_values("weekday_cues.txt")}
+    cues = _folded_key_values("weekday_cues.txt")
     for m in patterns["weekday"].finditer(raw, *span):
         if not m["w"][0].isupper():
             continue
@@ -184,10 +184,21 @@ def _relative(raw: str, span: tuple[int, int], reference: dt.date):
         yield _Found(m.start(), m.end(), day.isoformat(), True)
 
 
+@lru_cache(maxsize=None)
+def _folded_key_values(name: str) -> dict[str, str]:
+    """A ``key = value`` list, keys case-folded: asked for per sentence."""
+    return {k.casefold(): v for k, v in key_values(name)}
+
+
+@lru_cache(maxsize=None)
+def _folded_words(name: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in word_list(name))
+
+
 def _start_qualifier(raw: str, sentence_start: int, at: int, text: str = "") -> str | None:
     """``"since"`` when a start cue opens the date ("Since March") or comes
     right before it ("since 2019", "since the 1970s")."""
-    cues = {w.casefold() for w in word_list("start_cues.txt")}
+    cues = _folded_words("start_cues.txt")
     own = text.split()[:1]
     before = [w.strip(",;:(").casefold() for w in raw[max(sentence_start, at - 24) : at].split()]
     if before and before[-1] == "the":  # "since the 1970s"
