@@ -39,7 +39,9 @@ of the same story at most 46 (they share the story's names and nouns).
 Pairing: per pair of sources, the one-to-one matching that maximises the
 total score (Hungarian method, ``assignment``), so a sentence is not taken
 by a weaker partner because that pair came first - the standfirst of a
-rewrite no longer steals the wire lead from the rewrite's own lead. Those
+rewrite no longer steals the wire lead from the rewrite's own lead. Of
+equally good matchings (a sentence said twice) the one that keeps the two
+sources' order is taken: the first of two pairs with the first. Those
 matches then join into facts best score first; a match joins two groups
 only when the result still has one sentence per source. A *standfirst* (the
 summary paragraph between a headline and the separator above the story)
