@@ -73,6 +73,9 @@ def _weekday_numbers() -> dict[str, int]:
     return {name: number for number, name in enumerate(word_list("weekdays.txt"))}
 
 
+_DIGIT = re.compile(r"\d")  # the same ``\d`` as the patterns': any Unicode digit
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     month = _alternation(_month_numbers())
@@ -96,6 +99,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"\b(?:(?P<cue>{weekday_cues}) )?(?P<w>{weekday})\b", re.IGNORECASE),
         "season_year": re.compile(rf"\b(?P<s>{season}),? (?:of )?{year}\b", re.IGNORECASE),
         "season": re.compile(rf"\b(?P<cue>{season_cues}) (?:the )?(?P<s>{season})\b(?!,? (?:of )?\d)", re.IGNORECASE),
+        # a word one of the four patterns above needs, in any case: most
+        # sentences have none, and then those four are not tried
+        "named": re.compile(rf"\b(?:{relative}|{full_month}|{weekday}|{season})", re.IGNORECASE),
         "decade": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1[0-9]\d0|20\d0)s\b"),
         "year": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1\d{3}|20\d{2})\b(?![%\d]|[.,]\d|s\b)"),
     }
@@ -136,6 +142,13 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
     """Candidates in priority order: exact and specific forms first."""
     patterns = _patterns()
     span = (sentence.start, sentence.end)
+    # Every pattern with a day or a year matches a digit: most sentences have
+    # none, and then those patterns are not tried (a dozen scans a sentence).
+    digits = _DIGIT.search(raw, *span) is not None
+    if not digits:
+        if reference is not None:
+            yield from _relative(raw, span, reference, digits)
+        return
     for name in ("mdy", "dmy"):
         for m in patterns[name].finditer(raw, *span):
             value = _iso(int(m["y"]), _month_numbers()[m["m"]], int(m["d"]))
@@ -146,7 +159,7 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
     for m in patterns["season_year"].finditer(raw, *span):
         yield _Found(m.start(), m.end(), m["y"], False, m["s"].casefold())
     if reference is not None:
-        yield from _relative(raw, span, reference)
+        yield from _relative(raw, span, reference, digits)
     for m in patterns["decade"].finditer(raw, *span):
         yield _Found(m.start("y"), m.end(), f"{m['y']}s", False)
     for m in patterns["year"].finditer(raw, *span):
@@ -154,13 +167,17 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
             yield _Found(m.start(), m.end(), m["y"], False)
 
 
-def _relative(raw: str, span: tuple[int, int], reference: dt.date):
+def _relative(raw: str, span: tuple[int, int], reference: dt.date, digits: bool = True):
+    """Dates relative to ``reference``; ``digits``: whether the span has a digit
+    (without one, a day of the month is not looked for)."""
     patterns = _patterns()
-    for name in ("md", "dm"):
+    for name in ("md", "dm") if digits else ():
         for m in patterns[name].finditer(raw, *span):
             value = _day_on_or_before(reference, _month_numbers()[m["m"]], int(m["d"]))
             if value:
                 yield _Found(m.start(), m.end(), value, True)
+    if patterns["named"].search(raw, *span) is None:
+        return
     units = _folded_key_values("relative_dates.txt")
     for m in patterns["relative"].finditer(raw, *span):
         value = _shift(reference, units[m["r"].casefold()])
