@@ -99,8 +99,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "weekday": re.compile(rf"\b(?:(?P<cue>{weekday_cues}) )?(?P<w>{weekday})\b", re.IGNORECASE),
         "season_year": re.compile(rf"\b(?P<s>{season}),? (?:of )?{year}\b", re.IGNORECASE),
         "season": re.compile(rf"\b(?P<cue>{season_cues}) (?:the )?(?P<s>{season})\b(?!,? (?:of )?\d)", re.IGNORECASE),
-        # a word one of the four patterns above needs, in any case: most
-        # sentences have none, and then those four are not tried
+        # a word "relative", "month", "weekday" or "season" needs, in any
+        # case: most sentences have none, and then those four are not tried
         "named": re.compile(rf"\b(?:{relative}|{full_month}|{weekday}|{season})", re.IGNORECASE),
         "decade": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1[0-9]\d0|20\d0)s\b"),
         "year": re.compile(r"(?<![\d$£€¥.,])\b(?P<y>1\d{3}|20\d{2})\b(?![%\d]|[.,]\d|s\b)"),
