@@ -1,6 +1,15 @@
 from briefing.align import align_sentences
 from briefing.attribution import detect_rewrites
-from briefing.keypoints import is_commentary, key_point_limit, rank_key_points, summary_above_story
+import pytest
+
+from briefing.keypoints import (
+    _marked_share,
+    has_cue,
+    is_commentary,
+    key_point_limit,
+    rank_key_points,
+    summary_above_story,
+)
 from briefing.parse import parse_source
 from sourcefactory import make_source, rewrite, wire
 
@@ -8,6 +17,28 @@ from sourcefactory import make_source, rewrite, wire
 def _rank(*sources, **kwargs):
     facts = align_sentences(sources)
     return rank_key_points(sources, facts, detect_rewrites(sources, facts), **kwargs)
+
+
+def test_a_cue_is_a_whole_word_or_phrase_in_any_case():
+    cues = frozenset({"said", "according to"})
+    assert has_cue("He said so.", cues)
+    assert has_cue("She SAID so.", cues)
+    assert not has_cue("The saidness of it.", cues)  # a word, not part of one
+    assert has_cue("According to the mayor, it rained.", cues)
+    assert has_cue("It was, according  to him, late.", cues)  # words, whatever the spaces
+    assert not has_cue("Accordingly, to the mayor, it rained.", cues)
+    assert not has_cue("It rained.", frozenset())
+
+
+def test_the_quoted_share_of_a_sentence_is_read_from_its_quote_marks():
+    assert _marked_share("No marks here.") == 0.0
+    assert _marked_share('"We will rebuild," she said.') == pytest.approx(17 / 28)
+    assert _marked_share('She said: "We will rebuild."') == pytest.approx(17 / 28)
+    assert _marked_share("\u201cWe will rebuild,\u201d she said.") == pytest.approx(17 / 28)
+    # opened and never closed: the start of a quote that runs on
+    assert _marked_share('"It runs on and on') == 1.0
+    # the first mark closes a quote opened in the sentence before
+    assert _marked_share('by tomorrow," Ms Barua said.') == pytest.approx(12 / 28)
 
 
 def test_commentary_is_evaluative_unattributed_unquantified():
