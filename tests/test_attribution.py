@@ -1,5 +1,5 @@
 from briefing.align import align_sentences
-from briefing.attribution import attribute_sources, credits_outlet, detect_rewrites, unique_points
+from briefing.attribution import attribute_sources, credits_in_prose, credits_outlet, detect_rewrites, unique_points
 from briefing.model import KeyPoint
 from sourcefactory import REWRITE_TEXT, WIRE_TEXT, make_source, person, rewrite, wire
 
@@ -308,3 +308,13 @@ def test_a_site_naming_itself_in_its_dateline_marks_no_wire_copy():
     text = "QUILLMERE (Harbour Pages) - " + retold.raw.replace("hit rocks", "ran onto rocks")
     own = make_source("own", text, outlet="Harbour Pages", quotes=_FERRY_QUOTES, entities=_FERRY_PEOPLE)
     assert _derived(retold, own) == {"digest": None, "own": None}
+
+
+def test_a_credit_in_prose_is_the_outlet_named_with_a_credit_in_one_paragraph():
+    northwire = make_source("northwire", WIRE_TEXT, outlet="Northwire")
+    in_prose = lambda text: credits_in_prose(make_source("named", text, outlet="Daily Lantern"), northwire)
+    assert in_prose("The vote was close, according to NORTHWIRE.")
+    assert in_prose("The vote was close.\n\nThe northwire reported it first.")
+    assert not in_prose("Northwire staff walked out.")  # named, but not as a source
+    assert not in_prose("The vote was close, according to officials.\n\nNorthwire staff walked out.")
+    assert not in_prose("According to Northwires, it was close.")  # not the outlet's name
