@@ -252,3 +252,14 @@ def test_what_is_kept_per_sentence_is_bounded(function):
     for n in range(SENTENCE_CACHE + 50):
         function(f"Minister Okafor said on day {n} that {n} boats sailed.")
     assert function.cache_info().currsize == SENTENCE_CACHE
+
+
+def test_the_features_a_similarity_keeps_are_bounded_and_the_scores_unchanged():
+    # ``similarity`` keeps one Similarity for the life of the process
+    score = Similarity()
+    first = "Minister Okafor said on day 0 that 0 boats sailed."
+    before = score(first, "On day 0 Minister Okafor said 0 boats had sailed.")
+    for n in range(SENTENCE_CACHE + 50):
+        score.features(f"Minister Okafor said on day {n} that {n} boats sailed.")
+    assert len(score._features) <= SENTENCE_CACHE
+    assert score(first, "On day 0 Minister Okafor said 0 boats had sailed.") == before
