@@ -262,4 +262,7 @@ def test_a_source_parse_had_from_elsewhere_gives_the_same_page(page):
         assert slim.parsed(source_id) == page.parsed(source_id)
         assert slim.blocks(source_id) == page.blocks(source_id)
     assert "northwire" in asked and "lantern" in asked
+    asked.clear()  # given the parse, blocks loads nothing more
+    assert slim.blocks("lantern", slim.parsed("lantern")) == page.blocks("lantern")
+    assert asked == ["lantern"]
     assert BriefPage(replace(page.result, sources=()), page.site).blocks("northwire") == []

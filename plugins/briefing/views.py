@@ -349,13 +349,16 @@ class BriefPage:
         marks.sort(key=lambda m: (m.start, -m.end, m.kind, m.target))
         return marks
 
-    def blocks(self, source_id: str) -> list[dict[str, Any]]:
+    def blocks(self, source_id: str, parsed: ParsedSource | None = None) -> list[dict[str, Any]]:
         """The article text in order: titles, captions, separators and numbered paragraphs.
 
         Consecutive repeats of one title (scraped pages often repeat the
         headline) are shown once, with how many times the file has it.
+        ``parsed``: the source's parse, if the caller has it (the page asks
+        ``parsed`` first, and a shelved parse is loaded from disk each time).
         """
-        parsed = self.parsed(source_id)
+        if parsed is None:
+            parsed = self.parsed(source_id)
         if parsed is None:
             return []
         marks = self.marks(source_id)
