@@ -1,5 +1,11 @@
 from briefing.align import align_sentences
-from briefing.attribution import attribute_sources, credits_in_prose, credits_outlet, detect_rewrites, unique_points
+from briefing.attribution import (
+    attribute_sources,
+    credits_in_prose,
+    credits_outlet,
+    detect_rewrites,
+    unique_points,
+)
 from briefing.model import KeyPoint
 from sourcefactory import REWRITE_TEXT, WIRE_TEXT, make_source, person, rewrite, wire
 

@@ -1,7 +1,7 @@
-from briefing.align import align_sentences
-from briefing.attribution import detect_rewrites
 import pytest
 
+from briefing.align import align_sentences
+from briefing.attribution import detect_rewrites
 from briefing.keypoints import (
     _marked_share,
     has_cue,
