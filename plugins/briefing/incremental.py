@@ -249,8 +249,9 @@ class CopyRecord:
     read ~1 GB for it (every page and its cached copy). A file that is still
     as this record saw it (same size, time and inode: a rewrite or a
     replacement changes one) and was made from the same key holds those
-    bytes: it is not read again. ``note`` what each file now holds, and
-    ``store`` the record once the build has written everything.
+    bytes: it is not read again. ``copy`` a file there, or ``note`` what
+    each file now holds, and ``store`` the record once the build has
+    written everything.
     """
 
     def __init__(self, path: Path | None, output: Path):
@@ -261,12 +262,30 @@ class CopyRecord:
 
     def unchanged(self, name: str, key: str, target: Path) -> bool:
         """Whether the file ``target`` (``name`` in the output) is as the last build left it from ``key``."""
-        last = self._last.pop(name, None)  # each entry leaves as its new one is noted
-        return last is not None and last[1] == key and last[2:] == stat_of(target)
+        return self._as_left(name, key, target) is not None
+
+    def copy(self, name: str, key: str, source: Path, target: Path) -> None:
+        """Make ``target`` (``name`` in the output) a copy of ``source``, what ``key`` makes, unless
+        it is still as the last build left it from ``key`` (then neither file is read); noted."""
+        stat = self._as_left(name, key, target)
+        if stat is None:
+            copy_if_changed(source, target)
+            stat = stat_of(target)
+        self._record(name, key, stat)
 
     def note(self, name: str, key: str, target: Path) -> None:
         """``target`` (``name`` in the output) now holds what ``key`` makes."""
+        self._record(name, key, stat_of(target))
+
+    def _as_left(self, name: str, key: str, target: Path) -> list[int] | None:
+        """``stat_key`` of ``target`` if it is as the last build left it from ``key``, else None."""
+        last = self._last.pop(name, None)  # each entry leaves as its new one is noted
+        if last is None or last[1] != key:
+            return None
         stat = stat_of(target)
+        return stat if stat == last[2:] else None
+
+    def _record(self, name: str, key: str, stat: list[int] | None) -> None:
         if stat is not None:
             self._now.append([name, key, *stat])
 

@@ -231,11 +231,9 @@ def mirror(files: dict[str, str | Path], target: Path, record: Path | None = Non
     _remove_all_but(target, files)
     copies = incremental.CopyRecord(record, target)  # what made each file: the bundle file it came from
     for name in sorted(files):
-        path, source = target / name, os.fspath(files[name])
+        source = os.fspath(files[name])
         # copied from this very bundle file by the last build and untouched since: not read again
-        if not copies.unchanged(name, source, path):
-            incremental.copy_if_changed(Path(source), path)
-        copies.note(name, source, path)
+        copies.copy(name, source, Path(source), target / name)
     copies.store()
 
 

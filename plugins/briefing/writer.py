@@ -69,9 +69,7 @@ class CachingWriter(Writer):
         self._written_files.add(path)
         if override_output:
             self._overridden_files.add(path)
-        if not self.copies.unchanged(name, key, Path(path)):
-            incremental.copy_if_changed(cached, Path(path))
-        self.copies.note(name, key, Path(path))
+        self.copies.copy(name, key, cached, Path(path))
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
     def _render(self, name, template, context, relative_urls, override_output, kwargs) -> None:
