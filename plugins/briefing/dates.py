@@ -140,15 +140,21 @@ def find_dates(raw: str, sentences: tuple[Sentence, ...], reference_date: str | 
 
 def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
     """Candidates in priority order: exact and specific forms first."""
-    patterns = _patterns()
     span = (sentence.start, sentence.end)
     # Every pattern with a day or a year matches a digit: most sentences have
     # none, and then those patterns are not tried (a dozen scans a sentence).
     digits = _DIGIT.search(raw, *span) is not None
-    if not digits:
-        if reference is not None:
-            yield from _relative(raw, span, reference, digits)
-        return
+    if digits:
+        yield from _exact(raw, span)
+    if reference is not None:
+        yield from _relative(raw, span, reference, digits)
+    if digits:
+        yield from _years(raw, sentence.start, span)
+
+
+def _exact(raw: str, span: tuple[int, int]):
+    """Dates with their year: a day, month and year; a month and year; a season and year."""
+    patterns = _patterns()
     for name in ("mdy", "dmy"):
         for m in patterns[name].finditer(raw, *span):
             value = _iso(int(m["y"]), _month_numbers()[m["m"]], int(m["d"]))
@@ -158,12 +164,15 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
         yield _Found(m.start(), m.end(), f"{int(m['y']):04d}-{_month_numbers()[m['m']]:02d}", False)
     for m in patterns["season_year"].finditer(raw, *span):
         yield _Found(m.start(), m.end(), m["y"], False, m["s"].casefold())
-    if reference is not None:
-        yield from _relative(raw, span, reference, digits)
+
+
+def _years(raw: str, sentence_start: int, span: tuple[int, int]):
+    """Decades ("the 1970s") and years standing alone."""
+    patterns = _patterns()
     for m in patterns["decade"].finditer(raw, *span):
         yield _Found(m.start("y"), m.end(), f"{m['y']}s", False)
     for m in patterns["year"].finditer(raw, *span):
-        if _looks_like_year(raw, sentence.start, m.start()):
+        if _looks_like_year(raw, sentence_start, m.start()):
             yield _Found(m.start(), m.end(), m["y"], False)
 
 
