@@ -146,6 +146,28 @@ def test_only_pairs_sharing_enough_stems_are_scored_and_no_other_scores():
     assert (3, 2) in kept  # exactly MIN_SHARED stems: boats, Lindholm, fishing
 
 
+def test_sharing_pairs_count_stems_for_columns_past_a_machine_word():
+    # columns are bits of one int: 70 of them, each sharing a known number of stems with each row
+    words = ["harbour", "ferry", "council", "budget", "bridge", "tunnel", "station"]
+    rng = random.Random(7)
+    col_words = [rng.sample(words, rng.randint(1, 5)) for _ in range(70)]
+    row_words = [rng.sample(words, rng.randint(1, 6)) for _ in range(12)]
+
+    def sentences(source_id, word_lists):
+        return make_source(source_id, " ".join(f"Zed {' '.join(ws)} here." for ws in word_lists)).sentences
+
+    rows, cols = sentences("a", row_words), sentences("b", col_words)
+    assert len(rows) == 12 and len(cols) == 70
+    expected = {
+        (i, j)
+        for i, a in enumerate(rows)
+        for j, b in enumerate(cols)
+        if len(stem_set(a.text) & stem_set(b.text)) >= MIN_SHARED
+    }
+    assert any(j >= 64 for _, j in expected)
+    assert sorted(_sharing_pairs(rows, cols)) == sorted(expected)
+
+
 def test_a_score_averages_the_rapidfuzz_wording_and_the_weighted_overlap():
     texts = ["Osterby and Lindholm signed a fishing pact at dawn on Monday.",
              "On Monday at dawn the fishing pact was signed by Lindholm and Osterby."]
