@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
+from briefing import sentences
 from briefing.sentences import split_sentences
 from parsing import layout_of, parse
 
@@ -54,3 +59,56 @@ def test_a_capital_letter_with_a_stop_is_an_initial_only_before_a_name():
 def test_no_person_is_made_of_a_letter_before_a_group():
     parsed = parse('Nurses gave out vitamin D. Researchers said it helped. "It works," said K. Tamilselvi, a nurse.\n')
     assert [e.name for e in parsed.entities if e.kind == "person"] == ["K. Tamilselvi"]
+
+
+# --- syntok is run only where its rules have something to decide (_spans_in_chunks) ---------
+
+# tokens syntok decides about: abbreviations, initials, numbers, months, quotes around stops,
+# brackets, semicolons, ellipses, other scripts' stops, odd spaces
+_TRICKY = [
+    "said", "the", "Mayor", "mr", "Mr.", "U.S.", "etc.", "no", "No.", "no.", "may", "May", "Mär", "MayBe",
+    "Sept", "Jan.", "jan.", "it", "I", "A.", "D.", "II.", "Xi.", "Ab.", "3.5", "3.5.", "1,200", "1,200.",
+    "12", "12.", "5.", "2019.", "A4", "B12", "rain.", "went.", "Then", "The", "end", "“Yes", "“No",
+    "now,”", "said.”", "overdue\".", "trust”.", "year.’", "Valport.", "Valport\".", "Haravale.",
+    "McDonald.", "February.", "Dr.", "Dr", "Inc.", "Co.", "Sen.", "Col.", "vs.", "St.", "st.", "ab.",
+    "x.", "e.g.", "a.m.", "iPhone", "left;", "why?", "ok!", "\"Go", "home.\"", "...", "and", "—", "-",
+    "'s", "players'", "\u200bword", "\x1cA", "(see", "this)", "left.)", "ok.\")", "[1]", "‼", "。", "‽",
+]
+_PLAIN = ["He", "left", "the", "council", "Valport", "said", "voted", "2019", "“It", "works,”", "she"]
+_SEPARATORS = [" ", " ", " ", " ", "  ", "\n", "\n\n", " \u200b", "\t", "\xa0"]
+
+
+def _texts(words, seed, count):
+    rng = random.Random(seed)
+    for _ in range(count):
+        text = "".join(rng.choice(words) + rng.choice(_SEPARATORS) for _ in range(rng.randint(1, 30)))
+        yield text.rstrip() if rng.random() < 0.5 else rng.choice(_SEPARATORS) + text
+
+
+@pytest.mark.parametrize("words", [_TRICKY, [w for w in _TRICKY if not set(w) & set("([{")],
+                                   _PLAIN + ["went.", "overdue\".", "said.”", "2019.", "Valport.", "Mr."]],
+                         ids=["tricky", "tricky-without-brackets", "plain"])
+def test_sentences_found_in_chunks_are_syntoks_own(words):
+    for text in _texts(words, seed=len(words), count=3000):
+        assert sentences._spans_in_chunks(text) == sentences._syntok_spans(text), repr(text)
+
+
+def test_a_plain_paragraph_is_split_without_syntok(monkeypatch):
+    text = 'Valport voted in 2019. The council said it was "long overdue". “It works,” she said. He left.'
+    expected = sentences._syntok_spans(text)
+    monkeypatch.setattr(sentences, "_syntok_spans", _no_syntok)
+    assert sentences._spans_in_chunks(text) == expected
+    assert [text[s:e] for s, e in expected] == [
+        "Valport voted in 2019.", 'The council said it was "long overdue".', "“It works,” she said.", "He left."]
+
+
+def test_syntok_decides_what_its_rules_are_for(monkeypatch):
+    monkeypatch.setattr(sentences, "_syntok_spans", _no_syntok)
+    for text in ["Mr. Roe came. He left.", "It rose in 2019. May was dry.", "It fell (by 5. Then) rose.",
+                 "He left etc. Then rain.", "He paid 3.5. Then left."]:
+        with pytest.raises(AssertionError, match="syntok asked"):
+            sentences._spans_in_chunks(text)
+
+
+def _no_syntok(text):
+    raise AssertionError(f"syntok asked about {text!r}")
