@@ -502,16 +502,17 @@ def result_entries(cache: Path, content: Path) -> list[Path]:
 
 
 def build(content: Path, output: Path, cache: Path | None, workers: int = 0):
+    """A build; ``workers`` processes parse and assemble, and as many render (1: all in its own)."""
     setting = f'BRIEFING_CACHE_PATH="{cache}"' if cache else "BRIEFING_CACHE_PATH=false"
-    result = run_pelican(content, output, "pelican.conf.py",
-                         "-e", setting, f"BRIEFING_PARSE_WORKERS={workers}")
+    result = run_pelican(content, output, "pelican.conf.py", "-e", setting,
+                         f"BRIEFING_PARSE_WORKERS={workers}", f"BRIEFING_RENDER_WORKERS={workers}")
     assert result.returncode == 0, result.log
     return site_files(output)
 
 
 def test_cached_pooled_and_plain_builds_are_byte_identical(corpus, tmp_path):
     uncached = build(corpus, tmp_path / "uncached", None, workers=1)
-    pooled = build(corpus, tmp_path / "pooled", None, workers=2)  # parsed and assembled in the pool
+    pooled = build(corpus, tmp_path / "pooled", None, workers=2)  # parsed, assembled and rendered on 2 cores
     cold = build(corpus, tmp_path / "cold", tmp_path / "cache", workers=2)
     entries = {p: p.stat().st_mtime_ns for p in result_entries(tmp_path / "cache", corpus)}
     warm = build(corpus, tmp_path / "warm", tmp_path / "cache", workers=2)

@@ -92,6 +92,16 @@ SETTINGS: tuple[Setting, ...] = (
         "0 for one per core, 1 to do it all in the build's own process.",
     ),
     Setting(
+        "BRIEFING_RENDER_WORKERS",
+        0,
+        "Processes that render the pages the render cache does not have: 0 for one per core "
+        "(forked children each render a share of every batch of pages), 1 to render them all "
+        "in the build's own process. They are rendered in the build's own process anyway where "
+        "the platform cannot fork (Windows), while a thread that is not a daemon runs (it may "
+        "hold a lock a fork would leave locked), and when Pelican's --fatal makes a warning stop "
+        "the build.",
+    ),
+    Setting(
         "BRIEFING_PUBLISH_TARGET",
         "",
         "Where `invoke publish` mirrors the build with rsync: user@host:/srv/www/briefing/ "

@@ -82,6 +82,11 @@ class Sitemap:
         pages[page_path(output_file)] = lastmod(context)
 
     def generate_output(self, writer) -> None:
+        # a writer that renders pages in batches (briefing.writer.CachingWriter) sends
+        # content_written for them when it flushes: every page so far must be in the list
+        flush = getattr(writer, "flush", None)
+        if flush is not None:
+            flush()
         pages = self.context.get(CONTEXT_KEY, {})
         conf = with_defaults(self.settings)
         base = site_base(self.settings)

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Iterator
+from typing import Any, Iterator
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from . import incremental
+from . import incremental, renderpool
 from .buildstate import CONTEXT_KEY
+from .settings import with_defaults
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +30,26 @@ COPY_RECORD = "copied.json"  # under the cache root: each page's cache key and i
 #: characters, not pieces: a timeline row is one ~700-character piece, and 4,096 of them per
 #: write held ~9 MB at a time (a batch, the one before it and their join) at 1,000 sources.
 RENDER_BATCH = 256 * 1024
+#: pages rendered together on every core (``flush``): enough to pay for a fork and the memory
+#: both processes then copy as they write to it (~0.1 CPU s a flush at 1,000 sources), few
+#: enough that the pages' contexts held until then stay small (a copy of Pelican's, ~3 KB)
+PAGES_PER_FLUSH = 256
+
+
+@dataclass
+class PendingPage:
+    """A page to render at the next ``flush``: its context as Pelican's writer would make it."""
+
+    name: str
+    template: Any  # a Jinja template
+    local: dict
+    path: Path
+    key: str  # in the render cache
 
 
 class CachingWriter(Writer):
-    """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered.
+    """Pelican's writer, but a page whose fingerprint is in the render cache is copied, not rendered,
+    and the pages to render are rendered on every core.
 
     Every page goes through here: Pelican's (briefs, index, pages, search,
     404) and ours. A page found in the cache (briefing.incremental) is written
@@ -39,6 +57,14 @@ class CachingWriter(Writer):
     and ``content_written`` is sent with the context rendering would have
     had, so the sitemap and the progress line see every page. Paginated
     listings (DEFAULT_PAGINATION) are left to Pelican.
+
+    A page to render waits (``PendingPage``) until ``PAGES_PER_FLUSH`` do,
+    or until something needs the pages written (``flush``: the sitemap, the
+    pruner, a second write of a file), and then they are rendered on every
+    core (``renderpool``: forked children take a share each). Its file is
+    claimed at once, as Pelican's writer claims it, so a page written twice
+    is found as it would be; ``content_written`` is sent after the flush, in
+    the order the pages came.
     """
 
     def __init__(self, output_path, settings=None):
@@ -49,22 +75,30 @@ class CachingWriter(Writer):
         # what each page was made from, so that one still as it was is not compared again
         root = incremental.cache_root(settings or {})
         self.copies = incremental.CopyRecord(None if root is None else root / COPY_RECORD, Path(output_path))
+        self.render_workers = with_defaults(settings or {})["BRIEFING_RENDER_WORKERS"]
+        self.pending: list[PendingPage] = []
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
         if not name or self._paginates(template_name, paginated, kwargs):
+            self.flush()  # Pelican's own writing comes after every page before it
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         key = self.render_cache.page_key(name, template.name, url, relative_urls, self._shows(context, kwargs))
         path = sanitised_join(self.output_path, name)
         if path in self._written_files:  # a second write: Pelican decides (override or error)
+            self.flush()
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
         cached = self.render_cache.find(key)
         if cached is None:
-            self._render(name, template, context, relative_urls, override_output, kwargs)
-            self.render_cache.put_file(key, Path(path))
-            self.copies.note(name, key, Path(path))
+            local = self._local_context(context, name, relative_urls, kwargs)  # now: it changes ``context``
+            self._written_files.add(path)  # what Pelican's ``_open_w`` does for a first write
+            if override_output:
+                self._overridden_files.add(path)
+            self.pending.append(PendingPage(name, template, local, Path(path), key))
+            if len(self.pending) >= PAGES_PER_FLUSH:
+                self.flush()
             return
         self._written_files.add(path)
         if override_output:
@@ -72,19 +106,46 @@ class CachingWriter(Writer):
         self.copies.copy(name, key, cached, Path(path))
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
-    def _render(self, name, template, context, relative_urls, override_output, kwargs) -> None:
+    def flush(self) -> None:
+        """Render every pending page, on every core; then note each, in order, as rendering one
+        at a time would have (the copy record, the log, ``content_written``)."""
+        pages, self.pending = self.pending, []
+        if not pages:
+            return
+        processes = renderpool.processes_for(self.render_workers, len(pages)) if _forking_is_safe() else 1
+        renderpool.run_shared(pages, self._render, processes, *self._cache_state_exchange())
+        for page in pages:
+            self.copies.note(page.name, page.key, page.path)
+            logger.info('Writing "%s"', page.path)
+            signals.content_written.send(str(page.path), context=page.local)
+
+    def _render(self, page: PendingPage) -> None:
         """What Pelican's writer does for a page that is not paginated, but the page is written
         as Jinja renders it, a batch of its pieces at a time, instead of joined into one string
         and encoded whole first: the timeline is ~40 MB at 5,000 sources, and held two or three
-        times over it was the peak of a cold build's memory."""
-        local = self._local_context(context, name, relative_urls, kwargs)
-        path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with self._open_w(path, "utf-8", override=override_output) as file:
-            for batch in _batches(template.generate(local), RENDER_BATCH):
+        times over it was the peak of a cold build's memory. Its copy goes to the render cache."""
+        os.makedirs(page.path.parent, exist_ok=True)
+        with open(page.path, "w", encoding="utf-8") as file:
+            for batch in _batches(page.template.generate(page.local), RENDER_BATCH):
                 file.write("".join(batch))
-        logger.info('Writing "%s"', path)
-        signals.content_written.send(path, context=local)
+        self.render_cache.put_file(page.key, page.path)
+
+    def _cache_state_exchange(self):
+        """What a render child sends back of the caches it used, and how this process takes it in:
+        the keys it used (``prune`` keeps only this build's) and the pieces it counted."""
+        caches = (self.render_cache, self.piece_cache)
+        before = [(cache.hits, cache.misses) for cache in caches]
+
+        def child_state():
+            return [(cache.used, cache.hits - hits, cache.misses - misses)
+                    for cache, (hits, misses) in zip(caches, before)]
+
+        def take_state(state):
+            for cache, (used, hits, misses) in zip(caches, state):
+                cache.used |= used
+                cache.hits += hits
+                cache.misses += misses
+        return child_state, take_state
 
     def write_data(self, name: str, shows: str, make) -> None:
         """A file made by code, not a template (brief.json): ``make()``'s bytes, or the cached
@@ -184,6 +245,8 @@ class RenderCachePruner:
         self.output_path = output_path
 
     def generate_output(self, writer) -> None:
+        if isinstance(writer, CachingWriter):
+            writer.flush()  # (the sitemap has flushed already; a page written since would be here)
         cache = getattr(writer, "render_cache", None)
         if cache is not None:
             logger.info("briefing: %d page(s) rendered, %d reused from the render cache", cache.misses, cache.hits)
@@ -207,3 +270,12 @@ class RenderCachePruner:
 def get_writer(pelican):
     """``get_writer``: the writer that reuses pages from the render cache."""
     return CachingWriter
+
+
+def _forking_is_safe() -> bool:
+    """Whether a render child's warnings are only warnings: with Pelican's ``--fatal`` a warning
+    raises where it is logged, and the build must stop at the first, in this process, as a build
+    in one process stops. (``invoke build --strict`` collects warnings with a handler instead,
+    which sees a child's records when this process logs them: it renders on every core.)"""
+    fatal_level = getattr(type(logging.getLogger()), "fatal_lvl", logging.CRITICAL + 1)
+    return fatal_level > logging.CRITICAL
