@@ -148,3 +148,17 @@ def test_each_build_starts_a_fresh_list():
     draft = SimpleNamespace(status="draft", date=datetime(2024, 1, 1))
     Sitemap.page_written("out/d/index.html", context=dict(context, output_file="d/index.html", article=draft))
     assert context[CONTEXT_KEY] == {"a/": None}
+
+
+def test_pages_a_writer_still_holds_are_listed(tmp_path):
+    """The writer renders pages in batches and announces them when it flushes: the sitemap
+    asks it to flush before it writes the list."""
+    context: dict = {}
+    sitemap = Sitemap(context=context, settings={}, output_path=str(tmp_path), path="content", theme="theme")
+
+    class BatchingWriter:
+        def flush(self):
+            Sitemap.page_written(str(tmp_path / "late/index.html"), context=dict(context, output_file="late/index.html"))
+
+    sitemap.generate_output(BatchingWriter())
+    assert entries(tmp_path / "sitemap.xml") == [("late/index.html", None)]
