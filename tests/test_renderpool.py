@@ -131,3 +131,12 @@ def test_forking_waits_for_enough_jobs_and_for_daemon_threads_only(monkeypatch):
     assert processes_for(2, 100) == 2  # Pelican's spinner is such a thread
     alive.append(threading.Thread(target=print))
     assert processes_for(2, 100) == 1  # someone's own work: it may hold a lock
+
+
+def test_a_share_no_child_could_be_started_for_is_done_here(tmp_path, monkeypatch):
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(renderpool.os, "fork", no_fork)
+    run_shared(list(range(6)), write_pid(tmp_path), processes=3)
+    assert set(pids(tmp_path, range(6)).values()) == {os.getpid()}

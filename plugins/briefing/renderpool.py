@@ -46,6 +46,7 @@ from typing import Any, Callable, Sequence, TypeVar
 from .parsecache import pool_size
 
 Job = TypeVar("Job")
+logger = logging.getLogger(__name__)
 
 #: jobs per process below which a fork costs more than sharing the jobs saves
 MIN_JOBS_PER_PROCESS = 4
@@ -84,7 +85,7 @@ def run_shared(jobs: Sequence[Job], do: Callable[[Job], None], processes: int,
             do(job)
         return
     shares = [jobs[k::processes] for k in range(processes)]
-    children: list[tuple[int, int]] = []
+    children: list[tuple[int, int] | None] = []
     reports: list[ChildReport | None] = []
     try:
         for share in shares[1:]:
@@ -92,10 +93,11 @@ def run_shared(jobs: Sequence[Job], do: Callable[[Job], None], processes: int,
         for job in shares[0]:
             do(job)
         while children:
-            reports.append(_collect(children[0]))
+            reports.append(_collect(children[0]) if children[0] else None)
             children.pop(0)
     finally:
-        for child in children:  # this process failed: the build stops, the children's work with it
+        # this process failed: the build stops, and the children's work with it
+        for child in filter(None, children):
             _abandon(child)
     for report, share in zip(reports, shares[1:]):
         done = report.done if report else 0
@@ -107,14 +109,22 @@ def run_shared(jobs: Sequence[Job], do: Callable[[Job], None], processes: int,
             do(job)
 
 
-def _fork(share: Sequence[Job], do: Callable[[Job], None], child_state: Callable[[], Any]) -> tuple[int, int]:
-    """Start a child doing ``share``; its pid and the pipe its report comes on."""
+def _fork(share: Sequence[Job], do: Callable[[Job], None],
+          child_state: Callable[[], Any]) -> tuple[int, int] | None:
+    """Start a child doing ``share``; its pid and the pipe its report comes on, or None if the
+    system would not start one (out of processes or memory: its share is then done here)."""
     read_end, write_end = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # else what they hold is written twice
         stream.flush()
-    with warnings.catch_warnings():  # (Python 3.12 warns of any thread; see the module's docstring)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        pid = os.fork()
+    try:
+        with warnings.catch_warnings():  # (Python 3.12 warns of any thread; see the module's docstring)
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+    except OSError as error:
+        logger.debug("briefing: no child process to share the jobs with (%s): done here", error)
+        os.close(read_end)
+        os.close(write_end)
+        return None
     if pid:
         os.close(write_end)
         return pid, read_end
