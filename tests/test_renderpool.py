@@ -126,6 +126,7 @@ def test_forking_waits_for_enough_jobs_and_for_daemon_threads_only(monkeypatch):
     monkeypatch.setattr(renderpool.threading, "enumerate", lambda: list(alive))
     assert processes_for(2, 100) == 2
     assert processes_for(0, 100) == 4
+    assert processes_for(1, 100) == 1  # BRIEFING_RENDER_WORKERS = 1: all in the build's own process
     assert processes_for(2, 1) == 1  # a fork for one page costs more than it saves
     alive.append(threading.Thread(target=print, daemon=True))
     assert processes_for(2, 100) == 2  # Pelican's spinner is such a thread
