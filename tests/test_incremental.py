@@ -11,6 +11,7 @@ changed content with an empty cache.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 import shutil
@@ -459,3 +460,42 @@ def test_a_copy_record_with_caching_off_knows_nothing_and_writes_nothing(tmp_pat
     off.note("index.html", "k1", page)
     off.store()
     assert not off.unchanged("index.html", "k1", page) and list(tmp_path.iterdir()) == [page]
+
+
+def _digest_by_rglob(root: Path, skip=(), skip_prefixes=(), suffix="") -> str:
+    """files_digest as it was first written (every file listed with rglob, sorted as Paths):
+    the digest must not change, or every cache keyed by it is lost once for nothing."""
+    prefixes = tuple(p.rstrip("/") + "/" for p in skip_prefixes)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        name = path.relative_to(root).as_posix()
+        if name.split("/")[0] in skip or name.startswith(prefixes) or "__pycache__" in name \
+                or not name.endswith(suffix):
+            continue
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def test_files_digest_is_the_same_and_skipped_folders_are_not_listed(tmp_path, monkeypatch):
+    root = tmp_path / "tree"
+    for name in ["a/b.txt", "a-b", "a.b/c", "ab/x.html", "briefs/one/brief.md", "briefs/one/sources/s.txt",
+                 "briefs/one/sourcesmore/t.txt", "briefs/two/sources/deep/u.txt", "mod/__pycache__/m.pyc",
+                 "mod/x__pycache__y.py", "pagefind/p.js", "top.txt"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(name)
+    (root / "link-to-file").symlink_to(root / "top.txt")
+    (root / "link-to-folder").symlink_to(root / "a", target_is_directory=True)
+    (root / "broken").symlink_to(root / "nowhere")
+    cases = [{}, {"skip": ["pagefind"]}, {"suffix": ".html"},
+             {"skip_prefixes": ["briefs/one/sources", "briefs/two/sources/"]}]
+    for options in cases:
+        assert incremental.files_digest(root, **options) == _digest_by_rglob(root, **options), options
+
+    listed = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: listed.append(os.fspath(path)) or real_scandir(path))
+    incremental.files_digest(root, skip=["pagefind"], skip_prefixes=["briefs/one/sources"])
+    opened = {Path(p).relative_to(root).as_posix() for p in listed}
+    assert "briefs/one" in opened and "briefs/one/sourcesmore" in opened
+    assert not {"briefs/one/sources", "pagefind", "mod/__pycache__"} & opened

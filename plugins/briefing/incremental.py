@@ -82,18 +82,35 @@ def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[s
     ending in ``suffix``.
     """
     root = Path(root)
-    skipped = tuple(skip)
+    skipped = frozenset(skip)
     prefixes = tuple(p.rstrip("/") + "/" for p in skip_prefixes)
     digest = hashlib.sha256()
-    if root.is_dir():
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            name = path.relative_to(root).as_posix()
-            if name.split("/")[0] in skipped or name.startswith(prefixes) or "__pycache__" in name \
-                    or not name.endswith(suffix):
-                continue
-            digest.update(name.encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    # in the order of their path parts, as sorting Path objects gave: the digests stay the same
+    for name in sorted(_kept_files(root, skipped, prefixes), key=lambda name: name.split("/")):
+        if "__pycache__" in name or not name.endswith(suffix):
+            continue
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256((root / name).read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _kept_files(root: Path, skipped: frozenset[str], prefixes: tuple[str, ...]) -> Iterator[str]:
+    """The files under ``root`` (relative names, with "/") but those in a top-level entry named in
+    ``skipped`` or under one of ``prefixes``. A skipped folder is not even listed: the content's
+    digest skips every brief's sources, 5,000 files at 5,000 sources (0.4 s of a rebuild)."""
+    for folder, folders, files in os.walk(root):
+        relative = Path(folder).relative_to(root).as_posix()
+        base = "" if relative == "." else relative + "/"
+        folders[:] = [f for f in folders if not _skipped(base + f, skipped, prefixes, folder=True)]
+        for file in files:
+            name = base + file
+            if not _skipped(name, skipped, prefixes) and os.path.isfile(os.path.join(folder, file)):
+                yield name
+
+
+def _skipped(name: str, skipped: frozenset[str], prefixes: tuple[str, ...], folder: bool = False) -> bool:
+    return (name.split("/")[0] in skipped or (name + "/" if folder else name).startswith(prefixes)
+            or (folder and name.rsplit("/", 1)[-1] == "__pycache__"))
 
 
 def settings_digest(settings: Mapping[str, Any]) -> str:
