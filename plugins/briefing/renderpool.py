@@ -185,11 +185,11 @@ def _capture_logs() -> list[logging.LogRecord]:
         def emit(self, record: logging.LogRecord) -> None:
             records.append(record)
 
-    loggers = [logging.getLogger(), *(logger for logger in logging.Logger.manager.loggerDict.values()
-                                      if isinstance(logger, logging.Logger))]
-    for logger in loggers:
-        for handler in list(logger.handlers):
-            logger.removeHandler(handler)
+    loggers = [logging.getLogger(), *(each for each in logging.Logger.manager.loggerDict.values()
+                                      if isinstance(each, logging.Logger))]
+    for each in loggers:
+        for handler in list(each.handlers):
+            each.removeHandler(handler)
     logging.getLogger().addHandler(Keep())
     return records
 
