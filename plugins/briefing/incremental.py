@@ -97,7 +97,7 @@ def files_digest(root: Path, skip: Iterable[str] = (), skip_prefixes: Iterable[s
 def _kept_files(root: Path, skipped: frozenset[str], prefixes: tuple[str, ...]) -> Iterator[str]:
     """The files under ``root`` (relative names, with "/") but those in a top-level entry named in
     ``skipped`` or under one of ``prefixes``. A skipped folder is not even listed: the content's
-    digest skips every brief's sources, 5,000 files at 5,000 sources (0.4 s of a rebuild)."""
+    digest skips every brief's sources, 5,000 files at 5,000 sources (listing them: 0.14 CPU s)."""
     for folder, folders, files in os.walk(root):
         relative = Path(folder).relative_to(root).as_posix()
         base = "" if relative == "." else relative + "/"
