@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .model import DateMention, Sentence
-from .wordlists import alias_groups, key_values, word_list
+from .wordlists import alias_groups, key_values, word_list, word_set
 
 
 @dataclass(frozen=True)
@@ -216,15 +216,10 @@ def _folded_key_values(name: str) -> dict[str, str]:
     return {k.casefold(): v for k, v in key_values(name)}
 
 
-@lru_cache(maxsize=None)
-def _folded_words(name: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in word_list(name))
-
-
 def _start_qualifier(raw: str, sentence_start: int, at: int, text: str = "") -> str | None:
     """``"since"`` when a start cue opens the date ("Since March") or comes
     right before it ("since 2019", "since the 1970s")."""
-    cues = _folded_words("start_cues.txt")
+    cues = word_set("start_cues.txt", folded=True)
     own = text.split()[:1]
     before = [w.strip(",;:(").casefold() for w in raw[max(sentence_start, at - 24) : at].split()]
     if before and before[-1] == "the":  # "since the 1970s"
@@ -253,7 +248,7 @@ def _looks_like_year(raw: str, sentence_start: int, at: int) -> bool:
     if word in word_list("year_joiners.txt"):
         return len(words) == 2 and _YEAR.fullmatch(words[0].strip(",;:(")) is not None and \
             _looks_like_year(raw, sentence_start, window + before.rfind(words[0]))
-    return word in {w.casefold() for w in word_list("year_cues.txt")}
+    return word in word_set("year_cues.txt", folded=True)
 
 
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
