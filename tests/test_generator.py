@@ -485,3 +485,21 @@ def test_long_lived_objects_leave_a_disabled_collector_disabled_and_thaw_a_faile
     finally:
         generator.release_long_lived()
         gc.enable()
+
+
+# --------------------------------------------------------------------------
+# brief.md's title and summary as plain text
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("given, plain", [
+    ("Talks  resume\n in Tokyo", "Talks resume in Tokyo"),  # no markup: only the spaces change
+    ("Bonds &amp; shares &lt;fall&gt;", "Bonds & shares <fall>"),  # entities are read
+    ("<em>Talks</em> resume", "Talks resume"),  # markup is dropped
+    ("A<br>B", "A B"),  # an element between words leaves a space
+    ("   ", None),
+    ("", None),
+    (None, None),
+])
+def test_plain_reads_title_and_summary_as_html_text(given, plain):
+    assert generator._plain(given) == plain

@@ -1,6 +1,6 @@
 """URL slugs for briefs, sources and entities."""
 
-from briefing.slug import slugify, unique_slug
+from briefing.slug import slugify, source_id_for, unique_slug
 
 
 def test_slugs_are_lower_case_ascii_words_joined_by_hyphens():
@@ -18,3 +18,8 @@ def test_unique_slugs_are_numbered_and_remembered():
     taken: set[str] = set()
     assert [unique_slug("Valmora", taken) for _ in range(3)] == ["valmora", "valmora-2", "valmora-3"]
     assert taken == {"valmora", "valmora-2", "valmora-3"}
+
+
+def test_a_sources_id_is_the_slug_of_its_file_name():
+    assert source_id_for("briefs/x/sources/Al Mayadeen English.txt") == "al-mayadeen-english"
+    assert source_id_for("briefs/x/sources/«».txt") == "source"

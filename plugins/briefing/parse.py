@@ -22,13 +22,8 @@ from .model import ParsedSource, SourceError, SourceHeader
 from .people import add_later_mentions
 from .quotes import find_quotes, quote_mentions
 from .sentences import split_sentences
-from .slug import slugify
+from .slug import source_id_for
 from .tokens import tokenize
-
-
-def source_id_for(path: str | os.PathLike) -> str:
-    """The id of a source within its brief: the slug of its file name."""
-    return slugify(Path(path).stem, fallback="source")
 
 
 def read_source(

@@ -64,8 +64,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .model import PICKLED_AS_FIELDS, Brief, ParsedSource, SourceError
-from .parse import parse_bytes, read_source
 from .sharing import SmallValues
+from .stages import parse_bytes, read_source
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from .assemble import assemble_brief
 from .briefmeta import BRIEF_FILE
 from .model import (
     Background,
@@ -25,7 +24,6 @@ from .model import (
     Registry,
     SourceError,
 )
-from .parse import read_source, source_id_for
 from .parsecache import (
     CachedAssembler,
     MemoryCache,
@@ -47,7 +45,8 @@ from .parsecache import (
 from .registry import load_registry
 from .settings import with_defaults
 from .sharing import SmallValues
-from .slug import slugify, unique_slug
+from .slug import slugify, source_id_for, unique_slug
+from .stages import assemble_brief, read_source
 
 logger = logging.getLogger(__name__)
 

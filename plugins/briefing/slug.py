@@ -6,7 +6,9 @@ Pelican; the rules match Pelican's default closely enough for readable URLs.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -28,3 +30,8 @@ def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
         slug = f"{base}-{n}"
     taken.add(slug)
     return slug
+
+
+def source_id_for(path: str | os.PathLike) -> str:
+    """The id of a source within its brief: the slug of its file name."""
+    return slugify(Path(path).stem, fallback="source")
