@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+import weakref
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -463,14 +464,43 @@ def test_a_rebuild_reports_the_same_problems_without_loading_unchanged_briefs_pa
     assert sorted(loads) == sorted(warm_loads)
 
 
-def test_long_lived_objects_are_frozen_after_loading_and_thawed_at_the_end():
-    gc.unfreeze()
+class Cycle:
+    """Garbage only the cyclic collector frees: it refers to itself."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_long_lived_objects_stay_frozen_until_the_next_build_collects_them():
+    generator.release_long_lived()
     with generator.long_lived_objects():
         assert not gc.isenabled()  # no collection while the briefs are loaded
         briefs = [{"brief": n} for n in range(1000)]
+        garbage = weakref.ref(Cycle())
     assert gc.isenabled() and gc.get_freeze_count() >= len(briefs)
+    gc.collect()
+    assert garbage() is not None  # frozen: not even a full collection looks at it
+    with generator.long_lived_objects():  # the next build in the process
+        assert gc.get_freeze_count() == 0 and garbage() is None  # thawed and collected first
     generator.release_long_lived()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_build_ends_with_its_objects_frozen(tmp_path):
+    """So that Python's last collection, when the process exits, skips them (long_lived_objects)."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    generator.release_long_lived()
+    content = tmp_path / "content"
+    shutil.copytree(SEED, content / "briefs" / SLUG)
+    settings = read_settings(str(ROOT / "pelican.conf.py"), override={
+        "PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output"), "BRIEFING_CACHE_PATH": False})
+    try:
+        Pelican(settings).run()
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        generator.release_long_lived()
 
 
 def test_long_lived_objects_leave_a_disabled_collector_disabled_and_thaw_a_failed_build():
