@@ -499,3 +499,31 @@ def test_files_digest_is_the_same_and_skipped_folders_are_not_listed(tmp_path, m
     opened = {Path(p).relative_to(root).as_posix() for p in listed}
     assert "briefs/one" in opened and "briefs/one/sourcesmore" in opened
     assert not {"briefs/one/sources", "pagefind", "mod/__pycache__"} & opened
+
+
+def test_an_entity_page_knows_its_quotes_by_their_place_in_their_briefs(content):
+    data = page_data(content)
+    [ilse] = [e for e in data.site.entities if e.id == "ilse-marten"]
+    assert len(ilse.quotes) >= 2
+    before = data.of_page({"entity": ilse})
+    shown = data._with_places(ilse, "quotes", [(q.brief, q.quote) for q in ilse.quotes])
+    assert all(repr(q.quote) not in shown for q in ilse.quotes)  # places, not the quotes spelt out
+    # the same briefs, but the site gives her one quote fewer, or in another order: another page
+    fewer = dataclasses.replace(ilse, quotes=ilse.quotes[1:])
+    turned = dataclasses.replace(ilse, quotes=ilse.quotes[::-1])
+    assert len({before, data.of_page({"entity": fewer}), data.of_page({"entity": turned})}) == 3
+    # a quote that is not one of its brief's own is spelt out: its words still count
+    first = ilse.quotes[0]
+
+    def with_first_saying(text: str) -> str:
+        stray = dataclasses.replace(first, quote=dataclasses.replace(first.quote, text=text))
+        return data.of_page({"entity": dataclasses.replace(ilse, quotes=(stray, *ilse.quotes[1:]))})
+
+    assert len({before, with_first_saying("Not her words."), with_first_saying("Other words.")}) == 3
+
+
+def test_an_outlet_page_knows_its_sources_by_their_place_in_their_briefs(content):
+    data = page_data(content)
+    [outlet] = [o for o in data.site.outlets if o.id == "northern-post"]
+    shown = data._with_places(outlet, "sources", [(s.brief, s.source) for s in outlet.sources])
+    assert " sources=[('airport-tram', " in shown and all(repr(s.source) not in shown for s in outlet.sources)

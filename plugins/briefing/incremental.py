@@ -474,7 +474,9 @@ class PageData:
       its outlets' names and URLs; so a quote edited in one brief does not
       re-render every brief that names its speaker or shares its outlet;
     - an entity's or an outlet's page: the entry, and the result of every
-      brief it names (templates take titles, URLs and badges from them);
+      brief it names (templates take titles, URLs and badges from them); the
+      entry's quotes or sources, each one of a brief's own, by their place in
+      that brief (``_with_places``);
     - any other page (index, timeline, pages, search): the whole site, that
       is every brief's result (the linked site is ``link.link_site`` of the
       briefs alone, and its code is in every page's key).
@@ -486,6 +488,7 @@ class PageData:
         self._briefs: dict[str, str] = {}
         self._brief_pages: dict[str, str] = {}
         self._whole: str | None = None
+        self._places: dict[tuple[str, str], dict[int, int]] = {}
 
     def of_page(self, values: Mapping[str, Any]) -> str:
         """The digest for a page rendered with the template variables ``values``."""
@@ -496,10 +499,12 @@ class PageData:
             return self.brief_page(article.briefing.brief.slug)
         if values.get("entity") is not None:
             entity = values["entity"]
-            return self._named("entity", entity, set(entity.briefs) | {q.brief for q in entity.quotes})
+            shown = self._with_places(entity, "quotes", [(q.brief, q.quote) for q in entity.quotes])
+            return self._named("entity", shown, set(entity.briefs) | {q.brief for q in entity.quotes})
         if values.get("outlet") is not None:
             outlet = values["outlet"]
-            return self._named("outlet", outlet, {s.brief for s in outlet.sources})
+            shown = self._with_places(outlet, "sources", [(s.brief, s.source) for s in outlet.sources])
+            return self._named("outlet", shown, {s.brief for s in outlet.sources})
         return self.whole_site()
 
     def brief(self, slug: str) -> str:
@@ -532,8 +537,30 @@ class PageData:
             self._whole = sha("\n".join(parts))
         return self._whole
 
-    def _named(self, kind: str, entry: Any, briefs: set[str]) -> str:
-        return sha("\n".join([kind, repr(entry), *(self.brief(slug) for slug in sorted(briefs))]))
+    def _named(self, kind: str, shown: str, briefs: set[str]) -> str:
+        return sha("\n".join([kind, shown, *(self.brief(slug) for slug in sorted(briefs))]))
+
+    def _with_places(self, entry: Any, field: str, items: list[tuple[str, Any]]) -> str:
+        """``repr(entry)``, its ``field`` (``items``: each a brief's slug and one of that brief's own
+        ``field``, an entity's quotes or an outlet's sources) given as each item's brief and place
+        there, not spelt out: the page's digest holds that brief's, which accounts for the item.
+
+        Spelt out, they were two thirds of the time a rebuild spent on the digests of entity and
+        outlet pages (0.26 of 0.39 s at 5,000 sources). An item not found in its brief (by
+        identity: the site is linked from these very briefs) is spelt out still.
+        """
+        places = [(slug, self._place(slug, field, item)) for slug, item in items]
+        return f"{dataclasses.replace(entry, **{field: ()})!r} {field}={places!r}"
+
+    def _place(self, slug: str, field: str, item: Any) -> int | str:
+        """The index of ``item`` in the ``field`` of brief ``slug``'s (by identity), else its repr."""
+        index = self._places.get((slug, field))
+        if index is None:
+            result = self.results.get(slug)
+            own = getattr(getattr(result, "brief", None), field, ())
+            index = self._places[slug, field] = {id(value): n for n, value in enumerate(own)}
+        found = index.get(id(item))
+        return found if found is not None else repr(item)
 
 
 def _listing(entity: Any) -> str:
