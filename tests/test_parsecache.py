@@ -812,3 +812,27 @@ def test_briefs_built_in_workers_share_small_values_with_the_cache_s(tmp_path):
     first, second = (result.brief for result in results)
     assert first.quotes and second.quotes
     assert first.quotes[0].id == second.quotes[0].id and first.quotes[0].id is second.quotes[0].id
+
+
+class CountedRegistry:
+    """A registry that counts how often its text is made."""
+
+    def __init__(self, text: str):
+        self.text, self.made = text, 0
+
+    def __repr__(self) -> str:
+        self.made += 1
+        return self.text
+
+
+def test_a_brief_key_holds_the_registry_made_into_text_once_per_registry():
+    registry, other = CountedRegistry("Registry(entries=(a,))"), CountedRegistry("Registry(entries=(b,))")
+    meta = BriefMeta("s", "S", "2024-01-01")
+    keys = {parsecache.brief_key([f"k{n}"], meta, registry, 8, version="v") for n in range(3)}
+    assert len(keys) == 3 and registry.made == 1  # every brief of a build: one text of its one registry
+    with_other = parsecache.brief_key(["k0"], meta, other, 8, version="v")
+    again = parsecache.brief_key(["k0"], meta, registry, 8, version="v")
+    # another registry is another key, and the first one's text is made again when it comes back
+    assert with_other not in keys and again in keys and other.made == 1 and registry.made == 2
+    equal = CountedRegistry("Registry(entries=(a,))")
+    assert parsecache.brief_key(["k0"], meta, equal, 8, version="v") == again  # by its text, not its identity
