@@ -395,6 +395,23 @@ def write_ours(briefs: list[Brief], content: Path) -> None:
             _write(folder / "sources" / f"{source.slug}.txt", "\n".join(header) + "\n\n" + source.body)
 
 
+def write_registry(briefs: list[Brief], content: Path, entries: int) -> int:
+    """An editorial registry (``data/entities.yml``) of up to ``entries`` of the corpus's people
+    (name, role, surname as alias) and places, people first, in the order the briefs name them;
+    the number written. A newsroom registers the people and places it meets again and again,
+    and every brief's key holds the registry: the bench can show what that costs."""
+    people = list(dict.fromkeys(person for brief in briefs for person in brief.people))[:entries]
+    places = list(dict.fromkeys(brief.place for brief in briefs))[: entries - len(people)]
+    lines = ["people:"] if people else []
+    for person in people:
+        lines += [f"  - name: {person.name}", f"    role: {person.role}", f"    aliases: [{person.last}]"]
+    lines += ["places:"] if places else []
+    lines += [f"  - name: {place}" for place in places]
+    (content / "data").mkdir(parents=True, exist_ok=True)
+    _write(content / "data" / "entities.yml", "\n".join(lines) + "\n")
+    return len(people) + len(places)
+
+
 def write_plain(briefs: list[Brief], content: Path) -> None:
     """The same articles as ordinary Pelican articles, one Markdown file each."""
     content.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the repository root, so that `bench` imports
     sys.path.insert(0, str(ROOT))
 
-from bench.corpus import SEED, edit_one_quote, generate, write_ours, write_plain  # noqa: E402
+from bench.corpus import SEED, edit_one_quote, generate, write_ours, write_plain, write_registry  # noqa: E402
 
 PELICAN = Path(sys.executable).parent / "pelican"
 OUR_SETTINGS = ROOT / "pelican.conf.py"
@@ -104,15 +104,20 @@ def measure(content: Path, settings: Path, output: Path, log: Path) -> Measure:
     return Measure(figures["wall"], figures["cpu"], figures["peak_rss_mb"], figures["returncode"], pages)
 
 
-def run_for(n: int, seed: int, work: Path) -> tuple[dict[str, Measure], str]:
-    """The four builds for ``n`` sources in ``work``; their figures and a line describing the corpus."""
+def run_for(n: int, seed: int, work: Path, registry: int = 0) -> tuple[dict[str, Measure], str]:
+    """The four builds for ``n`` sources in ``work``; their figures and a line describing the corpus.
+    With ``registry``, our site has an editorial registry of that many entries (plain Pelican has
+    no such thing)."""
     briefs = generate(n, seed)
     ours, plain = work / "ours", work / "plain"
     write_ours(briefs, ours / "content")
+    registered = write_registry(briefs, ours / "content", registry) if registry else 0
     write_plain(briefs, plain / "content")
     (plain / "pelicanconf.py").write_text(PLAIN_SETTINGS, encoding="utf-8")
     words = sum(source.words for brief in briefs for source in brief.sources)
     described = f"{len(briefs):,} briefs, {n:,} sources, {words:,} words (seed {seed})"
+    if registered:
+        described += f", a registry of {registered:,} entries"
 
     logs = {row: work / f"build-{i + 1}.log" for i, row in enumerate(ROWS)}
     results = {}
@@ -191,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="numbers of sources to build (default: 100 1000 5000)")
     parser.add_argument("--quick", action="store_true", help="N = 100 only")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--registry", type=int, default=0, metavar="ENTRIES",
+                        help="give our site an editorial registry (data/entities.yml) of up to ENTRIES "
+                             "of the corpus's people and places (default: none)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (corpora, outputs, logs)")
     parser.add_argument("--wrap", type=Path, help=argparse.SUPPRESS)  # internal: the per-build wrapper
     parser.add_argument("command", nargs="*", help=argparse.SUPPRESS)
@@ -206,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in ns:
         work = Path(tempfile.mkdtemp(prefix=f"bench-site-{n}-"))
         try:
-            results, described = run_for(n, args.seed, work)
+            results, described = run_for(n, args.seed, work, args.registry)
         finally:
             if args.keep:
                 print(f"  (kept {work})")

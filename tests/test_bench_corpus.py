@@ -26,6 +26,7 @@ from bench.corpus import (  # noqa: E402
     generate,
     write_ours,
     write_plain,
+    write_registry,
 )
 
 
@@ -133,3 +134,20 @@ def test_a_name_pool_that_runs_out_gets_longer_names_instead_of_looping_forever(
     taken = {"Lorem"}
     name = _unique(random.Random(1), lambda r: "Lorem", taken, tries=5)
     assert name.startswith("Lorem") and name != "Lorem" and name in taken
+
+
+def test_the_registry_holds_the_corpus_people_and_places_it_is_asked_for(tmp_path):
+    from briefing.model import PERSON, PLACE
+    from briefing.registry import load_registry
+
+    briefs = generate(40)
+    people = {p.name: p for brief in briefs for p in brief.people}
+    places = {brief.place for brief in briefs}
+    assert write_registry(briefs, tmp_path, 5) == 5
+    first = load_registry(str(tmp_path / "data" / "entities.yml")).entries
+    assert [e.kind for e in first] == [PERSON] * 5  # people first
+    assert all(e.role == people[e.name].role and e.aliases == (people[e.name].last,) for e in first)
+    everything = len(people) + len(places) + 10
+    assert write_registry(briefs, tmp_path, everything) == len(people) + len(places)
+    entries = load_registry(str(tmp_path / "data" / "entities.yml")).entries
+    assert {e.name for e in entries if e.kind == PLACE} == places and entries[:5] == first
