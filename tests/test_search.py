@@ -437,3 +437,18 @@ def test_only_the_top_bundle_folder_is_left_out_of_the_pages_to_index(tmp_path):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text('<main data-pagefind-body>x</main>', encoding="utf-8")
     assert [p.path for p in search.indexed_pages(site)] == ["briefs/pagefind/index.html", "index.html"]
+
+
+def test_badges_and_the_coverage_table_are_left_out_of_the_index(built_site):
+    """Search excerpts show what a page says, not every item's outlets and paragraph numbers."""
+    out = built_site.output
+    indexed = {record["url"]: record for record in fragments(out)}
+    brief = seed_brief(out)
+    page = indexed[f"/{brief['url']}index.html"]["content"]
+    assert brief["key_points"][0]["text"][:60] in page  # the words of the brief are indexed
+    assert "Reported by" in page and all(s["outlet"] in page for s in brief["sources"])  # in prose, once
+    html = (out / brief["url"] / "index.html").read_text(encoding="utf-8")
+    table = "Key points by source"  # the coverage table's caption
+    assert "¶" in html and table in html  # on the page…
+    for record in indexed.values():  # …but in no page's index
+        assert "¶" not in record["content"] and table not in record["content"], record["url"]
