@@ -836,3 +836,14 @@ def test_a_brief_key_holds_the_registry_made_into_text_once_per_registry():
     assert with_other not in keys and again in keys and other.made == 1 and registry.made == 2
     equal = CountedRegistry("Registry(entries=(a,))")
     assert parsecache.brief_key(["k0"], meta, equal, 8, version="v") == again  # by its text, not its identity
+
+
+def test_a_library_named_otherwise_than_its_module_gives_its_own_version(monkeypatch):
+    from importlib import metadata
+
+    def scan():
+        raise AssertionError("every installed distribution read again")
+
+    monkeypatch.setattr(metadata, "packages_distributions", scan)
+    assert parsecache._library_version("yaml") == metadata.version("PyYAML")  # yaml says it itself
+    assert parsecache._library_version("syntok") == metadata.version("syntok")

@@ -48,6 +48,7 @@ This module knows nothing of Pelican; ``generator.py`` wires it in.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import io
 import logging
 import multiprocessing
@@ -137,8 +138,17 @@ def _library_version(name: str) -> str:
     try:
         return metadata.version(name)  # the usual case: the module is named like its distribution
     except metadata.PackageNotFoundError:
-        dists = metadata.packages_distributions().get(name, ())  # slower: scans every installed one
-        return " ".join(f"{d}={metadata.version(d)}" for d in sorted(set(dists))) or "unknown"
+        pass
+    # a module named otherwise (yaml, of PyYAML) most often says its version itself; asking
+    # every installed distribution which one provides it took 0.02-0.05 s of every build
+    try:
+        own = getattr(importlib.import_module(name), "__version__", None)
+    except ImportError:
+        own = None
+    if isinstance(own, str):
+        return own
+    dists = metadata.packages_distributions().get(name, ())  # slower: scans every installed one
+    return " ".join(f"{d}={metadata.version(d)}" for d in sorted(set(dists))) or "unknown"
 
 
 def code_version(entry: str) -> str:
