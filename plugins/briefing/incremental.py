@@ -553,7 +553,7 @@ class PageData:
         return f"{dataclasses.replace(entry, **{field: ()})!r} {field}={places!r}"
 
     def _place(self, slug: str, field: str, item: Any) -> int | str:
-        """The index of ``item`` in the ``field`` of brief ``slug``'s (by identity), else its repr."""
+        """Where ``item`` is (by identity) in the ``field`` of brief ``slug``, else its repr."""
         index = self._places.get((slug, field))
         if index is None:
             result = self.results.get(slug)
