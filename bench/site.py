@@ -3,6 +3,7 @@
     .venv/bin/python bench/site.py                 # N = 100, 1,000 and 5,000 sources (long)
     .venv/bin/python bench/site.py --quick         # N = 100 only
     .venv/bin/python bench/site.py --n 100 1000    # the N of your choice
+    .venv/bin/python bench/site.py --registry 500  # our site with a registry of 500 entries
     .venv/bin/invoke bench --quick                 # the same through invoke
 
 For each N it writes a synthetic corpus (bench/corpus.py: briefs of 2 to 8
