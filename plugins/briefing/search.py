@@ -148,14 +148,8 @@ def _files_under(root: Path, skip: str = "", suffix: str = "") -> Iterator[str]:
     for folder, folders, files in os.walk(root):
         if folder == str(root) and skip in folders:
             folders.remove(skip)
-        prefix = _prefix(folder, root)
+        prefix = incremental.folder_prefix(folder, root)
         yield from (prefix + name for name in files if name.endswith(suffix))
-
-
-def _prefix(folder: str, root: Path) -> str:
-    """What the names of the files in ``folder`` start with relative to ``root``: "" or "a/b/"."""
-    relative = os.path.relpath(folder, root).replace(os.sep, "/")
-    return "" if relative == "." else relative + "/"
 
 
 def digest_and_mark(path: Path) -> tuple[str, bool]:
@@ -243,7 +237,7 @@ def _remove_all_but(target: Path, files: dict[str, str | Path]) -> None:
     if not target.is_dir():
         return
     for folder, folders, names in os.walk(target, topdown=False):  # children before their folders
-        prefix = _prefix(folder, target)
+        prefix = incremental.folder_prefix(folder, target)
         links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
         for name in names + links:
             if prefix + name not in files:
