@@ -90,19 +90,16 @@ class CachingWriter(Writer):
             self.flush()
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
+        self._written_files.add(path)  # what Pelican's ``_open_w`` does for a first write
+        if override_output:
+            self._overridden_files.add(path)
         cached = self.render_cache.find(key)
         if cached is None:
             local = self._local_context(context, name, relative_urls, kwargs)  # now: it changes ``context``
-            self._written_files.add(path)  # what Pelican's ``_open_w`` does for a first write
-            if override_output:
-                self._overridden_files.add(path)
             self.pending.append(PendingPage(name, template, local, Path(path), key))
             if len(self.pending) >= PAGES_PER_FLUSH:
                 self.flush()
             return
-        self._written_files.add(path)
-        if override_output:
-            self._overridden_files.add(path)
         self.copies.copy(name, key, cached, Path(path))
         signals.content_written.send(path, context=self._local_context(context, name, relative_urls, kwargs))
 
