@@ -221,7 +221,7 @@ def brief_key(source_keys: Sequence[str], meta: Any, registry: Any, max_key_poin
 
 
 class _DigestOfLast:
-    """``sha256(repr(value))``, worked out again only when given another object than last time.
+    """The digest of ``repr(value)``, worked out again only when given another object than last time.
 
     Every brief's key holds the registry's, and a build asks for it three
     times a brief, always of the one registry the build read (a frozen
@@ -235,7 +235,7 @@ class _DigestOfLast:
 
     def __call__(self, value: Any) -> str:
         if self._last is None or self._last[0] is not value:
-            self._last = (value, hashlib.sha256(repr(value).encode("utf-8")).hexdigest())
+            self._last = (value, _hash(repr(value)))
         return self._last[1]
 
 
