@@ -78,6 +78,21 @@ def test_highlight_clips_marks_to_the_paragraph_and_escapes_text_without_marks()
 
 
 # --------------------------------------------------------------------------
+# the theme's templates
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "theme" / "templates").glob("*.html")))
+def test_every_comment_of_a_theme_template_ends_where_it_means_to(name):
+    """Jinja comments do not nest: a ``#}`` quoted inside one ends it there, and the rest of
+    the comment becomes text of the template (a macro file's is thrown away, so no page showed it)."""
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")))
+    source = (ROOT / "theme" / "templates" / name).read_text(encoding="utf-8")
+    leaked = [(line, text) for line, kind, text in env.lex(source, name) if kind == "data" and "#}" in text]
+    assert leaked == []
+
+
+# --------------------------------------------------------------------------
 # compiled templates kept between builds
 # --------------------------------------------------------------------------
 
