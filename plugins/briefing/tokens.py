@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from .wordlists import alias_groups, word_set
 
@@ -21,11 +21,15 @@ _TOKEN = re.compile(r"[^\W\d_][\u0300-\u036f]*(?:[\w'’\u0300-\u036f-]|\.(?=\w)
 _POSSESSIVE = ("'s", "’s")
 
 
-# a named tuple, not a frozen dataclass: a parse makes ~1,200 tokens per
-# article, and a frozen dataclass's __init__ sets each field through
-# object.__setattr__ (0.9 µs a token against 0.3 µs; tokenising the
-# sentences of an article took 36 µs a sentence, now 20)
-class Token(NamedTuple):
+# Tokens are values: compared and hashed by their fields, and never changed
+# (the cache below hands the same ones to every stage). The class is not
+# frozen for speed alone: a frozen dataclass's __init__ sets each field
+# through object.__setattr__ (0.75 µs a token against 0.17 µs here, about
+# 1,200 tokens an article), and with slots the rules, which read fields
+# millions of times, read them faster than from a dict or a named tuple.
+# Parsing the corpus: 9.6 → 8.0 ms an article.
+@dataclass(slots=True, unsafe_hash=True)
+class Token:
     text: str  # as written, possessive included
     start: int
     end: int
