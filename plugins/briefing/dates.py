@@ -81,6 +81,7 @@ def _weekday_numbers() -> dict[str, int]:
 
 
 _DIGIT = re.compile(r"\d")  # the same ``\d`` as the patterns': any Unicode digit
+_YEAR_DIGITS = re.compile(r"[12]\d\d\d")  # what every year of the patterns starts with
 
 
 @lru_cache(maxsize=1)
@@ -150,12 +151,15 @@ def _in_sentence(raw: str, sentence: Sentence, reference: dt.date | None):
     span = (sentence.start, sentence.end)
     # Every pattern with a day or a year matches a digit: most sentences have
     # none, and then those patterns are not tried (a dozen scans a sentence).
+    # Those of ``_exact`` and ``_years`` match a year, four digits: a third
+    # of the sentences with a digit have none.
     digits = _DIGIT.search(raw, *span) is not None
-    if digits:
+    year = digits and _YEAR_DIGITS.search(raw, *span) is not None
+    if year:
         yield from _exact(raw, span)
     if reference is not None:
         yield from _relative(raw, span, reference, digits)
-    if digits:
+    if year:
         yield from _years(raw, sentence.start, span)
 
 
