@@ -117,7 +117,6 @@ def adjacent(raw: str, left: Token, right: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def titles_folded() -> frozenset[str]:
     return word_set("titles.txt", folded=True)
 
