@@ -5,6 +5,7 @@ import random
 import subprocess
 import sys
 from dataclasses import replace
+from fractions import Fraction
 
 import pytest
 from rapidfuzz import fuzz
@@ -21,9 +22,11 @@ from briefing.align import (
     THRESHOLD,
     align_sentences,
     content_stems,
+    exact_shift,
     name_stems,
     numbers,
     preferred_member,
+    scaled,
     similarity,
     stem_set,
 )
@@ -186,6 +189,29 @@ def test_weighted_overlap_sums_the_weights_of_the_stems():
     weigh = lambda stems: math.fsum(score.weight(s, names) for s in stems)
     expected = 100.0 * 2 * weigh(a & b) / (weigh(a) + weigh(b))
     assert score.weighted_overlap(*texts) == expected
+
+
+def test_weights_summed_as_scaled_ints_are_the_floats_fsum_gives():
+    """``Similarity`` sums weights as ints (``exact_shift``, ``scaled``), in
+    parts; whatever the values and however they are split, one division must
+    give the float fsum gives of them all."""
+    rng = random.Random(11)
+    makers = [
+        lambda: rng.uniform(0.0, 8.0),
+        lambda: rng.uniform(0.0, 8.0) * 1.5,
+        lambda: math.log((rng.randint(1, 5000) + 1) / (rng.randint(0, 1) * rng.randint(0, 5000) + 0.5)),
+        lambda: rng.uniform(0.0, 1.0) * 2.0 ** rng.randint(-1074, 60),  # tiny ones, subnormals too
+        lambda: 5e-324 * rng.randint(1, 9),
+        lambda: float(rng.randint(1, 1 << 20)),
+    ]
+    halfway = [[1.0, 2.0**-53], [1.0 + 2.0**-52, 2.0**-53], [3.0, 2.0**-52, 2.0**-60, -(2.0**-60)]]
+    for values in halfway + [[rng.choice(makers)() for _ in range(rng.randint(1, 40))] for _ in range(3000)]:
+        shift = exact_shift(values)
+        ints = [scaled(value, shift) for value in values]
+        assert [Fraction(value) * 2**shift for value in values] == ints
+        split = rng.randint(0, len(values))
+        in_parts = sum(ints[:split]) + sum(ints[split:])
+        assert in_parts / (1 << shift) == math.fsum(values)
 
 
 def test_a_standfirst_is_kept_out_of_alignment():

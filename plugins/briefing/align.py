@@ -54,7 +54,6 @@ import math
 import re
 from collections import Counter
 from functools import cache, lru_cache
-from itertools import chain
 from importlib import resources
 from typing import Iterable, Mapping, Sequence
 
@@ -150,10 +149,26 @@ def name_stems(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def exact_shift(values: Iterable[float]) -> int:
+    """The least ``shift`` that makes each of ``values`` times ``2 ** shift`` an int.
+
+    Scaled so, floats add up exactly as ints, in any order and in any
+    grouping, and ``total / 2 ** shift`` (int division rounds correctly) is
+    the float ``math.fsum`` gives of the same values.
+    """
+    return max(value.as_integer_ratio()[1].bit_length() - 1 for value in values)
+
+
+def scaled(value: float, shift: int) -> int:
+    """``value * 2 ** shift`` exactly, for a ``shift`` from ``exact_shift``."""
+    numerator, denominator = value.as_integer_ratio()
+    return numerator << (shift - denominator.bit_length() + 1)
+
+
 class _Features:
     """What comparing a sentence needs, worked out once per sentence."""
 
-    __slots__ = ("stems", "names", "joined", "sorted_joined", "numbers")
+    __slots__ = ("stems", "names", "joined", "sorted_joined", "numbers", "plain_total")
 
     def __init__(self, text: str):
         stems = content_stems(text)
@@ -163,27 +178,47 @@ class _Features:
         # what rapidfuzz's token_sort_ratio compares: the words sorted
         self.sorted_joined = " ".join(sorted(stems))
         self.numbers = numbers(text)
+        self.plain_total = 0  # the stems' plain weights summed, exact (``Similarity``)
 
 
 class Similarity:
-    """Sentence similarity with stem weights learnt from one brief's sentences."""
+    """Sentence similarity with stem weights learnt from one brief's sentences.
+
+    Weights are summed exactly: each is kept as an int, the float times
+    ``2 ** shift``, where ``shift`` makes every weight the brief can give an
+    int. Int sums do not depend on the order of the terms (sets iterate in
+    an order that changes with PYTHONHASHSEED, and a plain float sum() made
+    builds differ), and one division gives the correctly rounded float of
+    the exact sum: bit for bit what ``math.fsum`` of the float weights
+    gives. Unlike fsum's, the sums can be split: a sentence's plain weights
+    are summed once (``_Features.plain_total``), and a pair only adds what
+    its names weigh more.
+    """
 
     def __init__(self, texts: Iterable[str] = ()):
         texts = list(texts)
         self._sentences = len(texts)
         self._df = Counter(stem for text in texts for stem in set(content_stems(text)))
+        # A weight is a function of its stem's count: the few counts give every weight there is.
+        weights = [self._weight_of(count) * factor
+                   for count in {0, *self._df.values()} for factor in (1.0, NAME_WEIGHT)]
+        self._shift = exact_shift(weights)
+        self._scale = 1 << self._shift
         # A brief compares each sentence with hundreds of others: its
         # features and its stems' weights are worked out once (``features``,
-        # ``_plain``/``_named``) and every pair only looks them up.
+        # ``_plain``/``_extra``) and every pair only looks them up.
         self._features: dict[str, _Features] = {}
-        self._plain: dict[str, float] = {}
-        self._named: dict[str, float] = {}
+        self._plain: dict[str, int] = {}
+        self._extra: dict[str, int] = {}  # what a stem weighs more as a name
 
-    def _base(self, stem: str) -> float:
+    def _weight_of(self, count: int) -> float:
         if not self._sentences:
             return 1.0
         # inverse sentence frequency, smoothed so no weight is zero
-        return math.log((self._sentences + 1) / (self._df.get(stem, 0) + 0.5))
+        return math.log((self._sentences + 1) / (count + 0.5))
+
+    def _base(self, stem: str) -> float:
+        return self._weight_of(self._df.get(stem, 0))
 
     def weight(self, stem: str, names: frozenset[str]) -> float:
         return self._base(stem) * (NAME_WEIGHT if stem in names else 1.0)
@@ -197,20 +232,15 @@ class Similarity:
             found = self._features[text] = _Features(text)
             for stem in found.stems - self._plain.keys():
                 base = self._base(stem)
-                self._plain[stem] = base * 1.0  # the same float ``weight`` makes
-                self._named[stem] = base * NAME_WEIGHT
+                plain = self._plain[stem] = scaled(base * 1.0, self._shift)  # the float ``weight`` makes
+                self._extra[stem] = scaled(base * NAME_WEIGHT, self._shift) - plain
+            found.plain_total = sum(map(self._plain.__getitem__, found.stems))
         return found
 
-    def _total(self, stems: frozenset[str], names: frozenset[str]) -> float:
-        # fsum: a float sum that does not depend on the order of the terms, and
-        # sets iterate in an order that changes with PYTHONHASHSEED (every
-        # process has its own), so a plain sum() made builds differ.
-        return math.fsum(
-            chain(
-                map(self._plain.__getitem__, stems - names),
-                map(self._named.__getitem__, stems & names),
-            )
-        )
+    def _total(self, plain_total: int, stems: frozenset[str], names: frozenset[str]) -> float:
+        """The weights of ``stems`` summed, those in ``names`` as names; ``plain_total``
+        is what they weigh plain."""
+        return (plain_total + sum(map(self._extra.__getitem__, stems & names))) / self._scale
 
     def weighted_overlap(self, a: str, b: str) -> float:
         fa, fb = self.features(a), self.features(b)
@@ -218,8 +248,8 @@ class Similarity:
 
     def _overlap(self, fa: _Features, fb: _Features, shared_stems: frozenset[str]) -> float:
         names = fa.names | fb.names
-        wa, wb = self._total(fa.stems, names), self._total(fb.stems, names)
-        shared = self._total(shared_stems, names)
+        wa, wb = self._total(fa.plain_total, fa.stems, names), self._total(fb.plain_total, fb.stems, names)
+        shared = self._total(sum(map(self._plain.__getitem__, shared_stems)), shared_stems, names)
         return 100.0 * 2 * shared / (wa + wb) if wa + wb else 0.0
 
     def __call__(self, a: str, b: str) -> float:
