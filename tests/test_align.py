@@ -129,8 +129,16 @@ def test_linked_groups_are_rows_and_columns_joined_by_scores_above_0():
         [0.0, 0.0, 0.0, 0.0],
         [0.0, 1.0, 2.0, 0.0],
     ]
-    assert _linked_groups(scores) == [([0], [0]), ([1, 3], [1, 2])]
-    assert _linked_groups([[0.0, 0.0]]) == []
+    cells = [(r, c) for r, row in enumerate(scores) for c, value in enumerate(row) if value > 0]
+    assert _linked_groups(cells) == [([0], [0]), ([1, 3], [1, 2])]
+    assert _linked_groups([]) == []
+
+
+def _pairs_between(rows, cols):
+    """``_sharing_pairs`` of two sources' sentences, one list as the brief's, as (row, column) pairs."""
+    stems = [stem_set(s.text) for s in [*rows, *cols]]
+    later = [len(rows)] * len(rows) + [len(stems)] * len(cols)
+    return [(i, j - len(rows)) for i, j in _sharing_pairs(stems, later)]
 
 
 def test_only_pairs_sharing_enough_stems_are_scored_and_no_other_scores():
@@ -139,7 +147,7 @@ def test_only_pairs_sharing_enough_stems_are_scored_and_no_other_scores():
     cols = make_source("b", "The fishing pact was signed by Osterby and Lindholm. Nothing happened. "
                             "Boats from Lindholm left the port to go fishing.").sentences
     score = Similarity([s.text for s in rows + cols])
-    kept = set(_sharing_pairs(rows, cols))
+    kept = set(_pairs_between(rows, cols))
     for i, a in enumerate(rows):
         for j, b in enumerate(cols):
             shared = set(content_stems(a.text)) & set(content_stems(b.text))
@@ -168,7 +176,7 @@ def test_sharing_pairs_count_stems_for_columns_past_a_machine_word():
         if len(stem_set(a.text) & stem_set(b.text)) >= MIN_SHARED
     }
     assert any(j >= 64 for _, j in expected)
-    assert sorted(_sharing_pairs(rows, cols)) == sorted(expected)
+    assert sorted(_pairs_between(rows, cols)) == sorted(expected)
 
 
 def test_a_score_averages_the_rapidfuzz_wording_and_the_weighted_overlap():
