@@ -10,6 +10,7 @@ outlet's furniture is a data change, not a code change.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .lines import TERMINAL
 from .wordlists import word_list, word_set
@@ -78,8 +79,17 @@ def opens_with_cue(text: str) -> bool:
 
 def _opens_with_cue(text: str) -> bool:
     folded = text.casefold()
-    for cue in word_list("boilerplate_cues.txt"):
-        c = cue.casefold()
-        if folded.startswith(c) and (c[-1] in ":·-" or len(folded) == len(c) or not folded[len(c)].isalpha()):
-            return True
-    return False
+    cues = _folded_cues()
+    # One C-level test against every cue first: most text opens with none, and a
+    # casefold and a test per cue per sentence was 1.1 ms of a brief's 60.
+    if not folded.startswith(cues):
+        return False
+    return any(
+        folded.startswith(c) and (c[-1] in ":·-" or len(folded) == len(c) or not folded[len(c)].isalpha())
+        for c in cues
+    )
+
+
+@cache  # one list: the casefolded cues, made once
+def _folded_cues() -> tuple[str, ...]:
+    return tuple(cue.casefold() for cue in word_list("boilerplate_cues.txt"))
