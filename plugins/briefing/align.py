@@ -570,6 +570,20 @@ def align_sentences(
 # --------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
+def whole_word(form: str) -> re.Pattern[str]:
+    """A pattern finding ``form`` as written and as a whole word, not inside a longer one.
+
+    Compiled once a form: the later stages look for every name form of a
+    brief in sentence after sentence, and patterns built per search
+    overflowed ``re``'s own cache (512) and were compiled again and again.
+    Bounded, as the module's other caches: a pool worker assembles hundreds
+    of briefs. (Search only text that holds ``form``: ``form in text`` is
+    far cheaper, and a text without it has no match.)
+    """
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+
+
 def sentence_index(sources: Iterable[ParsedSource]) -> dict[Member, Sentence]:
     """``(source id, sentence index) -> Sentence`` for every sentence."""
     return {(s.id, sentence.index): sentence for s in sources for sentence in s.sentences}

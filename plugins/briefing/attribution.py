@@ -58,7 +58,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .align import Fact
+from .align import Fact, whole_word
 from .model import PERSON, KeyPoint, ParsedSource, SourceAttribution
 from .wordlists import alias_groups
 
@@ -112,7 +112,7 @@ def outlet_names(source: ParsedSource) -> tuple[str, ...]:
 
 def _named_in_story(source: ParsedSource, name: str) -> bool:
     """The story (not its headers) names ``name`` as a whole word, as written."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    pattern = whole_word(name)
     # (``name in text`` first: cheap, and the pattern needs it)
     return any(name in p.text and pattern.search(p.text) for p in source.paragraphs)
 

@@ -42,6 +42,7 @@ from .align import (
     fact_of,
     preferred_member,
     sentence_index,
+    whole_word,
 )
 from .keypoints import is_history, reference_year, year_of
 from .model import PLACE, Background, BackgroundItem, Entity, ParsedSource
@@ -135,7 +136,7 @@ def disputed_names(names: Iterable[str], entities: Iterable[Entity]) -> tuple[tu
 
 def _names_both(text: str, pairs: Sequence[tuple[str, str]]) -> bool:
     """The sentence gives two or more of the disputed names."""
-    return sum(1 for name in {n for n, _ in pairs} if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2
+    return sum(1 for name in {n for n, _ in pairs} if whole_word(name).search(text)) >= 2
 
 
 def select_background(

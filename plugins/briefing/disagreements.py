@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Mapping, Sequence
 
-from .align import Fact, Member, evidence_for, sentence_index
+from .align import Fact, Member, evidence_for, sentence_index, whole_word
 from .model import PERSON, Claim, DateMention, Disagreement, KeyPoint, ParsedSource
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -69,7 +69,7 @@ def _people(source: _Read, text: str, resolve: Callable[[str, str], str | None])
     for name, forms in source.people:
         for form in forms:
             # (``form in text`` first: cheap, and the pattern needs it)
-            if form in text and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+            if form in text and whole_word(form).search(text):
                 found.setdefault(resolve(source.id, name) or name, name)
                 break
     return found

@@ -112,6 +112,7 @@ from .align import (
     preferred_member,
     sentence_index,
     standfirst,
+    whole_word,
 )
 from .attribution import independent_sources
 from .furniture import opens_with_cue
@@ -240,25 +241,10 @@ def _name_forms(sources: Sequence[ParsedSource]) -> tuple[str, ...]:
     return tuple(sorted(forms))
 
 
-class _NameCounter:
-    """How many of a brief's name forms a text holds as whole words."""
-
-    def __init__(self, forms: Sequence[str]):
-        self.forms = forms
-        # A pattern per form, compiled once for the brief: built and looked up in re's
-        # cache per sentence, they overflowed it (512) and were compiled again and again.
-        self._patterns: dict[str, re.Pattern[str]] = {}
-
-    def __call__(self, text: str) -> int:
-        # ``f in text`` first: a form must be in the text to be a word of it, and
-        # the test is far cheaper than the pattern, run for every form of the brief.
-        return sum(1 for f in self.forms if f in text and self._pattern(f).search(text))
-
-    def _pattern(self, form: str) -> re.Pattern[str]:
-        found = self._patterns.get(form)
-        if found is None:
-            found = self._patterns[form] = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
-        return found
+def _names_in(text: str, forms: Sequence[str]) -> int:
+    # ``f in text`` first: a form must be in the text to be a word of it, and
+    # the test is far cheaper than the pattern, run for every form of the brief.
+    return sum(1 for f in forms if f in text and whole_word(f).search(text))
 
 
 def _in_block(source: ParsedSource, sentence: Sentence) -> bool:
@@ -502,7 +488,7 @@ class _Scorer:
         self.derived = derived
         self.ref_year = ref_year
         self.sentences = sentence_index(sources)
-        self.names_in = _NameCounter(_name_forms(sources))
+        self.forms = _name_forms(sources)
         self.quoted = {(s.id, q.sentence) for s in sources for q in s.quotes if q.speaker}
         self.dates = {}
         for s in sources:
@@ -565,7 +551,7 @@ class _Scorer:
             score += 1.5
         if any(self.is_recent(v) for v in dated) or _WHAT_NEXT.search(text):
             score += 1.0
-        names = self.names_in(text)
+        names = _names_in(text, self.forms)
         score += 0.75 * min(3, names)
         rank = self.lead_rank(fact)
         score += max(0.0, TOP_BONUS - 0.5 * (rank - 1))
